@@ -1,0 +1,26 @@
+package io.saasreport.stack.test;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Hands the application under test the real Kafka broker shared by every test class of the JVM.
+ * Use with {@code @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)}.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static String bootstrapServers() {
+        return SharedInfrastructure.kafkaBootstrapServers();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // Shared across test classes: stopped once, when the test JVM exits.
+    }
+}

@@ -1,0 +1,88 @@
+package io.saasreport.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedInfrastructureTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void brokerKeepsRecordsAndTopicsAcrossRestartFromTheSameDirectory() throws Exception {
+        Path logDir = dataDir.resolve("kafka");
+        int port = FreePort.find();
+        int controllerPort = FreePort.find();
+        try (KafkaBroker broker = KafkaBroker.start(logDir, port, controllerPort)) {
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("market.prices", "SNOW", "{\"price\":1}")).get();
+            }
+        }
+        try (KafkaBroker broker = KafkaBroker.start(logDir, port, controllerPort);
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            var universe = new ConfigResource(ConfigResource.Type.TOPIC, "metrics.universe");
+            String policy = admin.describeConfigs(List.of(universe)).all().get().get(universe)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            assertEquals("compact", policy);
+            assertEquals(Topics.INPUT_PARTITIONS,
+                    admin.describeTopics(List.of("market.prices")).allTopicNames().get().get("market.prices").partitions().size());
+
+            try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("market.prices"));
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                    records = consumer.poll(Duration.ofMillis(500));
+                }
+                assertEquals(1, records.count());
+                assertEquals("{\"price\":1}", records.iterator().next().value());
+            }
+        }
+    }
+
+    @Test
+    void postgresCreatesDatabasesAndKeepsDataWhenAskedTo() throws Exception {
+        Path pgDir = dataDir.resolve("postgres");
+        int port = FreePort.find();
+        try (Postgres postgres = Postgres.start(pgDir, port, true)) {
+            postgres.createDatabase("metrics");
+            postgres.createDatabase("metrics");
+            try (var connection = DriverManager.getConnection(postgres.jdbcUrl("metrics"), Postgres.USER, Postgres.PASSWORD)) {
+                connection.createStatement().execute("CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
+            }
+        }
+        try (Postgres postgres = Postgres.start(pgDir, port, true);
+                var connection = DriverManager.getConnection(postgres.jdbcUrl("metrics"), Postgres.USER, Postgres.PASSWORD);
+                ResultSet rs = connection.createStatement().executeQuery("SELECT n FROM kept")) {
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(1));
+        }
+    }
+}
