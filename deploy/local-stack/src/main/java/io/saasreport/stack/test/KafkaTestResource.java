@@ -16,6 +16,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        if (SharedInfrastructure.devServicesProvideInfrastructure()) {
+            return Map.of();
+        }
         return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
 

@@ -10,6 +10,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        if (SharedInfrastructure.devServicesProvideInfrastructure()) {
+            return Map.of();
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", SharedInfrastructure.postgresJdbcUrl(),
                 "quarkus.datasource.username", Postgres.USER,

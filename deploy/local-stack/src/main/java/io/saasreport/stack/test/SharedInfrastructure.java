@@ -19,6 +19,14 @@ import io.saasreport.stack.Postgres;
  */
 final class SharedInfrastructure {
 
+    /**
+     * Set by the {@code testcontainers} Maven profile on machines with a Docker engine: the test
+     * resources then start nothing and Quarkus Dev Services provide Kafka and PostgreSQL instead.
+     */
+    static boolean devServicesProvideInfrastructure() {
+        return Boolean.getBoolean("saasreport.test.devservices");
+    }
+
     private static final String KAFKA_KEY = "saasreport.test.kafka.bootstrap";
     private static final String POSTGRES_KEY = "saasreport.test.postgres.jdbc";
 
