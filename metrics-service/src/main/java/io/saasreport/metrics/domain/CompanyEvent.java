@@ -1,0 +1,9 @@
+package io.saasreport.metrics.domain;
+
+/** Reference data: the company's display name. */
+public record CompanyEvent(String ticker, String name) implements CompanyScopedEvent {
+
+    public CompanyEvent {
+        EventValidation.requireTicker(ticker);
+    }
+}

@@ -1,0 +1,53 @@
+package io.saasreport.metrics.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * One company's figures, named exactly as in the spec's company-metrics table. Every figure is nullable and
+ * never NaN or infinite ({@link CompanyMetricsCalculator} guarantees it). {@code asOf} is the latest event time
+ * that went into the figures ({@code null} while only reference data is known). Nulls are always serialized.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CompanyMetrics(
+        String ticker,
+        String name,
+        Instant asOf,
+        Double price,
+        Double sharesOutstanding,
+        Double cash,
+        Double debt,
+        Double marketCap,
+        Double enterpriseValue,
+        Double ltmRevenue,
+        Double ltmGrowth,
+        Double ntmRevenue,
+        Double ntmFcf,
+        Double ntmGrowth,
+        Double evToNtmRevenue,
+        Double growthAdjustedMultiple,
+        Double evToNtmFcf,
+        Double grossMargin,
+        Double operatingMargin,
+        Double fcfMargin,
+        Double salesMarketingPct,
+        Double researchDevelopmentPct,
+        Double generalAdministrativePct,
+        Double ntmFcfMargin,
+        Double ruleOf40Ltm,
+        Double ruleOf40Ntm,
+        Double netRevenueRetention,
+        Double impliedArr,
+        Double netNewArr,
+        Double gmAdjustedPaybackMonths,
+        Double weeklyPriceChange) {
+
+    public CompanyMetrics {
+        EventValidation.requireTicker(ticker);
+    }
+
+    public static CompanyMetrics of(CompanyState state) {
+        return CompanyMetricsCalculator.compute(state);
+    }
+}

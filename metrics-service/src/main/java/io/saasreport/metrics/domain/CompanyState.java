@@ -1,0 +1,210 @@
+package io.saasreport.metrics.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the engine holds about one company, with the spec's event rules ("Ordering, duplicates,
+ * restatements"). Each {@code apply} returns whether the state changed, so replays are idempotent and a caller
+ * knows when to persist. Not thread-safe: the engine applies events one at a time.
+ */
+public final class CompanyState {
+
+    /** The weekly change compares with the last price at or before (latest − 7 days). */
+    static final Duration WEEKLY_LOOKBACK = Duration.ofDays(7);
+
+    private final String ticker;
+    private String name;
+    private final NavigableMap<FiscalQuarter, FilingEvent> quarters = new TreeMap<>();
+    /**
+     * Keyed by instant so a replayed price is not a second point. Holds the floor entry at/before
+     * (latest − 7 days) and everything after it; the last entry is the latest price.
+     */
+    private final NavigableMap<Instant, Double> priceHistory = new TreeMap<>();
+    private EstimateEvent estimate;
+
+    public CompanyState(String ticker) {
+        this.ticker = EventValidation.requireTicker(ticker);
+    }
+
+    public String ticker() {
+        return ticker;
+    }
+
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    public boolean apply(CompanyEvent event) {
+        requireSameTicker(event.ticker());
+        if (Objects.equals(name, event.name())) {
+            return false;
+        }
+        name = event.name();
+        return true;
+    }
+
+    /** A filing for a quarter already held replaces it only with a strictly later {@code filedAt}. */
+    public boolean apply(FilingEvent filing) {
+        requireSameTicker(filing.ticker());
+        FilingEvent held = quarters.get(filing.quarter());
+        if (held != null && !filing.filedAt().isAfter(held.filedAt())) {
+            return false;
+        }
+        quarters.put(filing.quarter(), filing);
+        return true;
+    }
+
+    /**
+     * Every price enters the history (a late one too, as long as it can still serve as a reference); the latest
+     * price is simply the newest entry. A second price at an instant already held changes nothing.
+     */
+    public boolean apply(PriceEvent price) {
+        requireSameTicker(price.ticker());
+        if (priceHistory.putIfAbsent(price.at(), price.price()) != null) {
+            return false;
+        }
+        pruneHistory();
+        return priceHistory.containsKey(price.at());
+    }
+
+    /** An estimate replaces the held one only if its {@code asOf} is strictly later. */
+    public boolean apply(EstimateEvent newEstimate) {
+        requireSameTicker(newEstimate.ticker());
+        if (estimate != null && !newEstimate.asOf().isAfter(estimate.asOf())) {
+            return false;
+        }
+        estimate = newEstimate;
+        return true;
+    }
+
+    /**
+     * Drops prices older than the floor entry at/before (latest − 7 days): the reference of the weekly change can
+     * only move forward as the latest price does, so they can never be needed again.
+     */
+    private void pruneHistory() {
+        Instant cutoff = priceHistory.lastKey().minus(WEEKLY_LOOKBACK);
+        Instant floor = priceHistory.floorKey(cutoff);
+        if (floor != null) {
+            priceHistory.headMap(floor, false).clear();
+        }
+    }
+
+    private void requireSameTicker(String eventTicker) {
+        if (!ticker.equals(eventTicker)) {
+            throw new IllegalArgumentException("event for " + eventTicker + " applied to " + ticker);
+        }
+    }
+
+    // --- read access for the calculator ---
+
+    public Optional<PricePoint> latestPrice() {
+        Map.Entry<Instant, Double> last = priceHistory.lastEntry();
+        return last == null ? Optional.empty() : Optional.of(new PricePoint(last.getKey(), last.getValue()));
+    }
+
+    /** The last price at or before {@code at}. */
+    public Optional<PricePoint> priceAtOrBefore(Instant at) {
+        Map.Entry<Instant, Double> floor = priceHistory.floorEntry(at);
+        return floor == null ? Optional.empty() : Optional.of(new PricePoint(floor.getKey(), floor.getValue()));
+    }
+
+    /** The price history held (oldest first). */
+    public List<PricePoint> priceHistory() {
+        List<PricePoint> points = new ArrayList<>(priceHistory.size());
+        priceHistory.forEach((at, price) -> points.add(new PricePoint(at, price)));
+        return points;
+    }
+
+    public Optional<EstimateEvent> estimate() {
+        return Optional.ofNullable(estimate);
+    }
+
+    /** Q0: the latest fiscal quarter held. */
+    public Optional<FilingEvent> latestQuarter() {
+        Map.Entry<FiscalQuarter, FilingEvent> last = quarters.lastEntry();
+        return last == null ? Optional.empty() : Optional.of(last.getValue());
+    }
+
+    /**
+     * Q0..Q(count−1), newest first, when all of them are held and consecutive; otherwise empty.
+     */
+    public Optional<List<FilingEvent>> consecutiveQuarters(int count) {
+        Optional<FilingEvent> latest = latestQuarter();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FilingEvent> result = new ArrayList<>(count);
+        FiscalQuarter quarter = latest.get().quarter();
+        for (int i = 0; i < count; i++) {
+            FilingEvent filing = quarters.get(quarter);
+            if (filing == null) {
+                return Optional.empty();
+            }
+            result.add(filing);
+            quarter = quarter.previous();
+        }
+        return Optional.of(Collections.unmodifiableList(result));
+    }
+
+    /** The latest event time that went into this company's figures: newest price, estimate or filing. */
+    public Optional<Instant> latestEventTime() {
+        Instant latest = priceHistory.isEmpty() ? null : priceHistory.lastKey();
+        if (estimate != null) {
+            latest = later(latest, estimate.asOf());
+        }
+        for (FilingEvent filing : quarters.values()) {
+            latest = later(latest, filing.filedAt());
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    // --- persistence ---
+
+    /** A plain-values copy of the state for persistence (Jackson-friendly). */
+    public record Snapshot(
+            String ticker,
+            String name,
+            List<FilingEvent> quarters,
+            List<PricePoint> priceHistory,
+            EstimateEvent estimate) {
+
+        public Snapshot {
+            quarters = quarters == null ? List.of() : List.copyOf(quarters);
+            priceHistory = priceHistory == null ? List.of() : List.copyOf(priceHistory);
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(ticker, name, new ArrayList<>(quarters.values()), priceHistory(), estimate);
+    }
+
+    public static CompanyState restore(Snapshot snapshot) {
+        CompanyState state = new CompanyState(snapshot.ticker());
+        state.name = snapshot.name();
+        for (FilingEvent filing : snapshot.quarters()) {
+            state.requireSameTicker(filing.ticker());
+            state.quarters.put(filing.quarter(), filing);
+        }
+        for (PricePoint point : snapshot.priceHistory()) {
+            state.priceHistory.put(point.at(), point.price());
+        }
+        if (snapshot.estimate() != null) {
+            state.requireSameTicker(snapshot.estimate().ticker());
+            state.estimate = snapshot.estimate();
+        }
+        return state;
+    }
+}

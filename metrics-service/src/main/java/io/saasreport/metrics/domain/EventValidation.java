@@ -1,0 +1,29 @@
+package io.saasreport.metrics.domain;
+
+/** Checks shared by the event records' constructors, so a malformed event fails on deserialization. */
+final class EventValidation {
+
+    private EventValidation() {
+    }
+
+    static String requireTicker(String ticker) {
+        if (ticker == null || ticker.isBlank()) {
+            throw new IllegalArgumentException("ticker is required");
+        }
+        return ticker;
+    }
+
+    static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    /** Absent is fine; present must be a real number (the metrics never carry NaN or infinities). */
+    static void requireFiniteIfPresent(Double value, String field) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be finite, was " + value);
+        }
+    }
+}

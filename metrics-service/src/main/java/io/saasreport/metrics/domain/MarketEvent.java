@@ -1,0 +1,20 @@
+package io.saasreport.metrics.domain;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One input event of the metrics engine (spec "Inputs"). On the wire each event is a JSON object with a
+ * {@code type} field ({@code price}, {@code filing}, {@code estimate}, {@code macro}, {@code company}); the
+ * annotations let an ObjectMapper read any line straight into {@code MarketEvent}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PriceEvent.class, name = "price"),
+        @JsonSubTypes.Type(value = FilingEvent.class, name = "filing"),
+        @JsonSubTypes.Type(value = EstimateEvent.class, name = "estimate"),
+        @JsonSubTypes.Type(value = MacroEvent.class, name = "macro"),
+        @JsonSubTypes.Type(value = CompanyEvent.class, name = "company")
+})
+public sealed interface MarketEvent permits CompanyScopedEvent, MacroEvent {
+}
