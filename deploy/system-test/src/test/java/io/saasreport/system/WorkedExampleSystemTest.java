@@ -1,0 +1,128 @@
+package io.saasreport.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.saasreport.stack.LocalStack;
+
+/**
+ * The worked example of the spec through the real pipeline, as users run it: events in over HTTP
+ * (ingest), the broker, the metrics engine, the report service, figures out over HTTP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkedExampleSystemTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(90);
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startSystem() {
+        Path root = Path.of(System.getProperty("saasreport.root", "../..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(root, root.resolve("deploy/system-test/target/stack"), false);
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReady() throws Exception {
+        for (int port : List.of(8081, 8082, 8083)) {
+            HttpResponse<String> ready = get("http://localhost:" + port + "/q/health/ready");
+            assertEquals(200, ready.statusCode(), "port " + port + ": " + ready.body());
+            assertEquals("UP", MAPPER.readTree(ready.body()).path("status").asText());
+        }
+    }
+
+    /** Half the events, a graceful restart of the metrics service mid-stream, then the rest. */
+    @Test
+    @Order(2)
+    void pipelineReproducesTheWorkedExampleAcrossAMetricsServiceRestart() throws Exception {
+        List<String> lines = resource("example/events.ndjson").lines().filter(line -> !line.isBlank()).toList();
+        int half = lines.size() / 2;
+        postEvents(lines.subList(0, half));
+        stack.restart("metrics-service");
+        postEvents(lines.subList(half, lines.size()));
+
+        assertReportServesTheExpectedFigures();
+    }
+
+    /** A restart replays nothing twice: the stored offsets and state give the same figures. */
+    @Test
+    @Order(3)
+    void restartedMetricsServiceEndsAtTheSameFigures() throws Exception {
+        stack.restart("metrics-service");
+        assertReportServesTheExpectedFigures();
+        // Replaying the whole example (duplicates by the spec's rules) changes nothing either.
+        postEvents(resource("example/events.ndjson").lines().filter(line -> !line.isBlank()).toList());
+        assertReportServesTheExpectedFigures();
+    }
+
+    private static void assertReportServesTheExpectedFigures() throws IOException {
+        JsonNode expectedUniverse = MAPPER.readTree(resource("example/expected-universe.json"));
+        JsonNode expectedCompanies = MAPPER.readTree(resource("example/expected-companies.json"));
+        Awaitility.await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertEquals(List.of(), JsonFigures.differences(expectedUniverse, getJson("/api/v1/universe")));
+            assertEquals(List.of(), JsonFigures.differences(expectedCompanies, getJson("/api/v1/companies")));
+        });
+    }
+
+    private static void postEvents(List<String> lines) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/events"))
+                .header("Authorization", "Bearer " + stack.apiKey())
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        assertEquals(lines.size(), MAPPER.readTree(response.body()).path("accepted").asInt());
+    }
+
+    private static JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("http://localhost:8083" + path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return MAPPER.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WorkedExampleSystemTest.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource missing: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.saasreport.metrics.persistence;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.saasreport.metrics.domain.CompanyState;
+import io.saasreport.metrics.domain.MacroEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads and writes the engine's durable state. Callers own the transaction: a state change and the
+ * consumer position that produced it are written together or not at all.
+ */
+@ApplicationScoped
+public class EngineStore {
+
+    private final ObjectMapper mapper;
+
+    public EngineStore(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<CompanyState.Snapshot> loadCompanies() {
+        return CompanyStateEntity.<CompanyStateEntity>listAll().stream()
+                .map(entity -> read(entity.snapshot))
+                .toList();
+    }
+
+    public MacroEvent loadMacro() {
+        MacroStateEntity macro = MacroStateEntity.findById(MacroStateEntity.SINGLE_ROW);
+        return macro == null ? null : new MacroEvent(macro.asOf, macro.tenYearYield);
+    }
+
+    public Map<TopicPartition, Long> loadOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (ConsumerOffsetEntity entity : ConsumerOffsetEntity.<ConsumerOffsetEntity>listAll()) {
+            offsets.put(new TopicPartition(entity.key.topic, entity.key.partition), entity.nextOffset);
+        }
+        return offsets;
+    }
+
+    public void saveCompany(CompanyState.Snapshot snapshot, Instant now) {
+        CompanyStateEntity entity = CompanyStateEntity.findById(snapshot.ticker());
+        if (entity == null) {
+            entity = new CompanyStateEntity();
+            entity.ticker = snapshot.ticker();
+        }
+        entity.snapshot = write(snapshot);
+        entity.updatedAt = now;
+        entity.persist();
+    }
+
+    public void saveMacro(MacroEvent macro) {
+        MacroStateEntity entity = MacroStateEntity.findById(MacroStateEntity.SINGLE_ROW);
+        if (entity == null) {
+            entity = new MacroStateEntity();
+        }
+        entity.asOf = macro.asOf();
+        entity.tenYearYield = macro.tenYearYield();
+        entity.persist();
+    }
+
+    public void saveNextOffset(TopicPartition partition, long nextOffset) {
+        var key = new ConsumerOffsetEntity.Key(partition.topic(), partition.partition());
+        ConsumerOffsetEntity entity = ConsumerOffsetEntity.findById(key);
+        if (entity == null) {
+            entity = new ConsumerOffsetEntity();
+            entity.key = key;
+        }
+        entity.nextOffset = nextOffset;
+        entity.persist();
+    }
+
+    private CompanyState.Snapshot read(String json) {
+        try {
+            return mapper.readValue(json, CompanyState.Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored company state is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(CompanyState.Snapshot snapshot) {
+        try {
+            return mapper.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Company state cannot be written as JSON", e);
+        }
+    }
+}
