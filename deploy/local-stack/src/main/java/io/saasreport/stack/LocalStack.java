@@ -35,7 +35,7 @@ public final class LocalStack {
     private static final int KAFKA_PORT = 9092;
     private static final int KAFKA_CONTROLLER_PORT = 9093;
 
-    private record Service(String name, int port, String database) {
+    record Service(String name, int port, String database) {
     }
 
     private static final List<Service> SERVICES = List.of(
@@ -46,7 +46,8 @@ public final class LocalStack {
     private final Path root;
     private final Path data;
     private final boolean keepData;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new java.util.LinkedHashMap<>();
+    private String apiKey;
     private KafkaBroker kafka;
     private Postgres postgres;
 
@@ -70,6 +71,12 @@ public final class LocalStack {
         }, "local-stack-shutdown"));
         try {
             stack.start();
+            if ("none".equalsIgnoreCase(System.getenv("DEMO_DATA"))) {
+                log("DEMO_DATA=none: no demo data loaded");
+            } else {
+                stack.loadDemoData();
+            }
+            stack.printWhereToLook();
         } catch (RuntimeException e) {
             System.err.println("Local stack failed to start: " + e.getMessage());
             System.exit(1);
@@ -77,12 +84,34 @@ public final class LocalStack {
         stopped.await();
     }
 
+    /**
+     * Starts the infrastructure and the services (without demo data) and waits until every service is
+     * ready. {@code root} is the repository root holding the built services.
+     */
+    public static LocalStack start(Path root, Path data, boolean keepData) {
+        LocalStack stack = new LocalStack(root, data, keepData);
+        try {
+            stack.start();
+        } catch (IOException e) {
+            stack.stop();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            stack.stop();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        } catch (RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
     private void start() throws IOException, InterruptedException {
         if (!keepData) {
             deleteRecursively(data);
         }
         Files.createDirectories(data.resolve("logs"));
-        String apiKey = apiKey();
+        apiKey = configuredApiKey();
         log("state in " + data + (keepData ? " (kept: STACK_DATA)" : " (deleted on stop)"));
 
         kafka = KafkaBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
@@ -92,16 +121,40 @@ public final class LocalStack {
         log("PostgreSQL localhost:" + postgres.port());
 
         for (Service service : SERVICES) {
-            processes.add(launch(service, apiKey));
+            processes.put(service.name(), launch(service));
         }
         for (Service service : SERVICES) {
             awaitReady(service);
         }
-        if ("none".equalsIgnoreCase(System.getenv("DEMO_DATA"))) {
-            log("DEMO_DATA=none: no demo data loaded");
-        } else {
+    }
+
+    /** Loads the demo data set through the ingest API. */
+    public void loadDemoData() {
+        try {
             new DemoData(URI.create("http://localhost:8081"), apiKey).load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading demo data", e);
         }
+    }
+
+    /** Stops one service gracefully (SIGTERM), starts it again and waits until it is ready. */
+    public void restart(String serviceName) throws IOException, InterruptedException {
+        Service service = SERVICES.stream().filter(s -> s.name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+        stopProcess(processes.remove(serviceName));
+        processes.put(serviceName, launch(service));
+        awaitReady(service);
+    }
+
+    /** The bearer key the ingest service accepts. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    private void printWhereToLook() {
         log("""
                 ready.
                   ingest   http://localhost:8081/q/swagger-ui   (writes need: Authorization: Bearer %s)
@@ -113,7 +166,7 @@ public final class LocalStack {
     }
 
     /** The key the ingest service accepts: the user's own ({@code INGEST_API_KEYS}) or the documented dev key. */
-    private static String apiKey() {
+    private static String configuredApiKey() {
         String configured = System.getenv("INGEST_API_KEYS");
         if (configured == null || configured.isBlank()) {
             return DEV_API_KEY;
@@ -121,7 +174,7 @@ public final class LocalStack {
         return configured.split(",")[0].trim();
     }
 
-    private Process launch(Service service, String apiKey) throws IOException {
+    private Process launch(Service service) throws IOException {
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
@@ -129,7 +182,7 @@ public final class LocalStack {
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar.toString())
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolve("logs").resolve(service.name() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs").resolve(service.name() + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.putIfAbsent("INGEST_API_KEYS", apiKey);
@@ -169,19 +222,11 @@ public final class LocalStack {
     }
 
     /** Stops the services first (they finish in-flight events), then the broker and the database. */
-    private synchronized void stop() {
+    public synchronized void stop() {
         log("stopping");
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        List<Process> running = new ArrayList<>(processes.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            stopProcess(running.get(i));
         }
         processes.clear();
         if (kafka != null) {
@@ -196,6 +241,18 @@ public final class LocalStack {
             deleteRecursively(data);
         }
         log("stopped");
+    }
+
+    private static void stopProcess(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void deleteRecursively(Path dir) {
