@@ -2,12 +2,16 @@ package io.saasreport.stack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Loads the demo data set through the ingest API, exactly as a user's feed would arrive. What each
@@ -15,13 +19,30 @@ import java.util.List;
  */
 final class DemoData {
 
-    /** One upload: a resource under {@code demo/} posted to an ingest path with its content type. */
-    record Upload(String description, String resource, String path, String contentType) {
+    /** One upload: a body posted to an ingest path with its content type. */
+    record Upload(String description, String path, String contentType, Supplier<byte[]> body) {
     }
 
-    static final List<Upload> UPLOADS = List.of(
-            new Upload("generated example universe (fictional tickers)", "example-universe.ndjson",
-                    "/api/v1/events", "application/x-ndjson"));
+    private static final List<String> REAL_PRICE_TICKERS = List.of(
+            "ADBE", "CRM", "CRWD", "DDOG", "HUBS", "MDB", "NET", "NOW", "OKTA", "SNOW", "TEAM", "WDAY", "ZS");
+
+    static List<Upload> uploads() {
+        List<Upload> uploads = new ArrayList<>();
+        uploads.add(new Upload("generated: the spec's example universe (fictional tickers)", "/api/v1/events",
+                "application/x-ndjson", () -> resourceBytes("example-universe.ndjson")));
+        uploads.add(new Upload("generated: " + GeneratedUniverse.COMPANIES + " fictional GENnn companies",
+                "/api/v1/events", "application/x-ndjson",
+                () -> GeneratedUniverse.ndjson().getBytes(StandardCharsets.UTF_8)));
+        uploads.add(new Upload("real: Snowflake's SEC EDGAR companyfacts", "/api/v1/import/sec-companyfacts?ticker=SNOW",
+                "application/json", () -> resourceBytes("snow_facts.json")));
+        for (String ticker : REAL_PRICE_TICKERS) {
+            uploads.add(new Upload("real: " + ticker + " daily closes (nasdaq.com)", "/api/v1/import/prices?ticker=" + ticker,
+                    "text/csv", () -> resourceBytes("prices/" + ticker + ".csv")));
+        }
+        uploads.add(new Upload("real: FRED 10-year treasury yield (DGS10)", "/api/v1/import/fred-dgs10",
+                "text/csv", () -> resourceBytes("DGS10.csv")));
+        return uploads;
+    }
 
     private final URI ingest;
     private final String apiKey;
@@ -33,11 +54,8 @@ final class DemoData {
     }
 
     void load() throws IOException, InterruptedException {
-        for (Upload upload : UPLOADS) {
-            byte[] body;
-            try (InputStream in = LocalStack.resource(upload.resource())) {
-                body = in.readAllBytes();
-            }
+        for (Upload upload : uploads()) {
+            byte[] body = upload.body().get();
             HttpRequest request = HttpRequest.newBuilder(ingest.resolve(upload.path()))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + apiKey)
@@ -46,10 +64,18 @@ final class DemoData {
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 202) {
-                throw new IllegalStateException("demo upload " + upload.resource() + " answered "
+                throw new IllegalStateException("demo upload " + upload.path() + " answered "
                         + response.statusCode() + ": " + response.body());
             }
             LocalStack.log("demo data: " + upload.description() + " -> " + response.body());
+        }
+    }
+
+    private static byte[] resourceBytes(String name) {
+        try (InputStream in = LocalStack.resource(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
