@@ -1,0 +1,104 @@
+package io.saasreport.ingest.importer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.saasreport.ingest.domain.EventError;
+import io.saasreport.ingest.domain.EventRules;
+import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.MarketClose;
+import io.saasreport.ingest.domain.Position;
+import io.saasreport.ingest.domain.PriceEvent;
+import io.saasreport.ingest.domain.RejectedRequestException;
+import io.saasreport.ingest.domain.RejectionReason;
+
+/**
+ * Turns a daily price file (nasdaq.com, Yahoo or Stooq, see {@link PriceCsvFormat}) into one price event per
+ * row: the day's close at the market close. Any bad row refuses the whole file, naming its line.
+ */
+public final class PriceCsvImporter {
+
+    /**
+     * Quotes carry at most 4 decimals (sub-penny); Yahoo prints float32 artefacts to 6 (98.980003),
+     * so closes are rounded to 4 decimals: every source then gives the same number for the same close.
+     */
+    static final int PRICE_DECIMALS = 4;
+
+    private static final String TYPE = EventType.PRICE.wireName();
+
+    public static List<PriceEvent> parse(String ticker, String csv) {
+        CsvTable table = CsvTable.parse(csv, TYPE);
+        PriceCsvFormat format = PriceCsvFormat.detect(table.header()).orElseThrow(() -> RejectedRequestException.unreadable(
+                RejectionReason.MALFORMED, "Unrecognized price CSV header '" + String.join(",", table.header())
+                        + "'; expected one of: " + PriceCsvFormat.supportedHeaders(),
+                TYPE));
+        if (table.rows().isEmpty()) {
+            throw RejectedRequestException.unreadable(RejectionReason.EMPTY, "The price file has a header but no rows", TYPE);
+        }
+        List<PriceEvent> events = new ArrayList<>();
+        List<EventError> errors = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            List<EventError> rowErrors = checkRow(ticker, format, row);
+            if (rowErrors.isEmpty()) {
+                LocalDate day = format.parseDate(row.get(format.dateColumn()));
+                events.add(new PriceEvent(ticker, normalize(format.parseClose(row.get(format.closeColumn()))), MarketClose.of(day)));
+            }
+            errors.addAll(rowErrors);
+        }
+        if (!errors.isEmpty()) {
+            throw RejectedRequestException.invalid(errors, Map.of(TYPE, table.rows().size()));
+        }
+        return events;
+    }
+
+    private static List<EventError> checkRow(String ticker, PriceCsvFormat format, CsvTable.Row row) {
+        Position at = Position.line(row.line());
+        List<EventError> errors = new ArrayList<>();
+        String date = row.get(format.dateColumn());
+        try {
+            format.parseDate(date);
+        } catch (DateTimeParseException e) {
+            errors.add(EventError.at(at, format.columnName(format.dateColumn()),
+                    "must be a date as " + format.datePattern() + ", was '" + date + "'"));
+        }
+        String close = row.get(format.closeColumn());
+        try {
+            EventRules.checkPrice(format.parseClose(close)).ifPresent(message -> errors.add(
+                    EventError.at(at, format.columnName(format.closeColumn()), message + ", was '" + close + "'")));
+        } catch (NumberFormatException e) {
+            errors.add(EventError.at(at, format.columnName(format.closeColumn()), "must be a number, was '" + close + "'"));
+        }
+        if (format == PriceCsvFormat.STOOQ) {
+            stooqProblem(ticker, row).ifPresent(errors::add);
+        }
+        return errors;
+    }
+
+    /** Stooq files name their ticker (DDOG.US) and period on every row: refuse another company's or intraday rows. */
+    private static Optional<EventError> stooqProblem(String ticker, CsvTable.Row row) {
+        Position at = Position.line(row.line());
+        String fileTicker = row.get(PriceCsvFormat.STOOQ_TICKER_COLUMN);
+        if (!fileTicker.equalsIgnoreCase(ticker) && !fileTicker.equalsIgnoreCase(ticker + ".US")) {
+            return Optional.of(EventError.at(at, "<TICKER>", "is '" + fileTicker + "', not the requested ticker " + ticker));
+        }
+        String period = row.get(PriceCsvFormat.STOOQ_PERIOD_COLUMN);
+        if (!period.equals("D")) {
+            return Optional.of(EventError.at(at, "<PER>", "must be D (daily), was '" + period + "'"));
+        }
+        return Optional.empty();
+    }
+
+    static BigDecimal normalize(BigDecimal price) {
+        BigDecimal rounded = price.setScale(PRICE_DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+    }
+
+    private PriceCsvImporter() {
+    }
+}

@@ -1,0 +1,121 @@
+package io.saasreport.ingest.rest;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.saasreport.ingest.domain.EventError;
+import io.saasreport.ingest.domain.EventRules;
+import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.RejectedRequestException;
+import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.importer.FredYieldImporter;
+import io.saasreport.ingest.importer.PriceCsvImporter;
+import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
+import io.saasreport.ingest.security.Roles;
+import io.saasreport.ingest.service.EventPublisher;
+import io.saasreport.ingest.service.EventReader;
+
+/** Public data files as their sources publish them, turned into events; all or nothing, like /events. */
+@Path("/api/v1/import")
+@Tag(name = "import")
+@RolesAllowed(Roles.INGEST)
+@SecurityRequirement(name = IngestApi.API_KEY)
+@APIResponse(responseCode = "202", description = "Every event from the file was acknowledged by Kafka",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+@APIResponse(responseCode = "400", description = "Bad ticker, unrecognized or malformed file, or bad rows (each named by "
+        + "line); nothing was published",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer API key; nothing was published",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ImportResource {
+
+    private static final String PRICE = EventType.PRICE.wireName();
+    private static final String FILING = EventType.FILING.wireName();
+    private static final String MACRO = EventType.MACRO.wireName();
+
+    private final RequestBodies bodies;
+    private final EventPublisher publisher;
+    private final ObjectReader jsonReader;
+
+    ImportResource(RequestBodies bodies, EventPublisher publisher, ObjectMapper mapper) {
+        this.bodies = bodies;
+        this.publisher = publisher;
+        this.jsonReader = EventReader.strictTreeReader(mapper);
+    }
+
+    @POST
+    @Path("/prices")
+    @Operation(summary = "Import a daily price file",
+            description = "nasdaq.com (Date,Close,Volume,Open,High,Low), Yahoo (Date,Open,High,Low,Close[,Adj Close],Volume) "
+                    + "or Stooq (<TICKER>,<PER>,<DATE>,...) CSV, told apart by the header. Each row's close becomes a "
+                    + "price event at 16:00 America/New_York that day, rounded to 4 decimals.")
+    public Response prices(@Parameter(description = "The company's ticker", required = true) @QueryParam("ticker") String ticker,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        checkTicker(ticker, PRICE);
+        bodies.check(contentType, body, List.of(BodyFormat.CSV), PRICE);
+        return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(body, PRICE))));
+    }
+
+    @POST
+    @Path("/sec-companyfacts")
+    @Operation(summary = "Import an SEC EDGAR companyfacts document",
+            description = "One filing event per fiscal quarter for which revenue can be assembled: three-month values "
+                    + "where reported, otherwise differences of year-to-date values (Q4 = full year - nine months), "
+                    + "balances at the quarter end, the latest filing winning. filedAt is the filing date at 21:05Z.")
+    public Response secCompanyFacts(@Parameter(description = "The company's ticker", required = true) @QueryParam("ticker") String ticker,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        checkTicker(ticker, FILING);
+        bodies.check(contentType, body, List.of(BodyFormat.JSON), FILING);
+        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker, readJson(body))));
+    }
+
+    @POST
+    @Path("/fred-dgs10")
+    @Operation(summary = "Import FRED's 10-year treasury yield (DGS10)",
+            description = "observation_date,DGS10 CSV; blank or '.' values (market holidays) are skipped. Each "
+                    + "observation becomes a macro event at 16:00 America/New_York that day.")
+    public Response fredTenYearYield(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        bodies.check(contentType, body, List.of(BodyFormat.CSV), MACRO);
+        return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(body, MACRO))));
+    }
+
+    private static void checkTicker(String ticker, String typeTag) {
+        EventRules.checkTicker(ticker).ifPresent(message -> {
+            throw RejectedRequestException.invalid(
+                    List.of(new EventError(null, null, "ticker", "query parameter " + message)), Map.of(typeTag, 1));
+        });
+    }
+
+    private JsonNode readJson(byte[] body) {
+        try {
+            return jsonReader.readTree(body);
+        } catch (IOException e) {
+            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
+                    "The body is not valid JSON: " + EventReader.describe(e), FILING);
+        }
+    }
+}

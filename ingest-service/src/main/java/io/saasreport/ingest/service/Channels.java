@@ -1,0 +1,14 @@
+package io.saasreport.ingest.service;
+
+/** The outgoing channels, one per input topic; the topics are bound in application.properties. */
+public final class Channels {
+
+    public static final String PRICES = "prices-out";
+    public static final String FILINGS = "filings-out";
+    public static final String ESTIMATES = "estimates-out";
+    public static final String MACRO = "macro-out";
+    public static final String COMPANIES = "companies-out";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,111 @@
+package io.saasreport.ingest.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.saasreport.ingest.config.IngestConfig;
+import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.IngestEvent;
+import io.saasreport.ingest.domain.RejectedRequestException;
+import io.saasreport.ingest.domain.RejectionReason;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes validated events to their topics and returns only once Kafka has acknowledged every record
+ * (acks=all, see application.properties). A nack or no answer within {@code ingest.publish-timeout} is a
+ * {@link RejectionReason#KAFKA_UNAVAILABLE} rejection: the caller hears about it, nothing is dropped silently.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+
+    // An import can hold thousands of rows, all sent at once: the buffer is bounded by the request size limit.
+    @Inject
+    @Channel(Channels.PRICES)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<IngestEvent> prices;
+
+    @Inject
+    @Channel(Channels.FILINGS)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<IngestEvent> filings;
+
+    @Inject
+    @Channel(Channels.ESTIMATES)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<IngestEvent> estimates;
+
+    @Inject
+    @Channel(Channels.MACRO)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<IngestEvent> macro;
+
+    @Inject
+    @Channel(Channels.COMPANIES)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<IngestEvent> companies;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    IngestMeters meters;
+
+    /** Sends every event and waits for all acknowledgements; answers how many were published. */
+    public int publish(List<? extends IngestEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        List<Uni<Void>> sends = events.stream().map(event -> send(event, now)).toList();
+        try {
+            Uni.join().all(sends).andFailFast()
+                    .await().atMost(config.publishTimeout());
+        } catch (RuntimeException failure) {
+            LOG.warnf(failure, "Kafka did not acknowledge %d event(s)", events.size());
+            throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
+                    "Kafka did not acknowledge the events within " + config.publishTimeout().toSeconds()
+                            + " s; some may have been published, and sending the request again is safe",
+                    List.of(), countByType(events), failure);
+        }
+        meters.accepted(countByType(events));
+        return events.size();
+    }
+
+    private Uni<Void> send(IngestEvent event, Instant now) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+                .withKey(event.key())
+                .withHeaders(CloudEventHeaders.of(event.eventType(), now))
+                .build();
+        return emitterFor(event.eventType()).sendMessage(Message.of(event, Metadata.of(kafka)));
+    }
+
+    private MutinyEmitter<IngestEvent> emitterFor(EventType type) {
+        return switch (type) {
+            case PRICE -> prices;
+            case FILING -> filings;
+            case ESTIMATE -> estimates;
+            case MACRO -> macro;
+            case COMPANY -> companies;
+        };
+    }
+
+    static Map<String, Integer> countByType(List<? extends IngestEvent> events) {
+        return events.stream().collect(Collectors.groupingBy(event -> event.eventType().wireName(),
+                Collectors.summingInt(event -> 1)));
+    }
+}
