@@ -9,12 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,15 +39,7 @@ class WorkedExampleSystemTest {
 
     @BeforeAll
     static void startSystem() {
-        Path root = Path.of(System.getProperty("saasreport.root", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(root, root.resolve("deploy/system-test/target/stack"), false);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.stop();
-        }
+        stack = SystemUnderTest.stack();
     }
 
     @Test
@@ -86,7 +76,7 @@ class WorkedExampleSystemTest {
         assertReportServesTheExpectedFigures();
     }
 
-    private static void assertReportServesTheExpectedFigures() throws IOException {
+    static void assertReportServesTheExpectedFigures() throws IOException {
         JsonNode expectedUniverse = MAPPER.readTree(resource("example/expected-universe.json"));
         JsonNode expectedCompanies = MAPPER.readTree(resource("example/expected-companies.json"));
         Awaitility.await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -95,7 +85,7 @@ class WorkedExampleSystemTest {
         });
     }
 
-    private static void postEvents(List<String> lines) throws IOException, InterruptedException {
+    static void postEvents(List<String> lines) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/events"))
                 .header("Authorization", "Bearer " + stack.apiKey())
                 .header("Content-Type", "application/x-ndjson")
@@ -106,18 +96,18 @@ class WorkedExampleSystemTest {
         assertEquals(lines.size(), MAPPER.readTree(response.body()).path("accepted").asInt());
     }
 
-    private static JsonNode getJson(String path) throws IOException, InterruptedException {
+    static JsonNode getJson(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get("http://localhost:8083" + path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return MAPPER.readTree(response.body());
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = WorkedExampleSystemTest.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("test resource missing: " + name);
