@@ -1,0 +1,126 @@
+package io.saasreport.ingest.rest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.ingest.TopicRecords;
+import io.saasreport.stack.test.KafkaTestResource;
+
+/** Events in over HTTP, records out of the real broker: topic, key, value and CloudEvents headers. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+class EventsPublishingTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void publishesOneObjectWithTickerKeyAndCloudEventHeaders() throws Exception {
+        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Instant sent = Instant.now();
+
+        post("application/json", """
+                {"type":"company","ticker":"PUBA","name":"Pub A Inc."}""", 1);
+
+        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        assertEquals(1, records.size());
+        ConsumerRecord<String, String> record = records.get(0);
+        assertEquals("company.profiles", record.topic());
+        assertEquals("PUBA", record.key());
+        assertEquals(MAPPER.readTree("{\"type\":\"company\",\"ticker\":\"PUBA\",\"name\":\"Pub A Inc.\"}"),
+                MAPPER.readTree(record.value()));
+        assertEquals("1.0", TopicRecords.header(record, "ce_specversion"));
+        assertEquals("io.saasreport.event.company", TopicRecords.header(record, "ce_type"));
+        assertEquals("/ingest-service", TopicRecords.header(record, "ce_source"));
+        assertNotNull(UUID.fromString(TopicRecords.header(record, "ce_id")));
+        Instant time = Instant.parse(TopicRecords.header(record, "ce_time"));
+        assertTrue(Duration.between(sent, time).abs().toSeconds() < 60, "ce_time " + time);
+        assertEquals("application/json", TopicRecords.header(record, "content-type"));
+    }
+
+    @Test
+    void publishesAnArrayEachEventToItsTopic() throws Exception {
+        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+
+        post("application/json", """
+                [{"type":"price","ticker":"PUBB","price":182.50,"at":"2024-03-01T16:00:00-05:00"},
+                 {"type":"filing","ticker":"PUBB","fiscalYear":2025,"fiscalQuarter":2,"periodEnd":"2024-07-31",
+                  "filedAt":"2024-08-29T21:05:00Z","revenue":868823000,"grossProfit":null,"netRevenueRetention":1.18},
+                 {"type":"estimate","ticker":"PUBB","asOf":"2024-03-01T21:00:00Z","fy1Revenue":3.4e9,"fy2Revenue":4.2e9,"fy1End":"2025-01-31"},
+                 {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25},
+                 {"type":"company","ticker":"PUBB","name":"Pub B Inc."}]""", 5);
+
+        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        assertEquals(5, records.size());
+        assertRecord(records, "market.prices", "PUBB", """
+                {"type":"price","ticker":"PUBB","price":182.50,"at":"2024-03-01T21:00:00Z"}""", "price");
+        assertRecord(records, "company.filings", "PUBB", """
+                {"type":"filing","ticker":"PUBB","fiscalYear":2025,"fiscalQuarter":2,"periodEnd":"2024-07-31",
+                 "filedAt":"2024-08-29T21:05:00Z","revenue":868823000,"netRevenueRetention":1.18}""", "filing");
+        assertRecord(records, "company.estimates", "PUBB", """
+                {"type":"estimate","ticker":"PUBB","asOf":"2024-03-01T21:00:00Z","fy1Revenue":3400000000,
+                 "fy2Revenue":4200000000,"fy1End":"2025-01-31"}""", "estimate");
+        assertRecord(records, "market.macro", "macro", """
+                {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25}""", "macro");
+        assertRecord(records, "company.profiles", "PUBB", """
+                {"type":"company","ticker":"PUBB","name":"Pub B Inc."}""", "company");
+    }
+
+    @Test
+    void publishesNdjsonInLineOrder() throws Exception {
+        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+
+        post("application/x-ndjson", """
+                {"type":"price","ticker":"PUBC","price":10,"at":"2024-03-01T21:00:00Z"}
+                {"type":"price","ticker":"PUBC","price":11,"at":"2024-03-04T21:00:00Z"}
+                {"type":"price","ticker":"PUBC","price":12,"at":"2024-03-05T21:00:00Z"}
+                """, 3);
+
+        List<ConsumerRecord<String, String>> records = TopicRecords.on("market.prices", TopicRecords.since(before));
+        assertEquals(List.of("10", "11", "12"), records.stream()
+                .map(record -> readTree(record.value()).get("price").asText()).toList());
+        assertTrue(records.stream().allMatch(record -> record.key().equals("PUBC")
+                && "io.saasreport.event.price".equals(TopicRecords.header(record, "ce_type"))));
+        // One id per record.
+        assertEquals(3, records.stream().map(record -> TopicRecords.header(record, "ce_id")).distinct().count());
+    }
+
+    private static void post(String contentType, String body, int accepted) {
+        Requests.authorized().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/events")
+                .then().statusCode(202).contentType("application/json").body("accepted", equalTo(accepted));
+    }
+
+    private static void assertRecord(List<ConsumerRecord<String, String>> records, String topic, String key,
+            String expectedJson, String type) throws Exception {
+        List<ConsumerRecord<String, String>> onTopic = TopicRecords.on(topic, records);
+        assertEquals(1, onTopic.size(), topic);
+        assertEquals(key, onTopic.get(0).key());
+        assertEquals(MAPPER.readTree(expectedJson), MAPPER.readTree(onTopic.get(0).value()), topic);
+        assertEquals("io.saasreport.event." + type, TopicRecords.header(onTopic.get(0), "ce_type"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+}
