@@ -1,0 +1,57 @@
+package io.saasreport.report.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A company snapshot that changed one of the company's published figures. */
+@Entity
+@Table(name = "company_history")
+public class CompanyHistoryPoint extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String ticker;
+
+    @Column(name = "as_of", nullable = false)
+    public Instant asOf;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String payload;
+
+    public static Optional<CompanyHistoryPoint> latest(String ticker) {
+        return find("ticker = ?1 order by asOf desc, id desc", ticker).firstResultOptional();
+    }
+
+    /** The company's points between the bounds (inclusive, either may be null), oldest first. */
+    public static List<CompanyHistoryPoint> between(String ticker, Instant from, Instant to) {
+        Parameters parameters = HistoryBounds.parameters(from, to).and("ticker", ticker);
+        return find("ticker = :ticker and (:from is null or asOf >= :from) and (:to is null or asOf <= :to)"
+                + " order by asOf, id", parameters).list();
+    }
+
+    /** The id and time of every point of one company, oldest first: what thinning needs. */
+    public static List<HistoryPointTime> times(String ticker) {
+        return find("ticker = ?1 order by asOf, id", ticker).project(HistoryPointTime.class).list();
+    }
+
+    public static List<String> tickers() {
+        return find("select distinct ticker from CompanyHistoryPoint").project(String.class).list();
+    }
+}

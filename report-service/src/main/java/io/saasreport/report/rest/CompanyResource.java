@@ -1,0 +1,141 @@
+package io.saasreport.report.rest;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.saasreport.report.domain.CompanyField;
+import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.SortOrder;
+import io.saasreport.report.service.CompanySnapshots;
+import io.saasreport.report.service.ReportMeters;
+
+@Path("/api/v1/companies")
+@Tag(name = "Companies", description = "Each company's current metrics and their history")
+public class CompanyResource {
+
+    private final CompanySnapshots companies;
+    private final ReportMeters meters;
+
+    CompanyResource(CompanySnapshots companies, ReportMeters meters) {
+        this.companies = companies;
+        this.meters = meters;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The companies table",
+            description = "Every known company's current metrics, sorted by ticker unless told otherwise; "
+                    + "unknown values sort last in either order.")
+    @APIResponse(responseCode = "200", description = "The companies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CompanyMetrics.class)))
+    @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CompanyMetrics> list(@Valid @BeanParam CompanyTableQuery query) {
+        List<CompanyMetrics> table = table(query);
+        meters.snapshotServed("companies");
+        return table;
+    }
+
+    @GET
+    // qs < 1: a client that accepts anything (*/*) gets the JSON form.
+    @Produces(CompaniesCsv.MEDIA_TYPE + ";qs=0.5")
+    @Operation(summary = "The companies table as CSV",
+            description = "The same table as the JSON answer (same sorting and filtering) with a header of field names; "
+                    + "an unknown value is an empty cell.")
+    @APIResponse(responseCode = "200", description = "The companies",
+            content = @Content(mediaType = CompaniesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String csv(@Valid @BeanParam CompanyTableQuery query) {
+        String csv = CompaniesCsv.of(table(query));
+        meters.snapshotServed("companies-csv");
+        return csv;
+    }
+
+    @GET
+    @Path("{ticker}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One company's current metrics")
+    @APIResponse(responseCode = "200", description = "The company",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyMetrics.class)))
+    @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompanyMetrics company(@Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker) {
+        CompanyMetrics company = companies.current(ticker).orElseThrow(() -> new UnknownCompanyException(ticker));
+        meters.snapshotServed("company");
+        return company;
+    }
+
+    @GET
+    @Path("{ticker}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One company's metrics over time",
+            description = "Every published change of the company's figures, oldest first, thinned as it ages: "
+                    + "all points of the last day, the last of each hour for a week, the last of each day before.")
+    @APIResponse(responseCode = "200", description = "The company's history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CompanyMetrics.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CompanyMetrics> history(
+            @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
+            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
+            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
+        if (!companies.isKnown(ticker)) {
+            throw new UnknownCompanyException(ticker);
+        }
+        List<CompanyMetrics> history = companies.history(ticker, OptionalInstant.parse(from), OptionalInstant.parse(to));
+        meters.snapshotServed("company-history");
+        return history;
+    }
+
+    private List<CompanyMetrics> table(CompanyTableQuery query) {
+        return companies.current(GrowthBucket.named(query.bucket), CompanyField.named(query.sort).orElseThrow(),
+                SortOrder.named(query.order));
+    }
+
+    /** The companies table's sorting and filtering, shared by its JSON and CSV forms. */
+    public static class CompanyTableQuery {
+
+        @QueryParam("sort")
+        @DefaultValue("ticker")
+        @CompanyFieldName
+        @Parameter(description = "Field to sort by: any field of the companies table", example = "evToNtmRevenue")
+        public String sort;
+
+        @QueryParam("order")
+        @DefaultValue("asc")
+        @Pattern(regexp = "asc|desc", message = "must be asc or desc")
+        @Parameter(description = "Sort direction; unknown values come last either way",
+                schema = @Schema(enumeration = { "asc", "desc" }))
+        public String order;
+
+        @QueryParam("bucket")
+        @Pattern(regexp = "high|mid|low", message = "must be high, mid or low")
+        @Parameter(description = "Only companies of this NTM growth bucket: high > 22 %, mid 15 %..22 %, low < 15 %",
+                schema = @Schema(enumeration = { "high", "mid", "low" }))
+        public String bucket;
+    }
+}

@@ -1,0 +1,31 @@
+package io.saasreport.report.rest;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.saasreport.report.domain.UniverseStatistics;
+import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
+
+/** The EV / NTM revenue medians of one universe history point: what the dashboard's history chart draws. */
+@Schema(name = "MediansPoint", description = "EV / NTM revenue medians at one point of the universe history")
+public record MediansPoint(
+        @Schema(description = "asOf of the statistics") Instant asOf,
+        @Schema(description = "Median of the universe", nullable = true) Double overall,
+        @Schema(description = "Median of the 5 highest multiples", nullable = true) Double top5,
+        @Schema(description = "Median of the high-growth bucket (NTM growth > 22 %)", nullable = true) Double high,
+        @Schema(description = "Median of the mid-growth bucket (15 %..22 %)", nullable = true) Double mid,
+        @Schema(description = "Median of the low-growth bucket (< 15 %)", nullable = true) Double low) {
+
+    static MediansPoint of(UniverseStatistics statistics) {
+        UniverseStatistics.Buckets buckets = statistics.buckets();
+        return new MediansPoint(statistics.asOf(), statistics.medianEvToNtmRevenue(), statistics.top5MedianEvToNtmRevenue(),
+                buckets == null ? null : median(buckets.high()),
+                buckets == null ? null : median(buckets.mid()),
+                buckets == null ? null : median(buckets.low()));
+    }
+
+    private static Double median(BucketStatistics bucket) {
+        return bucket == null ? null : bucket.medianEvToNtmRevenue();
+    }
+}

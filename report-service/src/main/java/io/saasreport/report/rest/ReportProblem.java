@@ -1,0 +1,32 @@
+package io.saasreport.report.rest;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** A failure the API answers with a problem document; each subclass is one kind of problem. */
+public abstract class ReportProblem extends RuntimeException {
+
+    private static final String TYPE_BASE = "https://saasreport.io/problems/";
+
+    private final Status status;
+    private final String slug;
+    private final String title;
+
+    protected ReportProblem(Status status, String slug, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String type() {
+        return TYPE_BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,160 @@
+package io.saasreport.report.rest;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.saasreport.report.domain.CompanyField;
+import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.SortOrder;
+import io.saasreport.report.domain.UniverseStatistics;
+import io.saasreport.report.domain.UniverseStatistics.Buckets;
+import io.saasreport.report.domain.UniverseStatistics.OperatingMedians;
+import io.saasreport.report.domain.UniverseStatistics.TickerValue;
+import io.saasreport.report.service.CompanySnapshots;
+import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.service.UniverseSnapshots;
+
+/** The universe statistics and the report's views of them. Before the first snapshot, every view answers 503. */
+@Path("/api/v1/universe")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Universe", description = "Statistics over the whole universe of companies")
+@APIResponse(responseCode = "503", description = "No universe statistics published yet (retry after the Retry-After seconds)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UniverseResource {
+
+    private static final CompanyField BY_TICKER = CompanyField.named("ticker").orElseThrow();
+
+    private final UniverseSnapshots universe;
+    private final CompanySnapshots companies;
+    private final ReportMeters meters;
+
+    UniverseResource(UniverseSnapshots universe, CompanySnapshots companies, ReportMeters meters) {
+        this.universe = universe;
+        this.companies = companies;
+        this.meters = meters;
+    }
+
+    @GET
+    @Operation(summary = "The current universe statistics")
+    @APIResponse(responseCode = "200", description = "The statistics",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UniverseStatistics.class)))
+    public UniverseStatistics statistics() {
+        return served("universe", current());
+    }
+
+    @GET
+    @Path("top-multiples")
+    @Operation(summary = "The 10 highest EV / NTM revenue multiples, highest first (ties by ticker)")
+    @APIResponse(responseCode = "200", description = "Ticker and multiple",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TickerValue.class)))
+    public List<TickerValue> topMultiples() {
+        return served("top-multiples", current().topByEvToNtmRevenue());
+    }
+
+    @GET
+    @Path("movers")
+    @Operation(summary = "The week's top gainers and losers by price change")
+    @APIResponse(responseCode = "200", description = "Gainers and losers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyMovers.class)))
+    public WeeklyMovers movers() {
+        UniverseStatistics statistics = current();
+        return served("movers", new WeeklyMovers(statistics.asOf(), statistics.topWeeklyGainers(), statistics.topWeeklyLosers()));
+    }
+
+    @GET
+    @Path("buckets")
+    @Operation(summary = "Company count and median EV / NTM revenue per NTM growth bucket",
+            description = "high: ntmGrowth > 22 %; mid: 15 % to 22 % inclusive; low: < 15 %.")
+    @APIResponse(responseCode = "200", description = "The buckets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Buckets.class)))
+    public Buckets buckets() {
+        return served("buckets", current().buckets());
+    }
+
+    @GET
+    @Path("operating-medians")
+    @Operation(summary = "The medians of the operating metrics")
+    @APIResponse(responseCode = "200", description = "The medians",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatingMedians.class)))
+    public OperatingMedians operatingMedians() {
+        return served("operating-medians", current().operatingMedians());
+    }
+
+    @GET
+    @Path("scatter")
+    @Operation(summary = "EV / NTM revenue against NTM growth, with the regression line",
+            description = "One point per company with both figures known (by ticker) and the universe's least-squares fit.")
+    @APIResponse(responseCode = "200", description = "Points and fit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scatter.class)))
+    public Scatter scatter() {
+        UniverseStatistics statistics = current();
+        List<Scatter.Point> points = companies.current(Optional.empty(), BY_TICKER, SortOrder.ASC).stream()
+                .filter(company -> company.ntmGrowth() != null && company.evToNtmRevenue() != null)
+                .map(UniverseResource::point)
+                .toList();
+        return served("scatter", new Scatter(statistics.asOf(), points, statistics.regression()));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "The universe statistics over time",
+            description = "Every published change of a figure, oldest first, thinned as it ages: all points of the "
+                    + "last day, the last of each hour for a week, the last of each day before.")
+    @APIResponse(responseCode = "200", description = "The history (empty before the first snapshot)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UniverseStatistics.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<UniverseStatistics> history(
+            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
+            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
+        return served("universe-history", universe.history(OptionalInstant.parse(from), OptionalInstant.parse(to)));
+    }
+
+    @GET
+    @Path("history/medians")
+    @Operation(summary = "The EV / NTM revenue medians over time",
+            description = "The overall, top-5 and bucket medians of each history point, oldest first: "
+                    + "the history without the rest of the statistics, for charts.")
+    @APIResponse(responseCode = "200", description = "The medians history (empty before the first snapshot)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MediansPoint.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<MediansPoint> mediansHistory(
+            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
+            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
+        List<MediansPoint> medians = universe.history(OptionalInstant.parse(from), OptionalInstant.parse(to)).stream()
+                .map(MediansPoint::of)
+                .toList();
+        return served("universe-history-medians", medians);
+    }
+
+    private UniverseStatistics current() {
+        return universe.current().orElseThrow(UniverseNotYetPublishedException::new);
+    }
+
+    private <T> T served(String endpoint, T answer) {
+        meters.snapshotServed(endpoint);
+        return answer;
+    }
+
+    private static Scatter.Point point(CompanyMetrics company) {
+        return new Scatter.Point(company.ticker(), company.ntmGrowth(), company.evToNtmRevenue());
+    }
+}

@@ -1,0 +1,80 @@
+package io.saasreport.report.service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.saasreport.report.domain.CompanySnapshot;
+import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.QuarterlyReport;
+import io.saasreport.report.domain.StoredFiling;
+
+/** The companies' filed quarters ({@code company.filings}) and the quarterly-reports view built from them. */
+@ApplicationScoped
+public class Filings {
+
+    private static final Logger LOG = Logger.getLogger(Filings.class);
+    private static final int QUARTERS_PER_YEAR = 4;
+
+    private final SnapshotJson json;
+
+    Filings(SnapshotJson json) {
+        this.json = json;
+    }
+
+    /**
+     * Stores a filing. A filing for a quarter already held replaces it only if filed later (a restatement),
+     * so replaying the topic changes nothing (spec: metrics.md, "Ordering, duplicates, restatements").
+     */
+    @Transactional
+    public void store(String payload) {
+        Filing filing = json.filing(payload);
+        StoredFiling stored = StoredFiling.forQuarter(filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter())
+                .orElse(null);
+        if (stored != null && !filing.filedAt().isAfter(stored.filedAt)) {
+            LOG.debugf("Ignoring filing of %s %dQ%d filed %s: the one filed %s is held",
+                    filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter(), filing.filedAt(), stored.filedAt);
+            return;
+        }
+        if (stored == null) {
+            stored = new StoredFiling();
+            stored.ticker = filing.ticker();
+            stored.fiscalYear = filing.fiscalYear();
+            stored.fiscalQuarter = filing.fiscalQuarter();
+            stored.quarterIndex = filing.quarterIndex();
+        }
+        stored.periodEnd = filing.periodEnd();
+        stored.filedAt = filing.filedAt();
+        stored.payload = payload;
+        stored.persist();
+    }
+
+    /** Each company's latest quarter with its headline figures, most recently filed first. */
+    @Transactional
+    public List<QuarterlyReport> latestQuarterlyReports() {
+        Map<String, List<Filing>> recentByTicker = StoredFiling.latestFiveQuartersPerCompany().stream()
+                .map(stored -> json.filing(stored.payload))
+                .collect(Collectors.groupingBy(Filing::ticker));
+        Map<String, String> names = CompanySnapshot.<CompanySnapshot>listAll().stream()
+                .filter(snapshot -> snapshot.name != null)
+                .collect(Collectors.toMap(snapshot -> snapshot.ticker, snapshot -> snapshot.name));
+        return recentByTicker.values().stream()
+                .map(recent -> quarterlyReport(recent, names))
+                .sorted(Comparator.comparing(QuarterlyReport::filedAt).reversed().thenComparing(QuarterlyReport::ticker))
+                .toList();
+    }
+
+    private static QuarterlyReport quarterlyReport(List<Filing> recent, Map<String, String> names) {
+        Map<Integer, Filing> byQuarter = recent.stream().collect(Collectors.toMap(Filing::quarterIndex, Function.identity()));
+        Filing latest = recent.stream().max(Comparator.comparingInt(Filing::quarterIndex)).orElseThrow();
+        Filing yearAgo = byQuarter.get(latest.quarterIndex() - QUARTERS_PER_YEAR);
+        return QuarterlyReport.of(latest, yearAgo, names.get(latest.ticker()));
+    }
+}

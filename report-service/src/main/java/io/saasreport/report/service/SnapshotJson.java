@@ -1,0 +1,55 @@
+package io.saasreport.report.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.UniverseStatistics;
+
+/** Reads the published JSON values and tells whether two snapshots differ in a published figure. */
+@ApplicationScoped
+public class SnapshotJson {
+
+    private static final String AS_OF = "asOf";
+
+    private final ObjectMapper mapper;
+
+    SnapshotJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public CompanyMetrics company(String json) {
+        return read(json, CompanyMetrics.class);
+    }
+
+    public UniverseStatistics universe(String json) {
+        return read(json, UniverseStatistics.class);
+    }
+
+    public Filing filing(String json) {
+        return read(json, Filing.class);
+    }
+
+    /** Whether the two snapshots publish the same figures; {@code asOf} alone moving is no change. */
+    public boolean sameFigures(Object snapshot, Object other) {
+        return figures(snapshot).equals(figures(other));
+    }
+
+    private ObjectNode figures(Object snapshot) {
+        ObjectNode tree = mapper.valueToTree(snapshot);
+        tree.remove(AS_OF);
+        return tree;
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException(type.getSimpleName(), e);
+        }
+    }
+}

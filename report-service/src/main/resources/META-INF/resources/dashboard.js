@@ -1,0 +1,399 @@
+'use strict';
+
+// The report dashboard: polls the report API and redraws what changed. Every chart canvas carries its current
+// labels and values as JSON in data-labels / data-values, so that tests (and curious readers) can read them.
+
+const API = '/api/v1';
+const REFRESH_MS = 5000;
+
+const COLORS = {
+  accent: '#2f5bea',
+  accentSoft: 'rgba(47, 91, 234, 0.75)',
+  up: 'rgba(19, 138, 75, 0.8)',
+  down: 'rgba(198, 59, 59, 0.8)',
+  fit: '#e08a1e',
+  series: ['#2f5bea', '#8e44ad', '#138a4b', '#e08a1e', '#c63b3b'],
+  grid: '#eef0f5',
+};
+
+// ---------- number formats: two decimals, "x" for multiples, "%" for ratios
+
+const format = {
+  text: v => (v == null ? '—' : String(v)),
+  number: v => (v == null ? '—' : v.toFixed(2)),
+  integer: v => (v == null ? '—' : String(v)),
+  multiple: v => (v == null ? '—' : v.toFixed(2) + 'x'),
+  percent: v => (v == null ? '—' : (v * 100).toFixed(2) + '%'),
+  signedPercent: v => (v == null ? '—' : (v > 0 ? '+' : '') + (v * 100).toFixed(2) + '%'),
+  quotedPercent: v => (v == null ? '—' : v.toFixed(2) + '%'), // already in percent, as the market quotes yields
+  months: v => (v == null ? '—' : v.toFixed(2) + ' mo'),
+  price: v => (v == null ? '—' : '$' + v.toFixed(2)),
+  money: v => {
+    if (v == null) return '—';
+    const abs = Math.abs(v);
+    if (abs >= 1e12) return '$' + (v / 1e12).toFixed(2) + 'T';
+    if (abs >= 1e9) return '$' + (v / 1e9).toFixed(2) + 'B';
+    if (abs >= 1e6) return '$' + (v / 1e6).toFixed(2) + 'M';
+    return '$' + v.toFixed(2);
+  },
+  date: iso => (iso == null ? '—' : iso.slice(0, 10)),
+  dateTime: iso => (iso == null ? '—' : iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')),
+};
+
+const COMPANY_COLUMNS = [
+  { field: 'ticker', label: 'Ticker', format: format.text, text: true },
+  { field: 'name', label: 'Company', format: format.text, text: true },
+  { field: 'price', label: 'Price', format: format.price },
+  { field: 'marketCap', label: 'Market cap', format: format.money },
+  { field: 'enterpriseValue', label: 'EV', format: format.money },
+  { field: 'ntmRevenue', label: 'NTM revenue', format: format.money },
+  { field: 'ntmGrowth', label: 'NTM growth', format: format.percent },
+  { field: 'ltmGrowth', label: 'LTM growth', format: format.percent },
+  { field: 'evToNtmRevenue', label: 'EV / NTM rev', format: format.multiple },
+  { field: 'growthAdjustedMultiple', label: 'Growth-adj.', format: format.number },
+  { field: 'evToNtmFcf', label: 'EV / NTM FCF', format: format.multiple },
+  { field: 'grossMargin', label: 'Gross margin', format: format.percent },
+  { field: 'operatingMargin', label: 'Op. margin', format: format.percent },
+  { field: 'fcfMargin', label: 'FCF margin', format: format.percent },
+  { field: 'ruleOf40Ntm', label: 'Rule of 40 (NTM)', format: format.percent },
+  { field: 'netRevenueRetention', label: 'NRR', format: format.percent },
+  { field: 'gmAdjustedPaybackMonths', label: 'GM-adj. payback', format: format.months },
+  { field: 'weeklyPriceChange', label: '1W change', format: format.signedPercent, signed: true },
+];
+
+const FILING_COLUMNS = [
+  { field: 'ticker', label: 'Ticker', format: format.text, text: true },
+  { field: 'name', label: 'Company', format: format.text, text: true },
+  { field: 'quarter', label: 'Quarter', format: format.text, text: true },
+  { field: 'periodEnd', label: 'Period end', format: format.date, text: true },
+  { field: 'filedAt', label: 'Filed', format: format.date, text: true },
+  { field: 'revenue', label: 'Revenue', format: format.money },
+  { field: 'revenueGrowthYoy', label: 'YoY growth', format: format.signedPercent, signed: true },
+  { field: 'grossMargin', label: 'Gross margin', format: format.percent },
+  { field: 'operatingMargin', label: 'Op. margin', format: format.percent },
+  { field: 'fcfMargin', label: 'FCF margin', format: format.percent },
+  { field: 'netRevenueRetention', label: 'NRR', format: format.percent },
+];
+
+const OPERATING_MEDIANS = [
+  ['ntmGrowth', 'NTM revenue growth', format.percent],
+  ['ltmGrowth', 'LTM revenue growth', format.percent],
+  ['grossMargin', 'Gross margin', format.percent],
+  ['operatingMargin', 'Operating margin', format.percent],
+  ['fcfMargin', 'FCF margin', format.percent],
+  ['netRevenueRetention', 'Net revenue retention', format.percent],
+  ['gmAdjustedPaybackMonths', 'GM-adjusted CAC payback', format.months],
+  ['salesMarketingPct', 'S&M % of revenue', format.percent],
+  ['researchDevelopmentPct', 'R&D % of revenue', format.percent],
+  ['generalAdministrativePct', 'G&A % of revenue', format.percent],
+  ['ruleOf40Ltm', 'Rule of 40 (LTM)', format.percent],
+  ['ruleOf40Ntm', 'Rule of 40 (NTM)', format.percent],
+];
+
+const tableState = { sort: 'ticker', order: 'asc', bucket: '' };
+const lastSeen = {};
+
+// ---------- Chart.js plugins: readable numbers on the charts themselves
+
+const valueLabels = {
+  id: 'valueLabels',
+  afterDatasetsDraw(chart, args, options) {
+    if (!options || !options.format) return;
+    const { ctx } = chart;
+    const horizontal = chart.options.indexAxis === 'y';
+    ctx.save();
+    ctx.font = '11px "Liberation Sans", Arial, sans-serif';
+    ctx.fillStyle = '#1d2433';
+    chart.data.datasets.forEach((dataset, i) => {
+      chart.getDatasetMeta(i).data.forEach((bar, j) => {
+        const value = dataset.data[j];
+        if (value == null) return;
+        const text = options.format(value);
+        if (horizontal) {
+          const right = value >= 0;
+          ctx.textAlign = right ? 'left' : 'right';
+          ctx.textBaseline = 'middle';
+          ctx.fillText(text, bar.x + (right ? 4 : -4), bar.y);
+        } else {
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(text, bar.x, bar.y - 3);
+        }
+      });
+    });
+    ctx.restore();
+  },
+};
+
+const pointLabels = {
+  id: 'pointLabels',
+  afterDatasetsDraw(chart, args, options) {
+    if (!options || !options.enabled) return;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = '11px "Liberation Sans", Arial, sans-serif';
+    ctx.fillStyle = '#1d2433';
+    ctx.textBaseline = 'bottom';
+    chart.getDatasetMeta(0).data.forEach((point, j) => {
+      ctx.fillText(chart.data.datasets[0].data[j].ticker, point.x + 5, point.y - 3);
+    });
+    ctx.restore();
+  },
+};
+
+Chart.register(valueLabels, pointLabels);
+Chart.defaults.font.family = '"Liberation Sans", Arial, sans-serif';
+Chart.defaults.animation = false;
+
+function barChart(id, { horizontal, format: valueFormat, color }) {
+  const valueAxis = {
+    grid: { color: COLORS.grid },
+    ticks: { callback: v => valueFormat(v) },
+    grace: '12%',
+  };
+  return new Chart(document.getElementById(id), {
+    type: 'bar',
+    data: { labels: [], datasets: [{ data: [], backgroundColor: color }] },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      maintainAspectRatio: false,
+      scales: horizontal ? { x: valueAxis, y: { grid: { display: false } } } : { y: valueAxis, x: { grid: { display: false } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: c => valueFormat(c.parsed[horizontal ? 'x' : 'y']) } },
+        valueLabels: { format: valueFormat },
+      },
+    },
+  });
+}
+
+const charts = {
+  topMultiples: barChart('chart-top-multiples', { horizontal: true, format: format.multiple, color: COLORS.accentSoft }),
+  buckets: barChart('chart-buckets', { horizontal: false, format: format.multiple, color: COLORS.series.slice(0, 3) }),
+  gainers: barChart('chart-gainers', { horizontal: true, format: format.signedPercent, color: [] }),
+  losers: barChart('chart-losers', { horizontal: true, format: format.signedPercent, color: [] }),
+  scatter: new Chart(document.getElementById('chart-scatter'), {
+    type: 'scatter',
+    data: {
+      datasets: [
+        { label: 'Companies', data: [], backgroundColor: COLORS.accent, pointRadius: 5 },
+        { label: 'Least-squares fit', type: 'line', data: [], borderColor: COLORS.fit, borderDash: [6, 4], pointRadius: 0 },
+      ],
+    },
+    options: {
+      maintainAspectRatio: false,
+      scales: {
+        x: { title: { display: true, text: 'NTM revenue growth' }, ticks: { callback: v => format.percent(v) }, grid: { color: COLORS.grid } },
+        y: { title: { display: true, text: 'EV / NTM revenue' }, ticks: { callback: v => format.multiple(v) }, grid: { color: COLORS.grid } },
+      },
+      plugins: {
+        pointLabels: { enabled: true },
+        tooltip: {
+          callbacks: {
+            label: c => (c.datasetIndex === 0 ? c.raw.ticker + ': ' : 'fit: ')
+              + format.multiple(c.parsed.y) + ' at ' + format.percent(c.parsed.x) + ' growth',
+          },
+        },
+      },
+    },
+  }),
+  history: new Chart(document.getElementById('chart-history'), {
+    type: 'line',
+    data: {
+      datasets: [
+        ['overall', 'Overall median'], ['top5', 'Top-5 median'],
+        ['high', 'High growth'], ['mid', 'Mid growth'], ['low', 'Low growth'],
+      ].map(([key, label], i) => ({ key, label, data: [], borderColor: COLORS.series[i], backgroundColor: COLORS.series[i], pointRadius: 2, tension: 0.2, spanGaps: true })),
+    },
+    options: {
+      maintainAspectRatio: false,
+      parsing: false,
+      scales: {
+        x: { type: 'linear', ticks: { callback: v => new Date(v).toISOString().slice(5, 16).replace('T', ' '), maxTicksLimit: 6 }, grid: { color: COLORS.grid } },
+        y: { ticks: { callback: v => format.multiple(v) }, grid: { color: COLORS.grid } },
+      },
+      plugins: {
+        tooltip: { callbacks: { title: items => format.dateTime(new Date(items[0].parsed.x).toISOString()), label: c => c.dataset.label + ': ' + format.multiple(c.parsed.y) } },
+      },
+    },
+  }),
+};
+
+// ---------- drawing
+
+function publish(canvasId, labels, values) {
+  const canvas = document.getElementById(canvasId);
+  canvas.dataset.labels = JSON.stringify(labels);
+  canvas.dataset.values = JSON.stringify(values);
+}
+
+function drawRanking(chart, canvasId, entries, colorOf) {
+  const labels = entries.map(e => e.ticker);
+  const values = entries.map(e => e.value);
+  chart.data.labels = labels;
+  chart.data.datasets[0].data = values;
+  if (colorOf) chart.data.datasets[0].backgroundColor = values.map(colorOf);
+  chart.update('none');
+  publish(canvasId, labels, values);
+}
+
+function setFigure(id, value, formatter) {
+  const element = document.getElementById(id);
+  element.textContent = formatter(value);
+  element.dataset.value = value == null ? '' : String(value);
+}
+
+function drawUniverse(universe) {
+  setFigure('as-of', universe.asOf, v => 'as of ' + format.dateTime(v));
+  setFigure('kpi-company-count', universe.companyCount, format.integer);
+  setFigure('kpi-median-ev-ntm', universe.medianEvToNtmRevenue, format.multiple);
+  setFigure('kpi-top5-median', universe.top5MedianEvToNtmRevenue, format.multiple);
+  setFigure('kpi-growth-adjusted', universe.medianGrowthAdjustedMultiple, format.number);
+  setFigure('kpi-ev-ntm-fcf', universe.medianEvToNtmFcf, format.multiple);
+  setFigure('kpi-ten-year', universe.tenYearYield, format.quotedPercent);
+
+  drawRanking(charts.topMultiples, 'chart-top-multiples', universe.topByEvToNtmRevenue);
+  const signColor = v => (v >= 0 ? COLORS.up : COLORS.down);
+  drawRanking(charts.gainers, 'chart-gainers', universe.topWeeklyGainers, signColor);
+  drawRanking(charts.losers, 'chart-losers', universe.topWeeklyLosers, signColor);
+
+  const buckets = universe.buckets || {};
+  const bucketNames = [['high', 'High (> 22 %)'], ['mid', 'Mid (15–22 %)'], ['low', 'Low (< 15 %)']];
+  const bucketLabels = bucketNames.map(([key, label]) => label + ', n=' + ((buckets[key] && buckets[key].count) || 0));
+  const bucketValues = bucketNames.map(([key]) => (buckets[key] ? buckets[key].medianEvToNtmRevenue : null));
+  charts.buckets.data.labels = bucketLabels;
+  charts.buckets.data.datasets[0].data = bucketValues;
+  charts.buckets.update('none');
+  publish('chart-buckets', bucketLabels, bucketValues);
+
+  const rows = OPERATING_MEDIANS.map(([field, label, formatter]) => {
+    const value = universe.operatingMedians ? universe.operatingMedians[field] : null;
+    return `<tr data-field="${field}"><td>${label}</td><td data-value="${value ?? ''}">${formatter(value)}</td></tr>`;
+  });
+  document.querySelector('#operating-medians tbody').innerHTML = rows.join('');
+}
+
+function drawScatter(scatter) {
+  const points = scatter.points.map(p => ({ x: p.ntmGrowth, y: p.evToNtmRevenue, ticker: p.ticker }));
+  charts.scatter.data.datasets[0].data = points;
+  const fit = scatter.regression;
+  const regression = document.getElementById('regression');
+  if (fit && points.length) {
+    const xs = points.map(p => p.x);
+    const ends = [Math.min(...xs), Math.max(...xs)];
+    charts.scatter.data.datasets[1].data = ends.map(x => ({ x, y: fit.intercept + fit.slope * x }));
+    regression.textContent = `fit: ${fit.intercept.toFixed(2)}x + ${fit.slope.toFixed(2)}x × growth, R² ${fit.r2.toFixed(2)}`;
+    Object.assign(regression.dataset, { slope: fit.slope, intercept: fit.intercept, r2: fit.r2 });
+  } else {
+    charts.scatter.data.datasets[1].data = [];
+    regression.textContent = 'no fit (fewer than 3 companies)';
+  }
+  charts.scatter.update('none');
+  publish('chart-scatter', points.map(p => p.ticker), points.map(p => [p.x, p.y]));
+}
+
+function drawHistory(points) {
+  charts.history.data.datasets.forEach(dataset => {
+    dataset.data = points.map(p => ({ x: Date.parse(p.asOf), y: p[dataset.key] }));
+  });
+  charts.history.update('none');
+  publish('chart-history', points.map(p => p.asOf), points.map(p => p.overall));
+}
+
+function cell(column, row) {
+  const value = row[column.field];
+  const classes = [column.text ? 'text' : '', column.signed && value != null ? (value >= 0 ? 'up' : 'down') : ''].join(' ').trim();
+  return `<td class="${classes}" data-field="${column.field}" data-value="${value ?? ''}">${escapeHtml(column.format(value))}</td>`;
+}
+
+function drawTable(tableId, columns, rows, keyField, sortable) {
+  const table = document.getElementById(tableId);
+  table.querySelector('thead').innerHTML = '<tr>' + columns.map(c => {
+    const sorted = sortable && tableState.sort === c.field;
+    const arrow = sorted ? (tableState.order === 'asc' ? ' ▲' : ' ▼') : '';
+    return `<th class="${c.text ? 'text' : ''} ${sorted ? 'sorted' : ''}" data-field="${c.field}">${c.label}${arrow}</th>`;
+  }).join('') + '</tr>';
+  table.querySelector('tbody').innerHTML = rows
+    .map(row => `<tr data-key="${escapeHtml(String(row[keyField]))}">` + columns.map(c => cell(c, row)).join('') + '</tr>')
+    .join('');
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));
+}
+
+// ---------- polling
+
+function companiesQuery() {
+  const params = new URLSearchParams({ sort: tableState.sort, order: tableState.order });
+  if (tableState.bucket) params.set('bucket', tableState.bucket);
+  return `${API}/companies?${params}`;
+}
+
+/** Fetches a JSON document; calls draw only when it differs from the last one drawn. */
+async function refreshPart(key, url, draw) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (response.status === 503) return 'waiting';
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const text = await response.text();
+  if (lastSeen[key] !== text) {
+    lastSeen[key] = text;
+    draw(JSON.parse(text));
+  }
+  return 'ok';
+}
+
+async function refresh() {
+  const status = document.getElementById('refresh-status');
+  try {
+    const results = await Promise.all([
+      refreshPart('universe', `${API}/universe`, drawUniverse),
+      refreshPart('scatter', `${API}/universe/scatter`, drawScatter),
+      refreshPart('history', `${API}/universe/history/medians`, drawHistory),
+      refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true)),
+      refreshPart('filings', `${API}/filings/latest`, rows => drawTable('quarterly-reports', FILING_COLUMNS,
+        rows.map(r => ({ ...r, quarter: `FY${r.fiscalYear} Q${r.fiscalQuarter}` })), 'ticker', false)),
+    ]);
+    const waiting = results.includes('waiting');
+    status.className = 'pill ' + (waiting ? 'waiting' : 'live');
+    status.textContent = waiting ? 'waiting for the first snapshot' : 'live · updated ' + new Date().toISOString().slice(11, 19) + ' UTC';
+    document.body.dataset.loaded = String(!waiting);
+  } catch (error) {
+    status.className = 'pill error';
+    status.textContent = 'refresh failed: ' + error.message;
+  } finally {
+    setTimeout(refresh, REFRESH_MS);
+  }
+}
+
+// ---------- interactions
+
+document.querySelector('#comps-table thead').addEventListener('click', event => {
+  const header = event.target.closest('th');
+  if (!header) return;
+  const column = COMPANY_COLUMNS.find(c => c.field === header.dataset.field);
+  if (tableState.sort === column.field) {
+    tableState.order = tableState.order === 'asc' ? 'desc' : 'asc';
+  } else {
+    // Text columns read best A to Z, figures highest first.
+    tableState.sort = column.field;
+    tableState.order = column.text ? 'asc' : 'desc';
+  }
+  refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true));
+});
+
+document.getElementById('bucket-filter').addEventListener('change', event => {
+  tableState.bucket = event.target.value;
+  refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true));
+});
+
+document.getElementById('download-csv').addEventListener('click', async () => {
+  const response = await fetch(companiesQuery(), { headers: { Accept: 'text/csv' } });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = 'companies.csv';
+  link.click();
+  URL.revokeObjectURL(link.href);
+});
+
+refresh();

@@ -1,0 +1,91 @@
+package io.saasreport.report.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The spec's worked example (copied into src/test/resources/example, see PROVENANCE.md): the values the metrics
+ * service publishes for it, with the {@code asOf} a test chooses.
+ */
+public final class ExampleData {
+
+    /** The example universe's own asOf. */
+    public static final Instant AS_OF = Instant.parse("2026-11-20T21:21:00Z");
+
+    /** Every company of the example, by ticker. */
+    public static final List<String> TICKERS = List.of("AYV", "BPH", "JPJH", "OJV", "QJIR", "UKQE", "UMV", "UPD", "WMRM");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ArrayNode COMPANIES = (ArrayNode) read("example/expected-companies.json");
+    private static final ObjectNode UNIVERSE = (ObjectNode) read("example/expected-universe.json");
+
+    /** The {@code metrics.company} value of one example company as of {@code asOf}. */
+    public static String company(String ticker, Instant asOf) {
+        return company(ticker, asOf, metrics -> {
+        });
+    }
+
+    /** The same, with some figures changed by {@code change}. */
+    public static String company(String ticker, Instant asOf, Consumer<ObjectNode> change) {
+        for (JsonNode company : COMPANIES) {
+            if (company.get("ticker").asText().equals(ticker)) {
+                ObjectNode value = company.deepCopy();
+                value.put("asOf", asOf.toString());
+                change.accept(value);
+                return value.toString();
+            }
+        }
+        throw new IllegalArgumentException("No example company " + ticker);
+    }
+
+    /** The {@code metrics.universe} value of the example as of {@code asOf}. */
+    public static String universe(Instant asOf) {
+        return universe(asOf, statistics -> {
+        });
+    }
+
+    /** The same, with some figures changed by {@code change}. */
+    public static String universe(Instant asOf, Consumer<ObjectNode> change) {
+        ObjectNode value = UNIVERSE.deepCopy();
+        value.put("asOf", asOf.toString());
+        change.accept(value);
+        return value.toString();
+    }
+
+    /** The example's {@code filing} events, as ingest publishes them on {@code company.filings}. */
+    public static List<String> filings() {
+        return text("example/events.ndjson").lines().filter(line -> line.contains("\"type\":\"filing\"")).toList();
+    }
+
+    private static JsonNode read(String resource) {
+        try {
+            return MAPPER.readTree(text(resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = ExampleData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ExampleData() {
+    }
+}
