@@ -95,6 +95,26 @@ public final class MetricsEngine {
         return universeSnapshot;
     }
 
+    /**
+     * Figures of a company another engine instance owns (the service scaled out by partitions): they
+     * enter the universe statistics only. Figures older than those held are stale and ignored.
+     * Returns the new universe snapshot when anything changed.
+     */
+    public Optional<UniverseSnapshot> acceptPeer(CompanyMetrics figures) {
+        CompanyMetrics held = metrics.get(figures.ticker());
+        if (held != null && (figures.equals(held) || isOlder(figures, held))) {
+            return Optional.empty();
+        }
+        metrics.put(figures.ticker(), figures);
+        universe.update(figures);
+        universeSnapshot = null;
+        return Optional.of(universe());
+    }
+
+    private static boolean isOlder(CompanyMetrics figures, CompanyMetrics held) {
+        return figures.asOf() != null && held.asOf() != null && figures.asOf().isBefore(held.asOf());
+    }
+
     public Optional<CompanyMetrics> companyMetrics(String ticker) {
         return Optional.ofNullable(metrics.get(ticker));
     }

@@ -29,6 +29,7 @@ public class StoredOffsetsRebalanceListener implements KafkaConsumerRebalanceLis
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        processor.onAssigned(partitions);
         for (TopicPartition partition : partitions) {
             Long next = processor.nextOffset(partition);
             if (next != null) {

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.CompanyState;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
@@ -72,6 +73,50 @@ public class MetricsProcessor {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    /**
+     * Called when partitions are assigned. If another instance (scaled out) applied events of them
+     * since this one loaded its state, the database is ahead of memory: reload state and offsets from
+     * it, where that instance committed them, before reading on.
+     */
+    public void onAssigned(java.util.Collection<TopicPartition> partitions) {
+        lock.lock();
+        try {
+            ensureLoaded();
+            Map<TopicPartition, Long> stored = QuarkusTransaction.requiringNew().call(store::loadOffsets);
+            for (TopicPartition partition : partitions) {
+                if (!java.util.Objects.equals(stored.get(partition), nextOffsets.get(partition))) {
+                    LOG.infof("%s moved on elsewhere since the state was loaded: reloading", partition);
+                    engine = null;
+                    ensureLoaded();
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Figures another instance published for a company it owns: they enter this instance's universe. */
+    public void acceptPeer(ConsumerRecord<String, String> record) {
+        var source = record.headers().lastHeader("ce_source");
+        if (source != null && publisher.source().equals(new String(source.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+            return; // our own figures: already in the engine
+        }
+        CompanyMetrics figures;
+        try {
+            figures = mapper.readValue(record.value(), CompanyMetrics.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonRecordException("unreadable peer figures: " + e.getMessage(), e);
+        }
+        lock.lock();
+        try {
+            ensureLoaded();
+            engine.acceptPeer(figures).ifPresent(universe -> publisher.publish(universe));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The offset to resume a partition from, as stored with the state; null when never read. */

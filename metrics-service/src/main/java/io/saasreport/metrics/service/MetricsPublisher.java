@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,12 +37,25 @@ public class MetricsPublisher {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
 
+    private final String source;
+
     public MetricsPublisher(@Channel(COMPANY_METRICS) Emitter<String> companyEmitter,
-            @Channel(UNIVERSE_STATISTICS) Emitter<String> universeEmitter, ObjectMapper mapper, MeterRegistry registry) {
+            @Channel(UNIVERSE_STATISTICS) Emitter<String> universeEmitter, ObjectMapper mapper, MeterRegistry registry,
+            @ConfigProperty(name = "metrics.instance-id") String instanceId) {
+        this.source = sourceOf(instanceId);
         this.companyEmitter = companyEmitter;
         this.universeEmitter = universeEmitter;
         this.mapper = mapper;
         this.registry = registry;
+    }
+
+    /** The CloudEvents source of this instance's records: its peers tell their own records by it. */
+    public static String sourceOf(String instanceId) {
+        return "/metrics-service/" + instanceId;
+    }
+
+    public String source() {
+        return source;
     }
 
     public void publish(CompanyMetrics metrics) {
@@ -56,7 +70,7 @@ public class MetricsPublisher {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_type", bytes(type));
-        headers.add("ce_source", bytes("/metrics-service"));
+        headers.add("ce_source", bytes(source));
         headers.add("ce_id", bytes(UUID.randomUUID().toString()));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));

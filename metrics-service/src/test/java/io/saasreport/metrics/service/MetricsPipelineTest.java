@@ -105,6 +105,28 @@ class MetricsPipelineTest {
                 .body(containsString("metrics_event_lag_seconds_count{source=\"kafka_timestamp\"}"));
     }
 
+    /** Scaled out: another instance's figures join this universe; this instance's own echoes are skipped. */
+    @Test
+    @Order(4)
+    void figuresOfAnotherInstanceJoinTheUniverseAndOwnEchoesAreSkipped() {
+        sendFigures("PEER", "/metrics-service/another-instance", 50.0);
+        sendFigures("SELF", "/metrics-service/test-instance", 60.0);
+
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> universe = TopicClient.readAll("metrics.universe");
+            JsonNode latest = MAPPER.readTree(universe.get(universe.size() - 1).value());
+            assertEquals(9, latest.path("companyCount").asInt());
+            assertEquals("PEER", latest.path("topByEvToNtmRevenue").get(0).path("ticker").asText());
+            assertEquals(50.0, latest.path("topByEvToNtmRevenue").get(0).path("value").asDouble());
+        });
+    }
+
+    private static void sendFigures(String ticker, String source, double multiple) {
+        String figures = "{\"ticker\":\"" + ticker + "\",\"name\":\"" + ticker + " Inc.\",\"asOf\":\"2026-11-20T21:00:00Z\","
+                + "\"evToNtmRevenue\":" + multiple + ",\"ntmGrowth\":0.3}";
+        TopicClient.send("metrics.company", ticker, figures, "ce_source", source);
+    }
+
     private static String topicOf(String type) {
         return switch (type) {
             case "price" -> "market.prices";

@@ -20,11 +20,16 @@ import io.saasreport.stack.test.KafkaTestResource;
 /** Plain Kafka clients on the test broker: send input records, read output topics from the start. */
 final class TopicClient {
 
-    static void send(String topic, String key, String value) {
+    /** Sends one record, with headers given as name, value pairs. */
+    static void send(String topic, String key, String value, String... headers) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            var record = new ProducerRecord<>(topic, key, value);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                record.headers().add(headers[i], headers[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + topic, e);
         }
