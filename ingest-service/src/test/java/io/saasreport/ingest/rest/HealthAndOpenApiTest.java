@@ -1,0 +1,39 @@
+package io.saasreport.ingest.rest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.stack.test.KafkaTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+class HealthAndOpenApiTest {
+
+    @Test
+    void isReadyWhileEveryOutgoingChannelReachesKafka() {
+        Requests.anonymous().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.keySet()",
+                        hasItems("prices-out", "filings-out", "estimates-out", "macro-out", "companies-out"));
+    }
+
+    @Test
+    void describesEveryWriteEndpointInOpenApi() {
+        Requests.anonymous().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/v1/events", "/api/v1/import/prices",
+                        "/api/v1/import/sec-companyfacts", "/api/v1/import/fred-dgs10"))
+                .body("paths.'/api/v1/events'.post.summary", equalTo("Publish events"))
+                .body("paths.'/api/v1/events'.post.responses.keySet()", hasItems("202", "400", "401", "503"))
+                .body("paths.'/api/v1/events'.post.responses.'400'.content.keySet()", hasItems("application/problem+json"))
+                .body("paths.'/api/v1/events'.post.requestBody.content.keySet()", hasItems("application/json", "application/x-ndjson"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/import/prices'.post.description", containsString("16:00 America/New_York"));
+    }
+}
