@@ -1,6 +1,10 @@
 package io.saasreport.metrics.listener;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.saasreport.metrics.service.MetricsProcessor;
@@ -8,9 +12,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The five input topics. Each channel is consumed in order on its own worker thread; the processor
- * serialises them. A record that cannot be read is nacked and the channel's dead-letter-queue
- * failure strategy moves it to {@code <topic>.dlq}.
+ * The five input topics, consumed in polled batches (one record under light load, hundreds in a
+ * burst), in order, each channel on its own worker thread; the processor serialises them. A record
+ * that cannot be read goes to {@code <topic>.dlq} (see {@link io.saasreport.metrics.service.DeadLetters}).
  */
 @ApplicationScoped
 public class MarketEventsListener {
@@ -29,31 +33,37 @@ public class MarketEventsListener {
 
     @Incoming(PRICES)
     @Blocking
-    public void onPrice(ConsumerRecord<String, String> record) {
-        processor.process(record);
+    public void onPrices(ConsumerRecords<String, String> records) {
+        processor.process(asList(records));
     }
 
     @Incoming(FILINGS)
     @Blocking
-    public void onFiling(ConsumerRecord<String, String> record) {
-        processor.process(record);
+    public void onFilings(ConsumerRecords<String, String> records) {
+        processor.process(asList(records));
     }
 
     @Incoming(ESTIMATES)
     @Blocking
-    public void onEstimate(ConsumerRecord<String, String> record) {
-        processor.process(record);
+    public void onEstimates(ConsumerRecords<String, String> records) {
+        processor.process(asList(records));
     }
 
     @Incoming(MACRO)
     @Blocking
-    public void onMacro(ConsumerRecord<String, String> record) {
-        processor.process(record);
+    public void onMacro(ConsumerRecords<String, String> records) {
+        processor.process(asList(records));
     }
 
     @Incoming(PROFILES)
     @Blocking
-    public void onProfile(ConsumerRecord<String, String> record) {
-        processor.process(record);
+    public void onProfiles(ConsumerRecords<String, String> records) {
+        processor.process(asList(records));
+    }
+
+    static List<ConsumerRecord<String, String>> asList(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 }

@@ -1,6 +1,6 @@
 package io.saasreport.metrics.listener;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.saasreport.metrics.service.MetricsProcessor;
@@ -26,7 +26,7 @@ public class PeerMetricsListener {
 
     @Incoming(PEER_METRICS)
     @Blocking
-    public void onPeerMetrics(ConsumerRecord<String, String> record) {
-        processor.acceptPeer(record);
+    public void onPeerMetrics(ConsumerRecords<String, String> records) {
+        processor.acceptPeers(MarketEventsListener.asList(records));
     }
 }

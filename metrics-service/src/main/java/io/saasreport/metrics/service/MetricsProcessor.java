@@ -1,10 +1,15 @@
 package io.saasreport.metrics.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,14 +30,18 @@ import io.saasreport.metrics.domain.CompanyState;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.MetricsEngine;
+import io.saasreport.metrics.domain.UniverseSnapshot;
 import io.saasreport.metrics.persistence.EngineStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Applies input records to the engine one at a time: apply, persist the changed state together with
- * the record's offset in one transaction, then publish. The lock spans all three so neither the
- * database nor the compacted topics can ever see figures out of order.
+ * Applies polled batches of input records to the engine one batch at a time: apply every event,
+ * persist the changed company states together with the batch's offsets in one transaction, then
+ * publish each changed company once and the universe once. Under light load a batch is one event,
+ * so figures follow within milliseconds; under a burst, a batch of hundreds costs one transaction.
+ * The lock spans apply, commit and publish, so neither the database nor the compacted topics can
+ * ever see figures out of order.
  *
  * <p>Delivery: each event's effect is applied exactly once (offsets are committed with the state;
  * a redelivered record below the stored offset is skipped). Outputs are at least once: a restart
@@ -46,6 +55,7 @@ public class MetricsProcessor {
 
     private final EngineStore store;
     private final MetricsPublisher publisher;
+    private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
     private final ProcessingMeters meters;
     private final ReentrantLock lock = new ReentrantLock();
@@ -55,68 +65,33 @@ public class MetricsProcessor {
     private volatile Instant inFlightSince;
     private volatile boolean stopping;
 
-    public MetricsProcessor(EngineStore store, MetricsPublisher publisher, ObjectMapper mapper, MeterRegistry registry) {
+    /** One input record, read: either an event or the reason it can never be applied. */
+    private record Input(ConsumerRecord<String, String> record, MarketEvent event, PoisonRecordException poison) {
+        TopicPartition partition() {
+            return new TopicPartition(record.topic(), record.partition());
+        }
+    }
+
+    /** What a committed batch changed: what to publish and to count. */
+    private record Outcome(Map<String, CompanyMetrics> companies, UniverseSnapshot universe,
+            List<Input> applied, Map<TopicPartition, Long> nextOffsets) {
+    }
+
+    public MetricsProcessor(EngineStore store, MetricsPublisher publisher, DeadLetters deadLetters, ObjectMapper mapper,
+            MeterRegistry registry) {
         this.store = store;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.meters = new ProcessingMeters(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
-        lock.lock();
-        try {
-            ensureLoaded();
-        } finally {
-            lock.unlock();
-        }
+        withLock(() -> ensureLoaded());
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-    }
-
-    /**
-     * Called when partitions are assigned. If another instance (scaled out) applied events of them
-     * since this one loaded its state, the database is ahead of memory: reload state and offsets from
-     * it, where that instance committed them, before reading on.
-     */
-    public void onAssigned(java.util.Collection<TopicPartition> partitions) {
-        lock.lock();
-        try {
-            ensureLoaded();
-            Map<TopicPartition, Long> stored = QuarkusTransaction.requiringNew().call(store::loadOffsets);
-            for (TopicPartition partition : partitions) {
-                if (!java.util.Objects.equals(stored.get(partition), nextOffsets.get(partition))) {
-                    LOG.infof("%s moved on elsewhere since the state was loaded: reloading", partition);
-                    engine = null;
-                    ensureLoaded();
-                    return;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Figures another instance published for a company it owns: they enter this instance's universe. */
-    public void acceptPeer(ConsumerRecord<String, String> record) {
-        var source = record.headers().lastHeader("ce_source");
-        if (source != null && publisher.source().equals(new String(source.value(), java.nio.charset.StandardCharsets.UTF_8))) {
-            return; // our own figures: already in the engine
-        }
-        CompanyMetrics figures;
-        try {
-            figures = mapper.readValue(record.value(), CompanyMetrics.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonRecordException("unreadable peer figures: " + e.getMessage(), e);
-        }
-        lock.lock();
-        try {
-            ensureLoaded();
-            engine.acceptPeer(figures).ifPresent(universe -> publisher.publish(universe));
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** The offset to resume a partition from, as stored with the state; null when never read. */
@@ -130,25 +105,76 @@ public class MetricsProcessor {
         }
     }
 
-    public void process(ConsumerRecord<String, String> record) {
-        MarketEvent event;
-        try {
-            event = parse(record);
-        } catch (PoisonRecordException e) {
-            meters.deadLettered(record.topic());
-            throw e;
+    /**
+     * Called when partitions are assigned. If another instance (scaled out) applied events of them
+     * since this one loaded its state, the database is ahead of memory: reload state and offsets from
+     * it, where that instance committed them, before reading on.
+     */
+    public void onAssigned(Collection<TopicPartition> partitions) {
+        withLock(() -> {
+            ensureLoaded();
+            Map<TopicPartition, Long> stored = QuarkusTransaction.requiringNew().call(store::loadOffsets);
+            for (TopicPartition partition : partitions) {
+                if (!Objects.equals(stored.get(partition), nextOffsets.get(partition))) {
+                    LOG.infof("%s moved on elsewhere since the state was loaded: reloading", partition);
+                    engine = null;
+                    ensureLoaded();
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Figures other instances published for the companies they own: they enter this instance's universe. */
+    public void acceptPeers(List<ConsumerRecord<String, String>> records) {
+        List<CompanyMetrics> peerFigures = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            var source = record.headers().lastHeader("ce_source");
+            if (source != null && publisher.source().equals(new String(source.value(), StandardCharsets.UTF_8))) {
+                continue; // our own figures: already in the engine
+            }
+            try {
+                peerFigures.add(mapper.readValue(record.value(), CompanyMetrics.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                LOG.warnf("Skipping unreadable figures %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
         }
+        if (peerFigures.isEmpty()) {
+            return;
+        }
+        withLock(() -> {
+            ensureLoaded();
+            boolean changed = false;
+            for (CompanyMetrics figures : peerFigures) {
+                changed |= engine.acceptPeer(figures).isPresent();
+            }
+            if (changed) {
+                publisher.publish(engine.universe());
+            }
+        });
+    }
+
+    public void process(List<ConsumerRecord<String, String>> records) {
+        List<Input> inputs = records.stream().map(this::read).toList();
         Timer.Sample sample = meters.startProcessing();
+        Outcome outcome;
         lock.lock();
         inFlightSince = Instant.now();
         try {
             ensureLoaded();
-            applyUntilDurable(record, event);
+            outcome = applyUntilDurable(inputs);
         } finally {
             inFlightSince = null;
             lock.unlock();
         }
-        meters.applied(event, record, sample);
+        for (Input input : outcome.applied()) {
+            if (input.poison() != null) {
+                meters.deadLettered(input.record().topic());
+            } else {
+                meters.applied(input.event(), input.record(), sample);
+            }
+        }
     }
 
     /**
@@ -156,18 +182,18 @@ public class MetricsProcessor {
      * dead-letter topic); liveness reports the consumer stuck if this lasts. Each failure rebuilds
      * the engine from the database, so memory never holds a change that was not committed.
      */
-    private void applyUntilDurable(ConsumerRecord<String, String> record, MarketEvent event) {
+    private Outcome applyUntilDurable(List<Input> inputs) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                applyAndPublish(record, event);
-                return;
+                return applyAndPublish(inputs);
             } catch (RuntimeException e) {
                 if (stopping) {
                     throw e;
                 }
-                LOG.errorf(e, "Applying %s-%d@%d failed; retrying in %d ms", record.topic(), record.partition(),
-                        record.offset(), backoff.toMillis());
+                ConsumerRecord<String, String> first = inputs.get(0).record();
+                LOG.errorf(e, "Applying a batch of %d from %s-%d@%d failed; retrying in %d ms", inputs.size(),
+                        first.topic(), first.partition(), first.offset(), backoff.toMillis());
                 engine = null;
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -180,39 +206,58 @@ public class MetricsProcessor {
         }
     }
 
-    private void applyAndPublish(ConsumerRecord<String, String> record, MarketEvent event) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Long next = nextOffsets.get(partition);
-        if (next != null && record.offset() < next) {
-            return; // already applied before a restart or rebalance: its effect is in the stored state
-        }
-        MetricsEngine.Result result = QuarkusTransaction.requiringNew().call(() -> {
-            MetricsEngine.Result applied = engine.apply(event);
-            if (applied.changed()) {
-                if (event instanceof MacroEvent) {
-                    engine.macro().ifPresent(store::saveMacro);
+    private Outcome applyAndPublish(List<Input> inputs) {
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, CompanyMetrics> changedCompanies = new LinkedHashMap<>();
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            List<Input> applied = new ArrayList<>();
+            boolean changed = false;
+            boolean macroChanged = false;
+            for (Input input : inputs) {
+                TopicPartition partition = input.partition();
+                long next = offsets.getOrDefault(partition, nextOffsets.getOrDefault(partition, 0L));
+                if (input.record().offset() < next) {
+                    continue; // already applied before a restart or rebalance: its effect is in the stored state
                 }
-                applied.company().ifPresent(figures -> store.saveCompany(
-                        engine.companySnapshot(figures.ticker()).orElseThrow(), Instant.now()));
+                offsets.put(partition, input.record().offset() + 1);
+                applied.add(input);
+                if (input.poison() != null) {
+                    deadLetters.send(input.record(), input.poison());
+                    continue;
+                }
+                MetricsEngine.Result result = engine.apply(input.event());
+                if (result.changed()) {
+                    changed = true;
+                    macroChanged |= input.event() instanceof MacroEvent;
+                    result.company().ifPresent(figures -> changedCompanies.put(figures.ticker(), figures));
+                }
             }
-            store.saveNextOffset(partition, record.offset() + 1);
-            return applied;
+            Instant now = Instant.now();
+            for (String ticker : changedCompanies.keySet()) {
+                store.saveCompany(engine.companySnapshot(ticker).orElseThrow(), now);
+            }
+            if (macroChanged) {
+                engine.macro().ifPresent(store::saveMacro);
+            }
+            offsets.forEach(store::saveNextOffset);
+            return new Outcome(changedCompanies, changed ? engine.universe() : null, applied, offsets);
         });
-        nextOffsets.put(partition, record.offset() + 1);
-        if (result.changed()) {
-            result.company().ifPresent(publisher::publish);
-            publisher.publish(result.universe());
+        nextOffsets.putAll(outcome.nextOffsets());
+        outcome.companies().values().forEach(publisher::publish);
+        if (outcome.universe() != null) {
+            publisher.publish(outcome.universe());
         }
+        return outcome;
     }
 
-    private MarketEvent parse(ConsumerRecord<String, String> record) {
+    private Input read(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            throw new PoisonRecordException("empty record value", null);
+            return new Input(record, null, new PoisonRecordException("empty record value", null));
         }
         try {
-            return mapper.readValue(record.value(), MarketEvent.class);
+            return new Input(record, mapper.readValue(record.value(), MarketEvent.class), null);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonRecordException("unreadable event: " + e.getMessage(), e);
+            return new Input(record, null, new PoisonRecordException("unreadable event: " + e.getMessage(), e));
         }
     }
 
@@ -235,10 +280,19 @@ public class MetricsProcessor {
         LOG.infof("Engine state loaded: %d companies", loaded.companies().size());
     }
 
-    /** How long the event now being applied has been in flight; null when idle. */
+    /** How long the batch now being applied has been in flight; null when idle. */
     public Duration inFlightFor() {
         Instant since = inFlightSince;
         return since == null ? null : Duration.between(since, Instant.now());
+    }
+
+    private void withLock(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static void sleep(Duration duration) {
