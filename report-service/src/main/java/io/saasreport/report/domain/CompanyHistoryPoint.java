@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -41,9 +40,8 @@ public class CompanyHistoryPoint extends PanacheEntityBase {
 
     /** The company's points between the bounds (inclusive, either may be null), oldest first. */
     public static List<CompanyHistoryPoint> between(String ticker, Instant from, Instant to) {
-        Parameters parameters = HistoryBounds.parameters(from, to).and("ticker", ticker);
-        return find("ticker = :ticker and (:from is null or asOf >= :from) and (:to is null or asOf <= :to)"
-                + " order by asOf, id", parameters).list();
+        HistoryBounds bounds = HistoryBounds.of(from, to).and("ticker = :ticker", "ticker", ticker);
+        return find(bounds.query(), bounds.parameters()).list();
     }
 
     /** The id and time of every point of one company, oldest first: what thinning needs. */

@@ -37,8 +37,8 @@ public class UniverseHistoryPoint extends PanacheEntityBase {
 
     /** Points between the bounds (inclusive, either may be null), oldest first. */
     public static List<UniverseHistoryPoint> between(Instant from, Instant to) {
-        return find("(:from is null or asOf >= :from) and (:to is null or asOf <= :to) order by asOf, id",
-                HistoryBounds.parameters(from, to)).list();
+        HistoryBounds bounds = HistoryBounds.of(from, to);
+        return find(bounds.query(), bounds.parameters()).list();
     }
 
     /** Just the id and time of every point, oldest first: what thinning needs. */

@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error of the API leaves as {@code application/problem+json}. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private static final String INVALID_PARAMETER = "https://saasreport.io/problems/invalid-parameter";
 
@@ -43,6 +46,14 @@ public class ProblemMappers {
         int status = exception.getResponse().getStatus();
         return answer(status, "about:blank", Status.fromStatusCode(status) == null ? "HTTP " + status
                 : Status.fromStatusCode(status).getReasonPhrase(), exception.getMessage(), uri).build();
+    }
+
+    /** Anything unexpected: logged here, answered without internals. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception exception, UriInfo uri) {
+        LOG.errorf(exception, "Failed to answer %s", uri.getPath());
+        return answer(Status.INTERNAL_SERVER_ERROR.getStatusCode(), "about:blank", "Internal error",
+                "The report could not answer; the service log has the cause", uri).build();
     }
 
     private static Response.ResponseBuilder answer(int status, String type, String title, String detail, UriInfo uri) {

@@ -63,10 +63,11 @@ class HistoryThinningTest {
 
     @Test
     void anHourStraddlingTheOneDayBoundaryKeepsItsRecentPointsAndDropsTheOlderOnes() {
-        Point olderThanADay = at("2026-11-22T11:50:00Z");
-        Point withinTheDay = at("2026-11-22T12:10:00Z");
+        Clock halfPast = Clock.offset(CLOCK, Duration.ofMinutes(30)); // the day boundary: 2026-11-22 12:30
+        Point olderThanADay = at("2026-11-22T12:10:00Z");
+        Point withinTheDay = at("2026-11-22T12:50:00Z");
 
-        assertEquals(List.of(withinTheDay), kept(List.of(olderThanADay, withinTheDay), CLOCK));
+        assertEquals(List.of(withinTheDay), kept(List.of(olderThanADay, withinTheDay), halfPast));
     }
 
     @Test

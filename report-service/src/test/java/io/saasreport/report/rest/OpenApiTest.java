@@ -1,0 +1,73 @@
+package io.saasreport.report.rest;
+
+import static io.saasreport.report.support.Api.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.test.PostgresTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+class OpenApiTest {
+
+    private static final Set<String> PATHS = Set.of("/api/v1/universe", "/api/v1/universe/top-multiples",
+            "/api/v1/universe/movers", "/api/v1/universe/buckets", "/api/v1/universe/operating-medians",
+            "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
+            "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
+            "/api/v1/filings/latest");
+
+    private static JsonPath openApi() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void documentsEveryEndpointWithASummaryAndItsAnswers() {
+        JsonPath api = openApi();
+        Map<String, Map<String, Object>> paths = api.getMap("paths");
+
+        assertEquals(PATHS, paths.keySet());
+        for (String path : PATHS) {
+            Map<String, Object> get = api.getMap("paths.'" + path + "'.get");
+            assertFalse(String.valueOf(get.get("summary")).isBlank(), path + " has a summary");
+            assertTrue(api.getMap("paths.'" + path + "'.get.responses").containsKey("200"), path + " documents its 200");
+        }
+    }
+
+    @Test
+    void documentsTheErrorsAsProblemDocumentsAndTheCsvForm() {
+        JsonPath api = openApi();
+
+        assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}'.get.responses.'404'.content").containsKey("application/problem+json"));
+        assertTrue(api.getMap("paths.'/api/v1/universe'.get.responses.'503'.content").containsKey("application/problem+json"));
+        assertTrue(api.getMap("paths.'/api/v1/companies'.get.responses.'200'.content").containsKey("text/csv"));
+    }
+
+    @Test
+    void describesEverySchemaOfTheApi() {
+        Map<String, Object> schemas = openApi().getMap("components.schemas");
+
+        for (String schema : Set.of("CompanyMetrics", "UniverseStatistics", "Buckets", "BucketStatistics",
+                "OperatingMedians", "TickerValue", "Regression", "WeeklyMovers", "Scatter", "ScatterPoint",
+                "MediansPoint", "QuarterlyReport", "Problem")) {
+            assertTrue(schemas.containsKey(schema), "schema " + schema);
+        }
+        assertEquals("Ticker symbol", openApi().getString("components.schemas.CompanyMetrics.properties.ticker.description"));
+    }
+
+    @Test
+    void servesTheSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
