@@ -1,6 +1,7 @@
 package io.saasreport.ingest.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class EventValidator {
     }
 
     private static List<String> absent(JsonNode event, String... fields) {
-        return java.util.Arrays.stream(fields).filter(field -> isAbsent(event.get(field))).toList();
+        return Arrays.stream(fields).filter(field -> isAbsent(event.get(field))).toList();
     }
 
     private static boolean isAbsent(JsonNode value) {

@@ -10,9 +10,4 @@ public record Position(Integer index, Integer line) {
     public static Position line(int line) {
         return new Position(null, line);
     }
-
-    @Override
-    public String toString() {
-        return index != null ? "index " + index : "line " + line;
-    }
 }

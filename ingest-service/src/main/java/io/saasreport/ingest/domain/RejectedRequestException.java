@@ -33,11 +33,6 @@ public class RejectedRequestException extends RuntimeException {
         return new RejectedRequestException(reason, detail, List.of(), Map.of(typeTag, 1), null);
     }
 
-    public static RejectedRequestException unreadable(RejectionReason reason, String detail, String typeTag,
-            List<EventError> errors) {
-        return new RejectedRequestException(reason, detail, errors, Map.of(typeTag, 1), null);
-    }
-
     public RejectionReason reason() {
         return reason;
     }

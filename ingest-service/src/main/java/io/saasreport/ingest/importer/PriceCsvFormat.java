@@ -12,11 +12,11 @@ import java.util.Optional;
 enum PriceCsvFormat {
 
     /** nasdaq.com: {@code Date,Close,Volume,Open,High,Low} (newer exports say Close/Last), MM/DD/YYYY, "$130.22", newest first. */
-    NASDAQ("Date,Close,Volume,Open,High,Low", 0, 1, "MM/dd/uuuu"),
+    NASDAQ("Date,Close,Volume,Open,High,Low", 0, 1, "MM/dd/uuuu", "MM/DD/YYYY"),
     /** Yahoo Finance: {@code Date,Open,High,Low,Close[,Adj Close],Volume}, ISO dates; Close is the traded price, not Adj Close. */
-    YAHOO("Date,Open,High,Low,Close,Adj Close,Volume", 0, 4, "uuuu-MM-dd"),
+    YAHOO("Date,Open,High,Low,Close,Adj Close,Volume", 0, 4, "uuuu-MM-dd", "YYYY-MM-DD"),
     /** Stooq bulk: {@code <TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>}, YYYYMMDD. */
-    STOOQ("<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>", 2, 7, "uuuuMMdd");
+    STOOQ("<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>", 2, 7, "uuuuMMdd", "YYYYMMDD");
 
     static final int STOOQ_TICKER_COLUMN = 0;
     static final int STOOQ_PERIOD_COLUMN = 1;
@@ -25,12 +25,14 @@ enum PriceCsvFormat {
     private final int dateColumn;
     private final int closeColumn;
     private final DateTimeFormatter dateFormat;
+    private final String dateShape;
 
-    PriceCsvFormat(String header, int dateColumn, int closeColumn, String datePattern) {
+    PriceCsvFormat(String header, int dateColumn, int closeColumn, String datePattern, String dateShape) {
         this.header = header;
         this.dateColumn = dateColumn;
         this.closeColumn = closeColumn;
         this.dateFormat = DateTimeFormatter.ofPattern(datePattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        this.dateShape = dateShape;
     }
 
     static Optional<PriceCsvFormat> detect(List<String> header) {
@@ -69,12 +71,9 @@ enum PriceCsvFormat {
         return LocalDate.parse(text, dateFormat);
     }
 
-    String datePattern() {
-        return switch (this) {
-            case NASDAQ -> "MM/DD/YYYY";
-            case YAHOO -> "YYYY-MM-DD";
-            case STOOQ -> "YYYYMMDD";
-        };
+    /** How the dates look, for error messages. */
+    String dateShape() {
+        return dateShape;
     }
 
     /** nasdaq.com writes "$130.22"; the others plain numbers. */

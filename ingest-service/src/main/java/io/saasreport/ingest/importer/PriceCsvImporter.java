@@ -65,7 +65,7 @@ public final class PriceCsvImporter {
             format.parseDate(date);
         } catch (DateTimeParseException e) {
             errors.add(EventError.at(at, format.columnName(format.dateColumn()),
-                    "must be a date as " + format.datePattern() + ", was '" + date + "'"));
+                    "must be a date as " + format.dateShape() + ", was '" + date + "'"));
         }
         String close = row.get(format.closeColumn());
         try {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,7 +55,7 @@ public class EventsResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
                     PriceEvent.class, FilingEvent.class, EstimateEvent.class, MacroEvent.class, CompanyEvent.class })),
-            @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+            @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING))
     })
     @APIResponse(responseCode = "202", description = "Every event was acknowledged by Kafka",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))

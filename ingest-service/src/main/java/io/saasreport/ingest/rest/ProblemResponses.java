@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
@@ -56,7 +57,7 @@ public class ProblemResponses {
     }
 
     private static Response.ResponseBuilder problem(RejectionReason reason, String detail,
-            List<io.saasreport.ingest.domain.EventError> errors, UriInfo uri) {
+            List<EventError> errors, UriInfo uri) {
         int status = statusOf(reason);
         Problem body = new Problem(reason.problemType(), reason.title(), status, detail, uri.getPath(), reason.tag(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);

@@ -19,6 +19,7 @@ import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -78,12 +79,23 @@ public class EventPublisher {
         } catch (RuntimeException failure) {
             LOG.warnf(failure, "Kafka did not acknowledge %d event(s)", events.size());
             throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
-                    "Kafka did not acknowledge the events within " + config.publishTimeout().toSeconds()
-                            + " s; some may have been published, and sending the request again is safe",
+                    "Kafka did not acknowledge the events (" + cause(failure) + "); some may have been published, "
+                            + "and sending the request again is safe",
                     List.of(), countByType(events), failure);
         }
         meters.accepted(countByType(events));
         return events.size();
+    }
+
+    private String cause(RuntimeException failure) {
+        if (failure instanceof TimeoutException) {
+            return "no answer within " + config.publishTimeout().toSeconds() + " s";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private Uni<Void> send(IngestEvent event, Instant now) {

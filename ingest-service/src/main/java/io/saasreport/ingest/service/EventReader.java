@@ -153,8 +153,7 @@ public class EventReader {
     }
 
     private static int byPosition(EventError a, EventError b) {
-        int first = Integer.compare(a.index() != null ? a.index() : a.line(), b.index() != null ? b.index() : b.line());
-        return first;
+        return Integer.compare(a.index() != null ? a.index() : a.line(), b.index() != null ? b.index() : b.line());
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from) {

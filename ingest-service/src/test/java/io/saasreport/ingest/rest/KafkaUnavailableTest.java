@@ -53,7 +53,8 @@ class KafkaUnavailableTest {
                     .time(lessThan(10L), TimeUnit.SECONDS)
                     .contentType("application/problem+json")
                     .body("reason", equalTo("kafka_unavailable"))
-                    .body("status", equalTo(503));
+                    .body("status", equalTo(503))
+                    .body("detail", containsString("market.macro"));
         }
         Requests.anonymous().get("/q/metrics").then()
                 .body(containsString("ingest_events_rejected_total{reason=\"kafka_unavailable\",type=\"macro\"} 2.0"));

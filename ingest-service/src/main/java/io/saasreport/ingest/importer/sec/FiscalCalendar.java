@@ -39,10 +39,6 @@ final class FiscalCalendar {
         return new FiscalCalendar(usual);
     }
 
-    MonthDay yearEnd() {
-        return yearEnd;
-    }
-
     LocalDate endOfYear(int fiscalYear) {
         return yearEnd.atYear(fiscalYear);
     }

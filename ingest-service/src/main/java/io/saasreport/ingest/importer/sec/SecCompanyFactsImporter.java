@@ -1,5 +1,6 @@
 package io.saasreport.ingest.importer.sec;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -129,7 +130,7 @@ public final class SecCompanyFactsImporter {
         return parts.stream().flatMap(Optional::stream).reduce(QuarterValue::plus);
     }
 
-    private static java.math.BigDecimal value(Optional<QuarterValue> figure) {
+    private static BigDecimal value(Optional<QuarterValue> figure) {
         return figure.map(QuarterValue::value).orElse(null);
     }
 }
