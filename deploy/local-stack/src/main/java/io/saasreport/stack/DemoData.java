@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +25,13 @@ final class DemoData {
     record Upload(String description, String path, String contentType, Supplier<byte[]> body) {
     }
 
-    private static final List<String> REAL_PRICE_TICKERS = List.of(
-            "ADBE", "CRM", "CRWD", "DDOG", "HUBS", "MDB", "NET", "NOW", "OKTA", "SNOW", "TEAM", "WDAY", "ZS");
+    /** The real companies whose public data the demo loads, with their registered names. */
+    private static final Map<String, String> REAL_COMPANIES = new TreeMap<>(Map.ofEntries(
+            Map.entry("ADBE", "Adobe Inc."), Map.entry("CRM", "Salesforce, Inc."),
+            Map.entry("CRWD", "CrowdStrike Holdings, Inc."), Map.entry("DDOG", "Datadog, Inc."),
+            Map.entry("HUBS", "HubSpot, Inc."), Map.entry("MDB", "MongoDB, Inc."), Map.entry("NET", "Cloudflare, Inc."),
+            Map.entry("NOW", "ServiceNow, Inc."), Map.entry("OKTA", "Okta, Inc."), Map.entry("SNOW", "Snowflake Inc."),
+            Map.entry("TEAM", "Atlassian Corporation"), Map.entry("WDAY", "Workday, Inc."), Map.entry("ZS", "Zscaler, Inc.")));
 
     static List<Upload> uploads() {
         List<Upload> uploads = new ArrayList<>();
@@ -33,9 +40,11 @@ final class DemoData {
         uploads.add(new Upload("generated: " + GeneratedUniverse.COMPANIES + " fictional GENnn companies",
                 "/api/v1/events", "application/x-ndjson",
                 () -> GeneratedUniverse.ndjson().getBytes(StandardCharsets.UTF_8)));
+        uploads.add(new Upload("real: names of the " + REAL_COMPANIES.size() + " public companies", "/api/v1/events",
+                "application/x-ndjson", DemoData::realCompanyEvents));
         uploads.add(new Upload("real: Snowflake's SEC EDGAR companyfacts", "/api/v1/import/sec-companyfacts?ticker=SNOW",
                 "application/json", () -> resourceBytes("snow_facts.json")));
-        for (String ticker : REAL_PRICE_TICKERS) {
+        for (String ticker : REAL_COMPANIES.keySet()) {
             uploads.add(new Upload("real: " + ticker + " daily closes (nasdaq.com)", "/api/v1/import/prices?ticker=" + ticker,
                     "text/csv", () -> resourceBytes("prices/" + ticker + ".csv")));
         }
@@ -69,6 +78,13 @@ final class DemoData {
             }
             LocalStack.log("demo data: " + upload.description() + " -> " + response.body());
         }
+    }
+
+    private static byte[] realCompanyEvents() {
+        StringBuilder ndjson = new StringBuilder();
+        REAL_COMPANIES.forEach((ticker, name) -> ndjson.append(
+                "{\"type\":\"company\",\"ticker\":\"%s\",\"name\":\"%s\"}\n".formatted(ticker, name)));
+        return ndjson.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] resourceBytes(String name) {

@@ -62,7 +62,7 @@ final class GeneratedUniverse {
                             + "\"generalAndAdministrative\":%.2f,\"operatingIncome\":%.2f,\"operatingCashFlow\":%.2f,"
                             + "\"capitalExpenditures\":%.2f,\"cash\":%.2f,\"debt\":%.2f,\"sharesOutstanding\":%.0f,"
                             + "\"netRevenueRetention\":%.3f}%n",
-                    ticker, fiscalYear, fiscalQuarter, periodEnd, periodEnd.plusDays(30) + "T21:05:00Z",
+                    ticker, fiscalYear, fiscalQuarter, periodEnd, periodEnd.plusDays(19) + "T21:05:00Z",
                     quarterRevenue, quarterRevenue * 0.93 * noise, quarterRevenue * grossMargin * noise,
                     quarterRevenue * salesMarketing, quarterRevenue * researchDevelopment,
                     quarterRevenue * generalAdministrative,

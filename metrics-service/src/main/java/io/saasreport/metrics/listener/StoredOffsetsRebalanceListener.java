@@ -29,6 +29,9 @@ public class StoredOffsetsRebalanceListener implements KafkaConsumerRebalanceLis
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (processor.stopping()) {
+            return; // the consumers leave the group at shutdown: no position to restore
+        }
         processor.onAssigned(partitions);
         for (TopicPartition partition : partitions) {
             Long next = processor.nextOffset(partition);

@@ -90,8 +90,12 @@ public class MetricsProcessor {
         withLock(() -> ensureLoaded());
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes @jakarta.annotation.Priority(1) ShutdownEvent event) {
         stopping = true;
+    }
+
+    public boolean stopping() {
+        return stopping;
     }
 
     /** The offset to resume a partition from, as stored with the state; null when never read. */
@@ -111,6 +115,9 @@ public class MetricsProcessor {
      * it, where that instance committed them, before reading on.
      */
     public void onAssigned(Collection<TopicPartition> partitions) {
+        if (stopping) {
+            return; // consumers leaving at shutdown: nothing will be read from these partitions here
+        }
         withLock(() -> {
             ensureLoaded();
             Map<TopicPartition, Long> stored = QuarkusTransaction.requiringNew().call(store::loadOffsets);
