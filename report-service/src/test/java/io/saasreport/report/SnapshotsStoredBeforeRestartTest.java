@@ -1,0 +1,56 @@
+package io.saasreport.report;
+
+import static io.saasreport.report.support.Api.eventually;
+import static io.saasreport.report.support.Api.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.MetricsPublisher;
+import io.saasreport.report.support.ReportDatabase;
+import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.test.PostgresTestResource;
+
+/**
+ * First half of the restart test: the last test of this application instance stores the example, and checks the
+ * rows themselves. {@link SnapshotsServedAfterRestartTest} then starts a new instance on the same database.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@Order(Integer.MAX_VALUE) // the last of the default profile's tests (see the surefire configuration)
+class SnapshotsStoredBeforeRestartTest {
+
+    @Inject
+    ReportDatabase database;
+
+    @Test
+    void storesTheLatestSnapshotsAsJsonWithTheirIndexedColumns() {
+        database.clear();
+        MetricsPublisher.companies(ExampleData.AS_OF);
+        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));
+
+        assertEquals(9L, database.rows("company_snapshot"));
+        assertEquals("HIGH", database.value("select growth_bucket from company_snapshot where ticker = ?1", "BPH"));
+        assertEquals("MID", database.value("select growth_bucket from company_snapshot where ticker = ?1", "OJV"));
+        assertEquals("LOW", database.value("select growth_bucket from company_snapshot where ticker = ?1", "UMV"));
+        assertNull(database.value("select growth_bucket from company_snapshot where ticker = ?1", "AYV"));
+        assertEquals("13.500266019788121",
+                database.value("select payload ->> 'evToNtmRevenue' from company_snapshot where ticker = ?1", "BPH"));
+        assertEquals("8", database.value("select payload ->> 'companyCount' from universe_snapshot where id = ?1", "universe"));
+        assertEquals(1L, database.rows("universe_history"));
+        assertEquals(9L, database.rows("company_history"));
+        given().get("/api/v1/universe").then().body("medianEvToNtmRevenue", equalTo(10.579471721727582));
+    }
+}
