@@ -44,7 +44,6 @@ const COMPANY_COLUMNS = [
   { field: 'ticker', label: 'Ticker', format: format.text, text: true },
   { field: 'name', label: 'Company', format: format.text, text: true },
   { field: 'price', label: 'Price', format: format.price },
-  { field: 'marketCap', label: 'Market cap', format: format.money },
   { field: 'enterpriseValue', label: 'EV', format: format.money },
   { field: 'ntmRevenue', label: 'NTM revenue', format: format.money },
   { field: 'ntmGrowth', label: 'NTM growth', format: format.percent },
@@ -53,7 +52,6 @@ const COMPANY_COLUMNS = [
   { field: 'growthAdjustedMultiple', label: 'Growth-adj.', format: format.number },
   { field: 'evToNtmFcf', label: 'EV / NTM FCF', format: format.multiple },
   { field: 'grossMargin', label: 'Gross margin', format: format.percent },
-  { field: 'operatingMargin', label: 'Op. margin', format: format.percent },
   { field: 'fcfMargin', label: 'FCF margin', format: format.percent },
   { field: 'ruleOf40Ntm', label: 'Rule of 40 (NTM)', format: format.percent },
   { field: 'netRevenueRetention', label: 'NRR', format: format.percent },
@@ -266,11 +264,12 @@ function drawUniverse(universe) {
   charts.buckets.update('none');
   publish('chart-buckets', bucketLabels, bucketValues);
 
-  const rows = OPERATING_MEDIANS.map(([field, label, formatter]) => {
+  const medians = OPERATING_MEDIANS.map(([field, label, formatter]) => {
     const value = universe.operatingMedians ? universe.operatingMedians[field] : null;
-    return `<tr data-field="${field}"><td>${label}</td><td data-value="${value ?? ''}">${formatter(value)}</td></tr>`;
+    return `<div class="median" data-field="${field}"><span class="label">${label}</span>`
+      + `<span class="value" data-value="${value ?? ''}">${formatter(value)}</span></div>`;
   });
-  document.querySelector('#operating-medians tbody').innerHTML = rows.join('');
+  document.getElementById('operating-medians').innerHTML = medians.join('');
 }
 
 function drawScatter(scatter) {

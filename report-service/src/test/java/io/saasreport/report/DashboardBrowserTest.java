@@ -1,0 +1,160 @@
+package io.saasreport.report;
+
+import static io.saasreport.report.support.Api.eventually;
+import static io.saasreport.report.support.Api.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.MetricsPublisher;
+import io.saasreport.report.support.ReportDatabase;
+import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.test.PostgresTestResource;
+
+/**
+ * The dashboard in a real headless Chromium: it must draw the numbers the API serves. Chromium and its driver are
+ * Debian's ({@code apt-get install chromium chromium-driver}); Selenium is pointed at them and never downloads anything.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    @Inject
+    ReportDatabase database;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The dashboard test needs Debian's Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        // Both paths given explicitly: Selenium Manager has nothing to look up or download.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("report-dashboard-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + profile, "--window-size=1440,2450", "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The example, a week of history leading up to it, and the filings behind it. */
+    private void publishAReport() {
+        database.clear();
+        MetricsPublisher.companies(ExampleData.AS_OF);
+        for (int daysBefore = 6; daysBefore >= 1; daysBefore--) {
+            double drift = 1 - 0.025 * daysBefore;
+            MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
+                universe.put("medianEvToNtmRevenue", universe.get("medianEvToNtmRevenue").asDouble() * drift);
+                universe.put("top5MedianEvToNtmRevenue", universe.get("top5MedianEvToNtmRevenue").asDouble() * drift);
+                universe.with("buckets").with("high").put("medianEvToNtmRevenue",
+                        universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
+            }));
+        }
+        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        ExampleData.filings().forEach(MetricsPublisher::filing);
+        eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(ExampleData.AS_OF.toString())));
+        eventually(() -> given().get("/api/v1/filings/latest").then().body("$", hasSize(ExampleData.TICKERS.size())));
+    }
+
+    @Test
+    void drawsTheNumbersTheApiServesAndSavesAScreenshot() throws IOException {
+        publishAReport();
+        JsonPath universe = given().get("/api/v1/universe").jsonPath();
+        JsonPath scatter = given().get("/api/v1/universe/scatter").jsonPath();
+        List<String> companies = given().get("/api/v1/companies").jsonPath().getList("ticker");
+
+        browser.get(dashboard.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        WebElement topMultiples = browser.findElement(By.id("chart-top-multiples"));
+        assertEquals(universe.getList("topByEvToNtmRevenue.ticker"), labels(topMultiples), "top-10 bars, highest first");
+        assertEquals(universe.getList("topByEvToNtmRevenue.value", Double.class), values(topMultiples));
+        WebElement median = browser.findElement(By.id("kpi-median-ev-ntm"));
+        assertEquals("10.58x", median.getText());
+        assertEquals(universe.getDouble("medianEvToNtmRevenue"), Double.parseDouble(median.getDomAttribute("data-value")));
+        assertEquals("8", browser.findElement(By.id("kpi-company-count")).getText());
+        assertEquals(scatter.getList("points.ticker"), labels(browser.findElement(By.id("chart-scatter"))));
+        assertEquals(List.of(14.276897519987388, 7.658677423667043, 2.5396549425711763),
+                values(browser.findElement(By.id("chart-buckets"))), "bucket medians high, mid, low");
+        assertEquals(7, labels(browser.findElement(By.id("chart-history"))).size(), "a point per history snapshot");
+        assertEquals(universe.getList("topWeeklyGainers.ticker"), labels(browser.findElement(By.id("chart-gainers"))));
+        assertEquals(companies, browser.findElements(By.cssSelector("#comps-table tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-key")).toList(), "the comps table, by ticker");
+        assertEquals("26.06%", browser.findElement(
+                By.cssSelector("#comps-table tr[data-key='BPH'] td[data-field='ntmGrowth']")).getText());
+        assertEquals(ExampleData.TICKERS.size(), browser.findElements(By.cssSelector("#quarterly-reports tbody tr")).size());
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static List<String> labels(WebElement chart) throws IOException {
+        return JSON.readValue(chart.getDomAttribute("data-labels"), new TypeReference<List<String>>() {
+        });
+    }
+
+    private static List<Double> values(WebElement chart) throws IOException {
+        return JSON.readValue(chart.getDomAttribute("data-values"), new TypeReference<List<Double>>() {
+        });
+    }
+}
