@@ -4,11 +4,14 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * One company's metrics as the metrics service publishes them on {@code metrics.company} (spec: metrics.md,
  * "Company metrics"). Every metric is {@code null} when unknown. The component order is the order of the
  * companies table and of its CSV export.
  */
+@RegisterForReflection // CompanyField reads the components reflectively (sorting, CSV)
 @Schema(name = "CompanyMetrics", description = "One company's current metrics; a metric is null when its inputs are missing.")
 public record CompanyMetrics(
         @Schema(description = "Ticker symbol", required = true, examples = "BPH") String ticker,
