@@ -28,5 +28,9 @@ create metrics.universe   1 --config cleanup.policy=compact --config min.cleanab
 for input in market.prices company.filings company.estimates market.macro company.profiles; do
   create "$input.dlq"     1 --config retention.ms=1209600000
 done
+# Dead-letter topics of report-service's consumers (<topic>.report-dlq), kept 14 days.
+for topic in metrics.company metrics.universe company.filings; do
+  create "$topic.report-dlq" 1 --config retention.ms=1209600000
+done
 
 "$TOPICS" --bootstrap-server "$BOOTSTRAP" --describe --topic 'metrics\..*'

@@ -14,9 +14,15 @@ public final class Topics {
     /** Output topics are compacted: the latest value per key is the current figure. */
     public static final List<String> COMPACTED_OUTPUT = List.of("metrics.company", "metrics.universe");
 
-    /** Dead-letter topics of the metrics service's incoming channels, one per input topic. */
+    /**
+     * Dead-letter topics: the metrics service's, one per input topic ({@code <topic>.dlq}), and the
+     * report service's, one per topic it reads ({@code <topic>.report-dlq}).
+     */
     public static List<String> deadLetter() {
-        return INPUT.stream().map(topic -> topic + ".dlq").toList();
+        var metrics = INPUT.stream().map(topic -> topic + ".dlq");
+        var report = List.of("metrics.company", "metrics.universe", "company.filings").stream()
+                .map(topic -> topic + ".report-dlq");
+        return java.util.stream.Stream.concat(metrics, report).toList();
     }
 
     private Topics() {

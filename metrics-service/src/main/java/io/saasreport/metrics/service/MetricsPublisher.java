@@ -58,11 +58,22 @@ public class MetricsPublisher {
         return source;
     }
 
+    /**
+     * A company known only by its name has no figures and no event time yet: its figures are first
+     * published with its first dated event (price, filing or estimate), so every published record
+     * says as of when it holds.
+     */
     public void publish(CompanyMetrics metrics) {
+        if (metrics.asOf() == null) {
+            return;
+        }
         send(companyEmitter, metrics.ticker(), "io.saasreport.metrics.company", metrics);
     }
 
     public void publish(UniverseSnapshot universe) {
+        if (universe.asOf() == null) {
+            return; // nothing dated has happened yet
+        }
         send(universeEmitter, UNIVERSE_KEY, "io.saasreport.metrics.universe", universe);
     }
 
