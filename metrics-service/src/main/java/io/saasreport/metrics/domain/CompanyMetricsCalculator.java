@@ -67,7 +67,7 @@ public final class CompanyMetricsCalculator {
 
         // Q1 is the quarter immediately before Q0; a gap leaves it (and what needs it) missing.
         List<FilingEvent> lastTwo = state.consecutiveQuarters(2).orElse(null);
-        Double impliedArr = q0.map(q -> impliedArr(q)).orElse(null);
+        Double impliedArr = q0.map(CompanyMetricsCalculator::impliedArr).orElse(null);
         Double netNewArr = lastTwo == null ? null : minus(impliedArr, impliedArr(lastTwo.get(1)));
         Double gmAdjustedPaybackMonths = lastTwo == null ? null : paybackMonths(lastTwo.get(0), lastTwo.get(1), netNewArr);
 

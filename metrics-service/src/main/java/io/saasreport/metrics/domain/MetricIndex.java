@@ -1,38 +1,90 @@
 package io.saasreport.metrics.domain;
 
-import java.util.Objects;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * One metric of every company, kept ranked in an {@link OrderStatisticTree}. The extractor returns null for a
- * company that does not take part (metric missing or filtered out), so it simply has no entry.
+ * company that does not take part (metric missing or filtered out), so it simply has no entry; the statistics
+ * hold a company's value as a primitive, with NaN for "no entry" (metrics are never NaN).
+ *
+ * <p>The statistics read from the ranks are cached: the median until the ranking next changes, the top list until
+ * an entry enters or leaves it. An update usually moves a few metrics, and the snapshot then re-reads only those.
  */
 final class MetricIndex {
 
+    static final double ABSENT = Double.NaN;
+
     private final Function<CompanyMetrics, Double> extractor;
     private final OrderStatisticTree tree;
+    private boolean medianKnown;
+    private Double median;
+    private List<TickerValue> top;
 
     MetricIndex(Function<CompanyMetrics, Double> extractor, OrderStatisticTree.Order order) {
         this.extractor = extractor;
         this.tree = new OrderStatisticTree(order);
     }
 
-    /** Replaces the company's entry from {@code before} by the one from {@code after}; either may be null. */
-    void replace(String ticker, CompanyMetrics before, CompanyMetrics after) {
-        Double previous = before == null ? null : extractor.apply(before);
-        Double current = after == null ? null : extractor.apply(after);
-        if (Objects.equals(previous, current)) {
+    /** The company's value in this index, or {@link #ABSENT}. */
+    double valueOf(CompanyMetrics metrics) {
+        Double value = extractor.apply(metrics);
+        return value == null ? ABSENT : value;
+    }
+
+    /** Moves the company's entry from {@code previous} to {@code current}; either may be {@link #ABSENT}. */
+    void move(String ticker, double previous, double current) {
+        // Double.compare: NaN equals NaN (absent stays absent), and -0.0 and 0.0 are distinct keys.
+        if (Double.compare(previous, current) == 0) {
             return;
         }
-        if (previous != null) {
+        if (!Double.isNaN(previous)) {
             tree.delete(previous, ticker);
         }
-        if (current != null) {
+        if (!Double.isNaN(current)) {
             tree.insert(current, ticker);
+        }
+        medianKnown = false;
+        if (top != null && (reachesTop(ticker, previous) || reachesTop(ticker, current))) {
+            top = null;
         }
     }
 
-    OrderStatisticTree ranked() {
-        return tree;
+    /** Whether an entry at this key is, or would be, in the cached top list. */
+    private boolean reachesTop(String ticker, double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        if (top.size() < UniverseStatistics.TOP_LIST_SIZE) {
+            return true;
+        }
+        TickerValue last = top.get(top.size() - 1);
+        return tree.compare(value, ticker, last.value(), last.ticker()) <= 0;
+    }
+
+    int size() {
+        return tree.size();
+    }
+
+    /** The value at a rank of the tree's order (0 is the lowest for an ascending index). */
+    double valueAt(int rank) {
+        return tree.valueAt(rank);
+    }
+
+    /** The median over the companies taking part; null when none does. */
+    Double median() {
+        if (!medianKnown) {
+            median = tree.median();
+            medianKnown = true;
+        }
+        return median;
+    }
+
+    /** The first {@link UniverseStatistics#TOP_LIST_SIZE} entries in the tree's order. */
+    List<TickerValue> top() {
+        if (top == null) {
+            top = List.copyOf(tree.first(UniverseStatistics.TOP_LIST_SIZE));
+        }
+        return top;
     }
 }

@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A set of {@code (value, ticker)} entries with O(log n) insert, delete and select-by-rank: an AVL tree whose
- * nodes also count their subtree's size. Ties in value are always ordered by ticker ascending (the spec's tie
- * rule); {@link Order} decides whether rank 0 is the lowest or the highest value.
+ * A set of {@code (value, ticker)} entries with O(log n) insert, delete and select-by-rank. Ties in value are
+ * ordered by ticker ascending (the spec's tie rule); {@link Order} decides whether rank 0 is the lowest or the
+ * highest value.
+ *
+ * <p>It is a counted B+ tree: leaves hold up to 32 sorted entries in flat arrays, branches up to 64 children with
+ * each child's entry count and smallest key. Select walks the counts; insert and delete walk the smallest keys,
+ * splitting full nodes and borrowing from or merging half-empty ones, so every node but the root stays at least
+ * half full and the height is O(log n) on a wide base. Wide nodes matter here: the universe keeps a score of these
+ * trees, and at tens of thousands of companies a binary tree misses the CPU cache at almost every level of its
+ * pointer chase, while a lookup here touches a few small contiguous arrays.
  */
 public final class OrderStatisticTree {
 
@@ -18,33 +25,40 @@ public final class OrderStatisticTree {
         DESCENDING
     }
 
-    private static final class Node {
-        final double value;
-        final String ticker;
-        Node left;
-        Node right;
-        int height = 1;
-        int size = 1;
-
-        Node(double value, String ticker) {
-            this.value = value;
-            this.ticker = ticker;
-        }
-    }
+    static final int DEFAULT_LEAF_CAPACITY = 32;
+    static final int DEFAULT_BRANCH_CAPACITY = 64;
 
     private final Order order;
-    private Node root;
+    private final int leafCapacity;
+    private final int branchCapacity;
+    private CountedNode root;
 
     public OrderStatisticTree(Order order) {
+        this(order, DEFAULT_LEAF_CAPACITY, DEFAULT_BRANCH_CAPACITY);
+    }
+
+    /** A tree with a given node width; small widths let tests exercise splits and merges with few entries. */
+    OrderStatisticTree(Order order, int maxEntries) {
+        this(order, maxEntries, maxEntries);
+    }
+
+    /** Leaves and branches may differ in width: small leaves touch few cache lines, wide branches keep it flat. */
+    OrderStatisticTree(Order order, int leafCapacity, int branchCapacity) {
+        if (leafCapacity < 4 || branchCapacity < 4) {
+            throw new IllegalArgumentException("nodes must hold at least 4 entries");
+        }
         this.order = order;
+        this.leafCapacity = leafCapacity;
+        this.branchCapacity = branchCapacity;
+        this.root = new CountedLeaf(leafCapacity);
     }
 
     public int size() {
-        return size(root);
+        return root.count();
     }
 
     public boolean isEmpty() {
-        return root == null;
+        return size() == 0;
     }
 
     /** Adds an entry; a ticker may hold one value per tree, so the exact entry must not be present yet. */
@@ -52,24 +66,30 @@ public final class OrderStatisticTree {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("NaN cannot be ranked (" + ticker + ")");
         }
-        root = insert(root, value, ticker);
+        CountedNode sibling = insert(root, value, ticker);
+        if (sibling != null) {
+            CountedBranch newRoot = new CountedBranch(branchCapacity);
+            newRoot.insertChild(0, root);
+            newRoot.insertChild(1, sibling);
+            newRoot.total = root.count() + sibling.count();
+            root = newRoot;
+        }
     }
 
     /** Removes an entry that is present. */
     public void delete(double value, String ticker) {
-        root = delete(root, value, ticker);
+        delete(root, value, ticker);
+        if (root instanceof CountedBranch branch && branch.size == 1) {
+            root = branch.children[0];
+        }
     }
 
     public boolean contains(double value, String ticker) {
-        Node node = root;
-        while (node != null) {
-            int cmp = compare(value, ticker, node);
-            if (cmp == 0) {
-                return true;
-            }
-            node = cmp < 0 ? node.left : node.right;
+        CountedNode node = root;
+        while (node instanceof CountedBranch branch) {
+            node = branch.children[childFor(branch, value, ticker)];
         }
-        return false;
+        return search((CountedLeaf) node, value, ticker) >= 0;
     }
 
     /** The entry at a 0-based rank in this tree's order. */
@@ -77,18 +97,17 @@ public final class OrderStatisticTree {
         if (rank < 0 || rank >= size()) {
             throw new IndexOutOfBoundsException("rank " + rank + " of " + size());
         }
-        Node node = root;
-        while (true) {
-            int leftSize = size(node.left);
-            if (rank < leftSize) {
-                node = node.left;
-            } else if (rank == leftSize) {
-                return new TickerValue(node.ticker, node.value);
-            } else {
-                rank -= leftSize + 1;
-                node = node.right;
+        CountedNode node = root;
+        while (node instanceof CountedBranch branch) {
+            int child = 0;
+            while (rank >= branch.counts[child]) {
+                rank -= branch.counts[child];
+                child++;
             }
+            node = branch.children[child];
         }
+        CountedLeaf leaf = (CountedLeaf) node;
+        return new TickerValue(leaf.tickers[rank], leaf.values[rank]);
     }
 
     /** The value at a 0-based rank. */
@@ -98,11 +117,8 @@ public final class OrderStatisticTree {
 
     /** The first {@code limit} entries in this tree's order (fewer if the tree is smaller). */
     public List<TickerValue> first(int limit) {
-        int count = Math.min(limit, size());
-        List<TickerValue> result = new ArrayList<>(count);
-        for (int rank = 0; rank < count; rank++) {
-            result.add(select(rank));
-        }
+        List<TickerValue> result = new ArrayList<>(Math.min(limit, size()));
+        collectFirst(root, limit, result);
         return result;
     }
 
@@ -124,114 +140,191 @@ public final class OrderStatisticTree {
         return Double.isInfinite(mean) ? a / 2 + b / 2 : mean;
     }
 
-    /** Height of the tree, exposed for the balance tests. */
+    // --- descent ---
+
+    private CountedNode insert(CountedNode node, double value, String ticker) {
+        if (node instanceof CountedLeaf leaf) {
+            int position = search(leaf, value, ticker);
+            if (position >= 0) {
+                throw new IllegalStateException("already present: " + ticker + " = " + value);
+            }
+            leaf.insertAt(-position - 1, value, ticker);
+            return leaf.size > leafCapacity ? leaf.splitOff() : null;
+        }
+        CountedBranch branch = (CountedBranch) node;
+        int child = childFor(branch, value, ticker);
+        CountedNode sibling = insert(branch.children[child], value, ticker);
+        branch.total++;
+        branch.refresh(child);
+        if (sibling != null) {
+            // The sibling's entries were counted under the split child already: the total stays.
+            branch.insertChild(child + 1, sibling);
+        }
+        return branch.size > branchCapacity ? branch.splitOff() : null;
+    }
+
+    private void delete(CountedNode node, double value, String ticker) {
+        if (node instanceof CountedLeaf leaf) {
+            int position = search(leaf, value, ticker);
+            if (position < 0) {
+                throw new IllegalStateException("not present: " + ticker + " = " + value);
+            }
+            leaf.removeAt(position);
+            return;
+        }
+        CountedBranch branch = (CountedBranch) node;
+        int child = childFor(branch, value, ticker);
+        delete(branch.children[child], value, ticker);
+        branch.total--;
+        branch.refresh(child);
+        if (branch.children[child].isUnderfull()) {
+            fixUnderflow(branch, child);
+        }
+    }
+
+    /** Refills a child that fell below half: borrow from a sibling that can spare an entry, else merge with it. */
+    private void fixUnderflow(CountedBranch parent, int child) {
+        if (parent.size == 1) {
+            return;
+        }
+        int left = child > 0 ? child - 1 : child;
+        int right = left + 1;
+        CountedNode leftNode = parent.children[left];
+        CountedNode rightNode = parent.children[right];
+        // Entries only move between the two siblings, so the parent's total stays.
+        if (leftNode.size + rightNode.size <= leftNode.capacity()) {
+            leftNode.takeAllFrom(rightNode);
+            parent.removeChild(right);
+            parent.refresh(left);
+        } else {
+            if (left == child) {
+                leftNode.takeFirstFrom(rightNode);
+            } else {
+                rightNode.takeLastFrom(leftNode);
+            }
+            parent.refresh(left);
+            parent.refresh(right);
+        }
+    }
+
+    /** The child whose key range holds the key: the last child whose smallest key is not above it. */
+    private int childFor(CountedBranch branch, double value, String ticker) {
+        int low = 1;
+        int high = branch.size - 1;
+        int found = 0;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (compare(value, ticker, branch.minValues[middle], branch.minTickers[middle]) >= 0) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Index of the key in the leaf, or {@code -(insertion point) - 1}. */
+    private int search(CountedLeaf leaf, double value, String ticker) {
+        int low = 0;
+        int high = leaf.size - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int cmp = compare(leaf.values[middle], leaf.tickers[middle], value, ticker);
+            if (cmp < 0) {
+                low = middle + 1;
+            } else if (cmp > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -low - 1;
+    }
+
+    /** Negative when {@code (value, ticker)} comes before {@code (otherValue, otherTicker)} in this tree's order. */
+    int compare(double value, String ticker, double otherValue, String otherTicker) {
+        int byValue = order == Order.ASCENDING
+                ? Double.compare(value, otherValue)
+                : Double.compare(otherValue, value);
+        if (byValue != 0) {
+            return byValue;
+        }
+        // The same String instance comes back on every update of a company: skip reading its characters.
+        return ticker == otherTicker ? 0 : ticker.compareTo(otherTicker);
+    }
+
+    private static void collectFirst(CountedNode node, int limit, List<TickerValue> into) {
+        if (node instanceof CountedLeaf leaf) {
+            for (int i = 0; i < leaf.size && into.size() < limit; i++) {
+                into.add(new TickerValue(leaf.tickers[i], leaf.values[i]));
+            }
+            return;
+        }
+        CountedBranch branch = (CountedBranch) node;
+        for (int i = 0; i < branch.size && into.size() < limit; i++) {
+            collectFirst(branch.children[i], limit, into);
+        }
+    }
+
+    // --- checks for the tests ---
+
+    /** Levels from the root to the leaves. */
     int height() {
-        return height(root);
+        int height = 1;
+        for (CountedNode node = root; node instanceof CountedBranch branch; node = branch.children[0]) {
+            height++;
+        }
+        return height;
     }
 
-    private int compare(double value, String ticker, Node node) {
-        int byValue = order == Order.ASCENDING ? Double.compare(value, node.value) : Double.compare(node.value, value);
-        return byValue != 0 ? byValue : ticker.compareTo(node.ticker);
-    }
-
-    private Node insert(Node node, double value, String ticker) {
-        if (node == null) {
-            return new Node(value, ticker);
+    /** Verifies order, counts, smallest keys and fill; throws IllegalStateException on a broken invariant. */
+    void checkInvariants() {
+        List<TickerValue> all = first(Integer.MAX_VALUE);
+        if (all.size() != size()) {
+            throw new IllegalStateException("size " + size() + " but " + all.size() + " entries");
         }
-        int cmp = compare(value, ticker, node);
-        if (cmp == 0) {
-            throw new IllegalStateException("already present: " + ticker + " = " + value);
-        }
-        if (cmp < 0) {
-            node.left = insert(node.left, value, ticker);
-        } else {
-            node.right = insert(node.right, value, ticker);
-        }
-        return rebalance(node);
-    }
-
-    private Node delete(Node node, double value, String ticker) {
-        if (node == null) {
-            throw new IllegalStateException("not present: " + ticker + " = " + value);
-        }
-        int cmp = compare(value, ticker, node);
-        if (cmp < 0) {
-            node.left = delete(node.left, value, ticker);
-        } else if (cmp > 0) {
-            node.right = delete(node.right, value, ticker);
-        } else {
-            if (node.left == null) {
-                return node.right;
+        for (int i = 1; i < all.size(); i++) {
+            TickerValue previous = all.get(i - 1);
+            TickerValue current = all.get(i);
+            if (compare(previous.value(), previous.ticker(), current.value(), current.ticker()) >= 0) {
+                throw new IllegalStateException("out of order at " + i + ": " + previous + ", " + current);
             }
-            if (node.right == null) {
-                return node.left;
-            }
-            Node successor = node.right;
-            while (successor.left != null) {
-                successor = successor.left;
-            }
-            Node replacement = new Node(successor.value, successor.ticker);
-            replacement.right = deleteMin(node.right);
-            replacement.left = node.left;
-            return rebalance(replacement);
         }
-        return rebalance(node);
+        checkNode(root, true);
     }
 
-    private Node deleteMin(Node node) {
-        if (node.left == null) {
-            return node.right;
+    private int checkNode(CountedNode node, boolean isRoot) {
+        if (!isRoot && node.isUnderfull()) {
+            throw new IllegalStateException("node below half full: " + node.size);
         }
-        node.left = deleteMin(node.left);
-        return rebalance(node);
-    }
-
-    private Node rebalance(Node node) {
-        update(node);
-        int balance = height(node.left) - height(node.right);
-        if (balance > 1) {
-            if (height(node.left.left) < height(node.left.right)) {
-                node.left = rotateLeft(node.left);
+        if (node.size > node.capacity()) {
+            throw new IllegalStateException("node over full: " + node.size);
+        }
+        if (node instanceof CountedLeaf) {
+            return 1;
+        }
+        CountedBranch branch = (CountedBranch) node;
+        int total = 0;
+        int depth = -1;
+        for (int i = 0; i < branch.size; i++) {
+            CountedNode child = branch.children[i];
+            if (branch.counts[i] != child.count()) {
+                throw new IllegalStateException("stale count at child " + i);
             }
-            return rotateRight(node);
-        }
-        if (balance < -1) {
-            if (height(node.right.right) < height(node.right.left)) {
-                node.right = rotateRight(node.right);
+            if (branch.minValues[i] != child.firstValue() || !branch.minTickers[i].equals(child.firstTicker())) {
+                throw new IllegalStateException("stale smallest key at child " + i);
             }
-            return rotateLeft(node);
+            int childDepth = checkNode(child, false);
+            if (depth >= 0 && childDepth != depth) {
+                throw new IllegalStateException("leaves at different depths");
+            }
+            depth = childDepth;
+            total += branch.counts[i];
         }
-        return node;
-    }
-
-    private Node rotateRight(Node node) {
-        Node pivot = node.left;
-        node.left = pivot.right;
-        pivot.right = node;
-        update(node);
-        update(pivot);
-        return pivot;
-    }
-
-    private Node rotateLeft(Node node) {
-        Node pivot = node.right;
-        node.right = pivot.left;
-        pivot.left = node;
-        update(node);
-        update(pivot);
-        return pivot;
-    }
-
-    private static void update(Node node) {
-        node.height = 1 + Math.max(height(node.left), height(node.right));
-        node.size = 1 + size(node.left) + size(node.right);
-    }
-
-    private static int height(Node node) {
-        return node == null ? 0 : node.height;
-    }
-
-    private static int size(Node node) {
-        return node == null ? 0 : node.size;
+        if (total != branch.total) {
+            throw new IllegalStateException("stale total");
+        }
+        return depth + 1;
     }
 }

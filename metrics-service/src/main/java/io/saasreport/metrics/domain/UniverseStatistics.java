@@ -2,6 +2,7 @@ package io.saasreport.metrics.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import static io.saasreport.metrics.domain.OrderStatisticTree.Order.DESCENDING;
 
 /**
  * The universe statistics, maintained incrementally: {@link #update} replaces one company's previous values in
- * each ranked metric (O(log n) per metric) and in the regression's running sums, and {@link #snapshot} reads
- * medians and top-10 lists by rank (O(log n) each). Nothing is re-sorted per update.
+ * each ranked metric (O(log n) per metric that changed) and in the regression's running sums, and
+ * {@link #snapshot} reads medians and top-10 lists by rank (O(log n) each, and only for the metrics that changed
+ * since the last snapshot). Nothing is re-sorted per update. Not thread-safe.
  */
 public final class UniverseStatistics {
 
@@ -23,11 +25,29 @@ public final class UniverseStatistics {
     static final int TOP_MEDIAN_SIZE = 5;
     /** {@code medianEvToNtmFcf} only counts multiples strictly between 0 and this. */
     static final double EV_TO_NTM_FCF_CEILING = 100;
+    private static final int EV_SLOT = 0;
+    private static final int GROWTH_SLOT = 1;
 
-    private final Map<String, CompanyMetrics> companies = new HashMap<>();
+    /** What is held for one company: its value in each index (ABSENT where none) and its asOf. */
+    private static final class HeldCompany {
+        final double[] values;
+        Instant asOf;
 
-    /** Highest first, so rank 0.. is the top-10 list and rank 2 the median of the top 5. */
+        HeldCompany(int indexCount) {
+            values = new double[indexCount];
+            Arrays.fill(values, MetricIndex.ABSENT);
+        }
+    }
+
+    private final Map<String, HeldCompany> companies = new HashMap<>();
+
+    /** Highest first, so the top-10 list is ranks 0..9 and the median of the top 5 is rank 2. */
     private final MetricIndex evToNtmRevenue = new MetricIndex(CompanyMetrics::evToNtmRevenue, DESCENDING);
+    /**
+     * {@code ntmGrowth} of the companies in the regression (those with a multiple too): its smallest and largest
+     * values tell exactly whether the growth varies.
+     */
+    private final MetricIndex regressionGrowth = new MetricIndex(UniverseStatistics::regressionGrowth, ASCENDING);
     private final Map<GrowthBucket, MetricIndex> evToNtmRevenueByBucket = new EnumMap<>(GrowthBucket.class);
     private final MetricIndex growthAdjustedMultiple =
             new MetricIndex(CompanyMetrics::growthAdjustedMultiple, ASCENDING);
@@ -35,9 +55,16 @@ public final class UniverseStatistics {
     private final Map<OperatingMetric, MetricIndex> operating = new EnumMap<>(OperatingMetric.class);
     private final MetricIndex weeklyGainers = new MetricIndex(CompanyMetrics::weeklyPriceChange, DESCENDING);
     private final MetricIndex weeklyLosers = new MetricIndex(CompanyMetrics::weeklyPriceChange, ASCENDING);
-    private final List<MetricIndex> allIndices;
+    /**
+     * All indices; a company's held values are in this order, the multiple (the regression's y) and the
+     * regression growth (its x) first.
+     */
+    private final MetricIndex[] indices;
 
     private final RunningRegression regression = new RunningRegression();
+    /** The regression's result, cached until a point changes. */
+    private boolean regressionKnown;
+    private UniverseSnapshot.Regression regressionResult;
     /** Multiset of the companies' asOf, so the latest survives a company's value moving back. */
     private final TreeMap<Instant, Integer> companyAsOfs = new TreeMap<>();
     private MacroEvent macro;
@@ -49,24 +76,41 @@ public final class UniverseStatistics {
         for (OperatingMetric metric : OperatingMetric.values()) {
             operating.put(metric, new MetricIndex(metric::valueOf, ASCENDING));
         }
-        List<MetricIndex> indices = new ArrayList<>(List.of(
-                evToNtmRevenue, growthAdjustedMultiple, evToNtmFcf, weeklyGainers, weeklyLosers));
-        indices.addAll(evToNtmRevenueByBucket.values());
-        indices.addAll(operating.values());
-        allIndices = List.copyOf(indices);
+        List<MetricIndex> all = new ArrayList<>(List.of(evToNtmRevenue, regressionGrowth, growthAdjustedMultiple,
+                evToNtmFcf, weeklyGainers, weeklyLosers));
+        all.addAll(evToNtmRevenueByBucket.values());
+        all.addAll(operating.values());
+        indices = all.toArray(MetricIndex[]::new);
     }
 
     /** Puts a company's current figures in place of its previous ones (a metric turning null leaves its rank). */
     public void update(CompanyMetrics metrics) {
-        replace(metrics.ticker(), companies.put(metrics.ticker(), metrics), metrics);
+        String ticker = metrics.ticker();
+        HeldCompany held = companies.computeIfAbsent(ticker, t -> new HeldCompany(indices.length));
+        double oldX = held.values[GROWTH_SLOT];
+        double oldY = held.values[EV_SLOT];
+        for (int slot = 0; slot < indices.length; slot++) {
+            double current = indices[slot].valueOf(metrics);
+            indices[slot].move(ticker, held.values[slot], current);
+            held.values[slot] = current;
+        }
+        replaceRegressionPoint(oldX, oldY, held.values[GROWTH_SLOT], held.values[EV_SLOT]);
+        replaceAsOf(held.asOf, metrics.asOf());
+        held.asOf = metrics.asOf();
     }
 
     /** Takes a company out of the universe. */
     public void remove(String ticker) {
-        CompanyMetrics previous = companies.remove(ticker);
-        if (previous != null) {
-            replace(ticker, previous, null);
+        HeldCompany held = companies.remove(ticker);
+        if (held == null) {
+            return;
         }
+        for (int slot = 0; slot < indices.length; slot++) {
+            indices[slot].move(ticker, held.values[slot], MetricIndex.ABSENT);
+        }
+        replaceRegressionPoint(held.values[GROWTH_SLOT], held.values[EV_SLOT], MetricIndex.ABSENT,
+                MetricIndex.ABSENT);
+        replaceAsOf(held.asOf, null);
     }
 
     /** The latest macro event by {@code asOf} wins; an equal or older one changes nothing. */
@@ -87,54 +131,70 @@ public final class UniverseStatistics {
         return companies.size();
     }
 
-    public Optional<CompanyMetrics> company(String ticker) {
-        return Optional.ofNullable(companies.get(ticker));
-    }
-
     public UniverseSnapshot snapshot() {
-        OrderStatisticTree byMultiple = evToNtmRevenue.ranked();
+        List<TickerValue> topMultiples = evToNtmRevenue.top();
         return new UniverseSnapshot(
                 asOf(),
-                byMultiple.size(),
-                byMultiple.median(),
-                byMultiple.size() >= TOP_MEDIAN_SIZE ? byMultiple.valueAt(TOP_MEDIAN_SIZE / 2) : null,
+                evToNtmRevenue.size(),
+                evToNtmRevenue.median(),
+                // The median of the five highest is the third highest.
+                evToNtmRevenue.size() >= TOP_MEDIAN_SIZE ? topMultiples.get(TOP_MEDIAN_SIZE / 2).value() : null,
                 new UniverseSnapshot.Buckets(bucket(GrowthBucket.HIGH), bucket(GrowthBucket.MID), bucket(GrowthBucket.LOW)),
-                growthAdjustedMultiple.ranked().median(),
-                evToNtmFcf.ranked().median(),
+                growthAdjustedMultiple.median(),
+                evToNtmFcf.median(),
                 operatingMedians(),
-                byMultiple.first(TOP_LIST_SIZE),
-                weeklyGainers.ranked().first(TOP_LIST_SIZE),
-                weeklyLosers.ranked().first(TOP_LIST_SIZE),
-                regression.result(),
+                topMultiples,
+                weeklyGainers.top(),
+                weeklyLosers.top(),
+                regression(),
                 macro == null ? null : macro.tenYearYield());
     }
 
-    private void replace(String ticker, CompanyMetrics before, CompanyMetrics after) {
-        for (MetricIndex index : allIndices) {
-            index.replace(ticker, before, after);
-        }
-        replaceRegressionPoint(ticker, before, after);
-        replaceAsOf(before == null ? null : before.asOf(), after == null ? null : after.asOf());
-    }
-
-    /** The regression takes the companies that have both {@code ntmGrowth} (x) and {@code evToNtmRevenue} (y). */
-    private void replaceRegressionPoint(String ticker, CompanyMetrics before, CompanyMetrics after) {
-        boolean hadPoint = hasRegressionPoint(before);
-        boolean hasPoint = hasRegressionPoint(after);
-        if (hadPoint && hasPoint && before.ntmGrowth().equals(after.ntmGrowth())
-                && before.evToNtmRevenue().equals(after.evToNtmRevenue())) {
+    /**
+     * The regression takes the companies with both {@code ntmGrowth} (x) and {@code evToNtmRevenue} (y): exactly
+     * those with a regression-growth entry.
+     */
+    private void replaceRegressionPoint(double oldX, double oldY, double newX, double newY) {
+        boolean hadPoint = !Double.isNaN(oldX);
+        boolean hasPoint = !Double.isNaN(newX);
+        if (hadPoint && hasPoint && Double.compare(oldX, newX) == 0 && Double.compare(oldY, newY) == 0) {
             return;
         }
         if (hadPoint) {
-            regression.remove(ticker, before.ntmGrowth(), before.evToNtmRevenue());
+            regression.remove(oldX, oldY);
         }
         if (hasPoint) {
-            regression.add(ticker, after.ntmGrowth(), after.evToNtmRevenue());
+            regression.add(newX, newY);
+        }
+        if (hadPoint || hasPoint) {
+            regressionKnown = false;
         }
     }
 
-    private static boolean hasRegressionPoint(CompanyMetrics metrics) {
-        return metrics != null && metrics.ntmGrowth() != null && metrics.evToNtmRevenue() != null;
+    private UniverseSnapshot.Regression regression() {
+        if (!regressionKnown) {
+            int n = regressionGrowth.size();
+            boolean growthVaries = n > 0 && regressionGrowth.valueAt(0) != regressionGrowth.valueAt(n - 1);
+            regressionResult = regression.result(growthVaries, multiplesVaryInRegression());
+            regressionKnown = true;
+        }
+        return regressionResult;
+    }
+
+    /**
+     * The regression's companies are exactly those in the three growth buckets (both figures present), so their
+     * multiples vary unless the buckets' smallest and largest multiples are all equal.
+     */
+    private boolean multiplesVaryInRegression() {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
+        for (MetricIndex bucket : evToNtmRevenueByBucket.values()) {
+            if (bucket.size() > 0) {
+                smallest = Math.min(smallest, bucket.valueAt(0));
+                largest = Math.max(largest, bucket.valueAt(bucket.size() - 1));
+            }
+        }
+        return smallest < largest;
     }
 
     private void replaceAsOf(Instant before, Instant after) {
@@ -159,8 +219,8 @@ public final class UniverseStatistics {
     }
 
     private UniverseSnapshot.Bucket bucket(GrowthBucket bucket) {
-        OrderStatisticTree ranked = evToNtmRevenueByBucket.get(bucket).ranked();
-        return new UniverseSnapshot.Bucket(ranked.size(), ranked.median());
+        MetricIndex index = evToNtmRevenueByBucket.get(bucket);
+        return new UniverseSnapshot.Bucket(index.size(), index.median());
     }
 
     private UniverseSnapshot.OperatingMedians operatingMedians() {
@@ -180,13 +240,17 @@ public final class UniverseStatistics {
     }
 
     private Double median(OperatingMetric metric) {
-        return operating.get(metric).ranked().median();
+        return operating.get(metric).median();
     }
 
     /** A bucket counts the companies of that NTM growth that have a multiple. */
     private static Double evToNtmRevenueIn(GrowthBucket bucket, CompanyMetrics metrics) {
         Double growth = metrics.ntmGrowth();
         return growth != null && GrowthBucket.of(growth) == bucket ? metrics.evToNtmRevenue() : null;
+    }
+
+    private static Double regressionGrowth(CompanyMetrics metrics) {
+        return metrics.evToNtmRevenue() != null ? metrics.ntmGrowth() : null;
     }
 
     private static Double evToNtmFcfInRange(CompanyMetrics metrics) {

@@ -29,7 +29,7 @@ final class Filing {
         this.year = year;
         this.quarter = quarter;
         this.filedAt = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                .plusSeconds(quarter * 90L * 86_400);
+                .plusSeconds((quarter * 90L - 60) * 86_400);
     }
 
     static Filing of(String ticker, int year, int quarter) {
