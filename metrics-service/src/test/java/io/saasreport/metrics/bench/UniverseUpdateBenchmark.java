@@ -24,7 +24,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.File;
@@ -53,8 +52,8 @@ import java.util.concurrent.TimeUnit;
  *   adds when the universe no longer fits in the CPU caches.</li>
  * </ul>
  * Run: {@code ./mvnw -B -q -pl metrics-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.saasreport.metrics.bench.UniverseUpdateBenchmark} (JMH options may follow in
- * {@code -Dexec.args}).
+ * -Dexec.mainClass=io.saasreport.metrics.bench.UniverseUpdateBenchmark}; JMH options and benchmark names may follow
+ * in {@code -Dexec.args}, e.g. {@code -Dexec.args="-p companies=50000 statisticsUpdateAndSnapshot"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -188,11 +187,14 @@ public class UniverseUpdateBenchmark {
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         exposeClassPathToForks();
-        Options options = new OptionsBuilder()
-                .parent(new CommandLineOptions(args))
-                .include(UniverseUpdateBenchmark.class.getName())
-                .build();
-        new Runner(options).run();
+        CommandLineOptions commandLine = new CommandLineOptions(args);
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(commandLine);
+        if (commandLine.getIncludes().isEmpty()) {
+            // No benchmark named on the command line: run all of this class.
+            options.include(UniverseUpdateBenchmark.class.getName());
+        }
+        new Runner(options.build()).run();
     }
 
     /**
