@@ -47,13 +47,16 @@ class ReportMetersTest {
         MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
 
-        eventually(() -> assertEquals(8.0, sample("saas_universe_companies", "")));
-        assertEquals(10.579471721727582, sample("saas_universe_median_ev_to_ntm_revenue", ""));
-        assertEquals(6.0, sample("saas_universe_bucket_companies", "bucket=\"high\""));
-        assertEquals(1.0, sample("saas_universe_bucket_companies", "bucket=\"mid\""));
-        assertEquals(1.0, sample("saas_universe_bucket_companies", "bucket=\"low\""));
-        assertEquals(1.0, sample("report_history_rows", "series=\"universe\""));
-        assertEquals(9.0, sample("report_history_rows", "series=\"company\""));
+        // The gauges re-read the database every few seconds: wait until they all show the new state.
+        eventually(() -> {
+            assertEquals(8.0, sample("saas_universe_companies", ""));
+            assertEquals(10.579471721727582, sample("saas_universe_median_ev_to_ntm_revenue", ""));
+            assertEquals(6.0, sample("saas_universe_bucket_companies", "bucket=\"high\""));
+            assertEquals(1.0, sample("saas_universe_bucket_companies", "bucket=\"mid\""));
+            assertEquals(1.0, sample("saas_universe_bucket_companies", "bucket=\"low\""));
+            assertEquals(1.0, sample("report_history_rows", "series=\"universe\""));
+            assertEquals(9.0, sample("report_history_rows", "series=\"company\""));
+        });
     }
 
     @Test
