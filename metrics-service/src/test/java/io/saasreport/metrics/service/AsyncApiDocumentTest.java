@@ -1,0 +1,381 @@
+package io.saasreport.metrics.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.StreamSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.MarketEvent;
+import io.saasreport.metrics.domain.MetricsEngine;
+import io.saasreport.metrics.domain.TickerValue;
+import io.saasreport.metrics.domain.UniverseSnapshot;
+import io.saasreport.metrics.listener.MarketEventsListener;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Keeps {@code asyncapi.yaml} in step with the code: each payload schema has exactly the components of its
+ * record, the records MetricsPublisher and DeadLetters really send (worked example, captured emitters) match
+ * the documented payloads, keys and headers, and the channel addresses are the topics in application.properties.
+ */
+class AsyncApiDocumentTest {
+
+    /** Configured as Quarkus configures the ObjectMapper that MetricsPublisher is given. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String INSTANCE = "test-instance";
+
+    private static JsonNode document;
+    private static Properties properties;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream yaml = resource("/asyncapi.yaml"); InputStream props = resource("/application.properties")) {
+            document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            properties = new Properties();
+            properties.load(props);
+        }
+        assertEquals("3.0.0", document.path("asyncapi").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {CompanyMetrics.class, UniverseSnapshot.class, UniverseSnapshot.Buckets.class,
+            UniverseSnapshot.Bucket.class, UniverseSnapshot.OperatingMedians.class, UniverseSnapshot.Regression.class,
+            TickerValue.class})
+    void schemaHasExactlyTheRecordsComponents(Class<?> record) {
+        JsonNode schema = schema(record.getSimpleName());
+        List<String> components = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            components.add(component.getName());
+            JsonNode property = schema.path("properties").path(component.getName());
+            assertTypeMatches(component.getGenericType(), property, record.getSimpleName() + "." + component.getName());
+        }
+        assertEquals(components, names(schema.path("properties")), record.getSimpleName() + " properties");
+        assertEquals(components, texts(schema.path("required")), record.getSimpleName() + ": nulls are always written");
+        assertFalse(schema.path("additionalProperties").asBoolean(true), record.getSimpleName() + " additionalProperties");
+    }
+
+    @Test
+    void publishedCompanyMetricsOfTheWorkedExampleMatchTheSchema() throws IOException {
+        MetricsEngine engine = workedExample();
+        Captured captured = new Captured();
+        MetricsPublisher publisher = publisher(captured, new Captured());
+        engine.allCompanyMetrics().forEach(publisher::publish);
+        assertFalse(captured.messages.isEmpty());
+
+        JsonNode message = document.path("components").path("messages").path("companyMetrics");
+        for (Message<String> record : captured.messages) {
+            JsonNode value = JSON.readTree(record.getPayload());
+            assertConforms(value, resolve(message.path("payload")), "metrics.company");
+            assertEquals(value.path("ticker").asText(), kafka(record).getKey());
+            assertHeaders(record, message.path("headers"));
+        }
+    }
+
+    @Test
+    void publishedUniverseOfTheWorkedExampleMatchesTheSchema() throws IOException {
+        MetricsEngine engine = workedExample();
+        Captured captured = new Captured();
+        publisher(new Captured(), captured).publish(engine.universe());
+        assertEquals(1, captured.messages.size());
+
+        Message<String> record = captured.messages.get(0);
+        JsonNode value = JSON.readTree(record.getPayload());
+        assertFalse(value.path("regression").isNull(), "the example should exercise the regression object");
+        assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
+        JsonNode message = document.path("components").path("messages").path("universeSnapshot");
+        assertConforms(value, resolve(message.path("payload")), "metrics.universe");
+        assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), kafka(record).getKey());
+        assertHeaders(record, message.path("headers"));
+    }
+
+    @Test
+    void deadLettersCarryTheDocumentedHeadersOnADocumentedTopic() {
+        Captured captured = new Captured();
+        ConsumerRecord<String, String> poison = new ConsumerRecord<>("market.prices", 2, 41L, "ACME", "{not json");
+        poison.headers().add("ce_type", "io.saasreport.event.price".getBytes(StandardCharsets.UTF_8));
+        new DeadLetters(captured).send(poison, new PoisonRecordException("unreadable event", new IOException("bad")));
+
+        Message<String> record = captured.messages.get(0);
+        OutgoingKafkaRecordMetadata<?> metadata = kafka(record);
+        assertTrue(channelAddresses().contains(metadata.getTopic()), "undocumented topic " + metadata.getTopic());
+        assertEquals("{not json", record.getPayload());
+
+        JsonNode headers = resolve(document.path("components").path("messages").path("deadLetter").path("headers"));
+        Set<String> written = new TreeSet<>();
+        metadata.getHeaders().forEach(header -> written.add(header.key()));
+        written.remove("ce_type"); // the original record's own header, kept
+        assertEquals(new TreeSet<>(names(headers.path("properties"))), written);
+        assertTrue(written.containsAll(texts(headers.path("required"))));
+    }
+
+    @Test
+    void channelsAreTheOutputTopicsAndTheDeadLetterTopicsOfEveryInput() {
+        Set<String> expected = new TreeSet<>();
+        expected.add(topic("outgoing", MetricsPublisher.COMPANY_METRICS));
+        expected.add(topic("outgoing", MetricsPublisher.UNIVERSE_STATISTICS));
+        for (String input : List.of(MarketEventsListener.PRICES, MarketEventsListener.FILINGS,
+                MarketEventsListener.ESTIMATES, MarketEventsListener.MACRO, MarketEventsListener.PROFILES)) {
+            expected.add(topic("incoming", input) + ".dlq");
+        }
+        assertEquals(expected, channelAddresses());
+
+        Set<String> withOperation = new TreeSet<>();
+        document.path("operations").forEach(operation -> withOperation.add(resolve(operation.path("channel")).path("address").asText()));
+        assertEquals(expected, withOperation);
+    }
+
+    @Test
+    void outputTopicsAreDocumentedAsCompacted() {
+        for (String channel : List.of(MetricsPublisher.COMPANY_METRICS, MetricsPublisher.UNIVERSE_STATISTICS)) {
+            JsonNode policy = channelAt(topic("outgoing", channel))
+                    .path("bindings").path("kafka").path("topicConfiguration").path("cleanup.policy");
+            assertEquals(List.of("compact"), texts(policy), channel);
+        }
+    }
+
+    // --- The records as they are really sent ---------------------------------------------------------
+
+    private static MetricsEngine workedExample() throws IOException {
+        MetricsEngine engine = new MetricsEngine();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(resource("/example/events.ndjson"), StandardCharsets.UTF_8))) {
+            reader.lines().filter(line -> !line.isBlank()).forEach(line -> engine.apply(read(line)));
+        }
+        return engine;
+    }
+
+    private static MarketEvent read(String line) {
+        try {
+            return JSON.readValue(line, MarketEvent.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(line, e);
+        }
+    }
+
+    private static MetricsPublisher publisher(Captured companies, Captured universe) {
+        return new MetricsPublisher(companies, universe, JSON, new SimpleMeterRegistry(), INSTANCE);
+    }
+
+    /** An emitter that keeps what is sent and acknowledges it at once. */
+    private static final class Captured implements Emitter<String> {
+        final List<Message<String>> messages = new ArrayList<>();
+
+        @Override
+        public CompletionStage<Void> send(String payload) {
+            send(Message.of(payload));
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <M extends Message<? extends String>> void send(M message) {
+            messages.add((Message<String>) message);
+            message.ack();
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
+    }
+
+    private static OutgoingKafkaRecordMetadata<?> kafka(Message<String> message) {
+        return message.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
+    }
+
+    private void assertHeaders(Message<String> record, JsonNode documented) {
+        JsonNode common = resolve(documented.path("allOf").path(0));
+        List<String> names = new ArrayList<>();
+        StreamSupport.stream(kafka(record).getHeaders().spliterator(), false).map(Header::key).forEach(names::add);
+        assertEquals(names(common.path("properties")), names);
+        assertEquals(texts(common.path("required")), names);
+
+        String type = header(record, "ce_type");
+        assertEquals(documented.path("allOf").path(1).path("properties").path("ce_type").path("const").asText(), type);
+        assertEquals(MetricsPublisher.sourceOf(INSTANCE), header(record, "ce_source"));
+        for (String name : names) {
+            JsonNode schema = common.path("properties").path(name);
+            String value = header(record, name);
+            if (schema.has("const")) {
+                assertEquals(schema.get("const").asText(), value, name);
+            }
+            if (schema.has("pattern")) {
+                assertTrue(value.matches(schema.get("pattern").asText()), name + " = " + value);
+            }
+        }
+    }
+
+    private static String header(Message<String> record, String name) {
+        Header header = kafka(record).getHeaders().lastHeader(name);
+        assertNotNull(header, "missing header " + name);
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    // --- A small schema check: exactly the documented keys, of the documented JSON types ----------------
+
+    private static void assertConforms(JsonNode value, JsonNode schema, String at) {
+        schema = resolve(schema);
+        List<String> types = texts(schema.path("type"));
+        if (value.isNull()) {
+            assertTrue(types.contains("null"), at + " is null but not nullable");
+            return;
+        }
+        String actual = value.isObject() ? "object" : value.isArray() ? "array" : value.isTextual() ? "string"
+                : value.isIntegralNumber() && types.contains("integer") ? "integer" : value.isNumber() ? "number" : "?";
+        assertTrue(types.contains(actual), at + " is " + actual + ", documented " + types);
+        if ("date-time".equals(schema.path("format").asText())) {
+            Instant.parse(value.asText());
+        }
+        if (value.isObject()) {
+            assertEquals(new TreeSet<>(names(schema.path("properties"))), new TreeSet<>(names(value)), at + " keys");
+            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
+                assertConforms(field.getValue(), schema.path("properties").path(field.getKey()), at + "." + field.getKey());
+            }
+        } else if (value.isArray()) {
+            assertTrue(value.size() <= schema.path("maxItems").asInt(Integer.MAX_VALUE), at + " too long");
+            for (int i = 0; i < value.size(); i++) {
+                assertConforms(value.get(i), schema.path("items"), at + "[" + i + "]");
+            }
+        }
+    }
+
+    /** The documented JSON type of a record component: boxed numbers are nullable, records are referenced. */
+    private static void assertTypeMatches(Type type, JsonNode property, String at) {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            assertEquals(List.of("array"), texts(property.path("type")), at);
+            assertTypeMatches(list.getActualTypeArguments()[0], property.path("items"), at + "[]");
+            return;
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw.isRecord()) {
+            assertEquals("#/components/schemas/" + raw.getSimpleName(), property.path("$ref").asText(), at);
+            return;
+        }
+        JsonNode resolved = resolve(property);
+        List<String> expected = raw == double.class ? List.of("number")
+                : raw == Double.class ? List.of("number", "null")
+                : raw == int.class ? List.of("integer")
+                : raw == String.class || raw == Instant.class ? texts(resolved.path("type")) // nullability per field
+                : List.of("unmapped " + raw);
+        assertEquals(expected, texts(resolved.path("type")), at);
+        if (raw == String.class || raw == Instant.class) {
+            assertEquals("string", texts(resolved.path("type")).get(0), at);
+            assertEquals(raw == Instant.class, "date-time".equals(resolved.path("format").asText()), at + " format");
+        }
+    }
+
+    // --- Document access ----------------------------------------------------------------------------
+
+    private static JsonNode schema(String name) {
+        JsonNode schema = document.path("components").path("schemas").path(name);
+        assertTrue(schema.isObject(), "no schema " + name);
+        return schema;
+    }
+
+    private static Set<String> channelAddresses() {
+        Set<String> addresses = new TreeSet<>();
+        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        return addresses;
+    }
+
+    private static JsonNode channelAt(String address) {
+        for (JsonNode channel : document.path("channels")) {
+            if (address.equals(channel.path("address").asText())) {
+                return channel;
+            }
+        }
+        throw new AssertionError("no channel with address " + address);
+    }
+
+    private static String topic(String direction, String channel) {
+        String topic = properties.getProperty("mp.messaging." + direction + "." + channel + ".topic");
+        assertNotNull(topic, "no topic bound to " + direction + " channel " + channel);
+        return topic;
+    }
+
+    /** Follows local {@code $ref}s ({@code #/a/b}) until a node without one. */
+    private static JsonNode resolve(JsonNode node) {
+        while (node.has("$ref")) {
+            String ref = node.get("$ref").asText();
+            assertTrue(ref.startsWith("#/"), "only local references: " + ref);
+            node = document.at(ref.substring(1));
+            assertFalse(node.isMissingNode(), "dangling reference " + ref);
+        }
+        return node;
+    }
+
+    /** A JSON array's texts, or a single text as a one-element list. */
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> texts.add(item.asText()));
+        } else if (!node.isMissingNode()) {
+            texts.add(node.asText());
+        }
+        return texts;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(name);
+        assertNotNull(in, "missing classpath resource " + name);
+        return in;
+    }
+}
