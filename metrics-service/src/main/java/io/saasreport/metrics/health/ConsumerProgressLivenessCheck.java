@@ -11,7 +11,7 @@ import io.saasreport.metrics.service.MetricsProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Down when one event has been in flight for longer than the limit: the consumer is stuck (say the
+ * Down when one batch of events has been in flight for longer than the limit: the consumer is stuck (say the
  * database has been failing for minutes), and a restart resumes from the stored offsets.
  */
 @Liveness

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.saasreport.metrics.domain.CompanyState;
 import io.saasreport.metrics.domain.MacroEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /**
  * Reads and writes the engine's durable state. Callers own the transaction: a state change and the
@@ -67,15 +70,35 @@ public class EngineStore {
         entity.persist();
     }
 
-    public void saveNextOffset(TopicPartition partition, long nextOffset) {
+    /**
+     * Stores a partition's next offset if it still is {@code expected} (null: never stored), else
+     * throws {@link PositionMovedException}, rolling the caller's transaction back.
+     */
+    public void saveNextOffset(TopicPartition partition, Long expected, long nextOffset) {
         var key = new ConsumerOffsetEntity.Key(partition.topic(), partition.partition());
-        ConsumerOffsetEntity entity = ConsumerOffsetEntity.findById(key);
+        ConsumerOffsetEntity entity = ConsumerOffsetEntity.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        Long stored = entity == null ? null : entity.nextOffset;
+        if (!Objects.equals(stored, expected)) {
+            throw new PositionMovedException(partition + " is at " + stored + ", expected " + expected);
+        }
         if (entity == null) {
             entity = new ConsumerOffsetEntity();
             entity.key = key;
         }
         entity.nextOffset = nextOffset;
         entity.persist();
+    }
+
+    /** Makes the current transaction read one consistent snapshot (must come before any other statement). */
+    public void readOneSnapshot() {
+        Panache.getEntityManager().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+    }
+
+    /** Another instance applied events of this partition since this one loaded its state. */
+    public static class PositionMovedException extends RuntimeException {
+        PositionMovedException(String message) {
+            super(message);
+        }
     }
 
     private CompanyState.Snapshot read(String json) {

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,6 +60,8 @@ public class MetricsProcessor {
     private final ObjectMapper mapper;
     private final ProcessingMeters meters;
     private final ReentrantLock lock = new ReentrantLock();
+    private final String instanceId;
+    private final String macroTopic;
 
     private MetricsEngine engine;
     private Map<TopicPartition, Long> nextOffsets;
@@ -67,9 +70,6 @@ public class MetricsProcessor {
 
     /** One input record, read: either an event or the reason it can never be applied. */
     private record Input(ConsumerRecord<String, String> record, MarketEvent event, PoisonRecordException poison) {
-        TopicPartition partition() {
-            return new TopicPartition(record.topic(), record.partition());
-        }
     }
 
     /** What a committed batch changed: what to publish and to count. */
@@ -78,7 +78,10 @@ public class MetricsProcessor {
     }
 
     public MetricsProcessor(EngineStore store, MetricsPublisher publisher, DeadLetters deadLetters, ObjectMapper mapper,
-            MeterRegistry registry) {
+            MeterRegistry registry, @ConfigProperty(name = "metrics.instance-id") String instanceId,
+            @ConfigProperty(name = "mp.messaging.incoming.macro.topic") String macroTopic) {
+        this.instanceId = instanceId;
+        this.macroTopic = macroTopic;
         this.store = store;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -103,7 +106,7 @@ public class MetricsProcessor {
         lock.lock();
         try {
             ensureLoaded();
-            return nextOffsets.get(partition);
+            return nextOffsets.get(position(partition));
         } finally {
             lock.unlock();
         }
@@ -122,7 +125,8 @@ public class MetricsProcessor {
             ensureLoaded();
             Map<TopicPartition, Long> stored = QuarkusTransaction.requiringNew().call(store::loadOffsets);
             for (TopicPartition partition : partitions) {
-                if (!Objects.equals(stored.get(partition), nextOffsets.get(partition))) {
+                TopicPartition position = position(partition);
+                if (!Objects.equals(stored.get(position), nextOffsets.get(position))) {
                     LOG.infof("%s moved on elsewhere since the state was loaded: reloading", partition);
                     engine = null;
                     ensureLoaded();
@@ -196,6 +200,7 @@ public class MetricsProcessor {
                 return applyAndPublish(inputs);
             } catch (RuntimeException e) {
                 if (stopping) {
+                    engine = null; // memory may hold the rolled-back batch: never let it reach the database
                     throw e;
                 }
                 ConsumerRecord<String, String> first = inputs.get(0).record();
@@ -214,22 +219,22 @@ public class MetricsProcessor {
     }
 
     private Outcome applyAndPublish(List<Input> inputs) {
+        List<Input> fresh = notYetApplied(inputs);
+        // Dead letters first, acknowledged, outside the transaction: a poison record's offset is
+        // committed only once it has landed in its dead-letter topic.
+        for (Input input : fresh) {
+            if (input.poison() != null) {
+                deadLetters.send(input.record(), input.poison());
+            }
+        }
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, CompanyMetrics> changedCompanies = new LinkedHashMap<>();
             Map<TopicPartition, Long> offsets = new HashMap<>();
-            List<Input> applied = new ArrayList<>();
             boolean changed = false;
             boolean macroChanged = false;
-            for (Input input : inputs) {
-                TopicPartition partition = input.partition();
-                long next = offsets.getOrDefault(partition, nextOffsets.getOrDefault(partition, 0L));
-                if (input.record().offset() < next) {
-                    continue; // already applied before a restart or rebalance: its effect is in the stored state
-                }
-                offsets.put(partition, input.record().offset() + 1);
-                applied.add(input);
+            for (Input input : fresh) {
+                offsets.put(position(input.record()), input.record().offset() + 1);
                 if (input.poison() != null) {
-                    deadLetters.send(input.record(), input.poison());
                     continue;
                 }
                 MetricsEngine.Result result = engine.apply(input.event());
@@ -246,8 +251,10 @@ public class MetricsProcessor {
             if (macroChanged) {
                 engine.macro().ifPresent(store::saveMacro);
             }
-            offsets.forEach(store::saveNextOffset);
-            return new Outcome(changedCompanies, changed ? engine.universe() : null, applied, offsets);
+            // Compare-and-set: if another instance moved a partition on since we loaded, this
+            // batch rolls back and the retry reloads (and skips what that instance applied).
+            offsets.forEach((position, next) -> store.saveNextOffset(position, nextOffsets.get(position), next));
+            return new Outcome(changedCompanies, changed ? engine.universe() : null, fresh, offsets);
         });
         nextOffsets.putAll(outcome.nextOffsets());
         outcome.companies().values().forEach(publisher::publish);
@@ -255,6 +262,36 @@ public class MetricsProcessor {
             publisher.publish(outcome.universe());
         }
         return outcome;
+    }
+
+    /** Drops records below the stored position: their effect is already in the stored state. */
+    private List<Input> notYetApplied(List<Input> inputs) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        List<Input> fresh = new ArrayList<>();
+        for (Input input : inputs) {
+            TopicPartition position = position(input.record());
+            long from = next.getOrDefault(position, nextOffsets.getOrDefault(position, 0L));
+            if (input.record().offset() >= from) {
+                fresh.add(input);
+                next.put(position, input.record().offset() + 1);
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Where a partition's position is stored. Every instance reads all macro events with its own
+     * consumer group, so macro positions are per instance; the other topics' partitions are owned
+     * by one instance at a time and their positions are shared.
+     */
+    private TopicPartition position(TopicPartition partition) {
+        return partition.topic().equals(macroTopic)
+                ? new TopicPartition(partition.topic() + "@" + instanceId, partition.partition())
+                : partition;
+    }
+
+    private TopicPartition position(ConsumerRecord<String, String> record) {
+        return position(new TopicPartition(record.topic(), record.partition()));
     }
 
     private Input read(ConsumerRecord<String, String> record) {
@@ -275,8 +312,10 @@ public class MetricsProcessor {
         }
         record Loaded(List<CompanyState.Snapshot> companies, MacroEvent macro, Map<TopicPartition, Long> offsets) {
         }
-        Loaded loaded = QuarkusTransaction.requiringNew().call(
-                () -> new Loaded(store.loadCompanies(), store.loadMacro(), store.loadOffsets()));
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            store.readOneSnapshot(); // state and offsets as of one instant, even while other instances commit
+            return new Loaded(store.loadCompanies(), store.loadMacro(), store.loadOffsets());
+        });
         MetricsEngine restored = MetricsEngine.restore(loaded.companies(), loaded.macro());
         nextOffsets = new HashMap<>(loaded.offsets());
         engine = restored;

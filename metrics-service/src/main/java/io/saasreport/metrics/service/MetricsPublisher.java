@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,8 +40,10 @@ public class MetricsPublisher {
 
     private final String source;
 
-    public MetricsPublisher(@Channel(COMPANY_METRICS) Emitter<String> companyEmitter,
-            @Channel(UNIVERSE_STATISTICS) Emitter<String> universeEmitter, ObjectMapper mapper, MeterRegistry registry,
+    // Unbounded: a start republishes every company at once, far beyond the default buffer of 128.
+    public MetricsPublisher(
+            @Channel(COMPANY_METRICS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> companyEmitter,
+            @Channel(UNIVERSE_STATISTICS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> universeEmitter, ObjectMapper mapper, MeterRegistry registry,
             @ConfigProperty(name = "metrics.instance-id") String instanceId) {
         this.source = sourceOf(instanceId);
         this.companyEmitter = companyEmitter;

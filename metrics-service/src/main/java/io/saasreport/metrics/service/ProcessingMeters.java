@@ -26,7 +26,7 @@ final class ProcessingMeters {
     ProcessingMeters(MeterRegistry registry) {
         this.registry = registry;
         this.processing = Timer.builder("metrics.event.processing")
-                .description("Time to apply one event, persist it and hand its figures to the producer")
+                .description("Per event: time from the start of its batch (lock wait included) to its figures handed to the producer")
                 .publishPercentileHistogram()
                 .register(registry);
         this.lagFromEventTime = lag("event_time", "From the event's own time (at, filedAt, asOf) to its figures");
