@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -113,7 +112,7 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topics " + Topics.INPUT.stream().collect(Collectors.joining(",")), e);
+            throw new IllegalStateException("Cannot create the spec's topics on " + bootstrapServers, e);
         }
     }
 

@@ -117,7 +117,7 @@ public final class LocalStack {
         kafka = KafkaBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         log("Kafka      " + kafka.bootstrapServers());
         int postgresPort = Integer.parseInt(System.getenv().getOrDefault("STACK_POSTGRES_PORT", "5432"));
-        postgres = Postgres.start(data.resolve("postgres"), postgresPort, true);
+        postgres = Postgres.start(data.resolve("postgres"), postgresPort, keepData);
         log("PostgreSQL localhost:" + postgres.port());
 
         for (Service service : SERVICES) {

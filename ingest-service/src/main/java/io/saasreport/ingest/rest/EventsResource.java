@@ -50,7 +50,7 @@ public class EventsResource {
     @Operation(summary = "Publish events",
             description = "One event object, a JSON array of them, or NDJSON (one object per line). Each has a `type`: "
                     + "price, filing, estimate, macro or company. All or nothing: any invalid event refuses the whole "
-                    + "request and nothing of it is published. Unknown fields are refused. Answers once Kafka has "
+                    + "request and nothing of it is published (a 503 may follow a partial publish; resending is safe). Unknown fields are refused. Answers once Kafka has "
                     + "acknowledged every record.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {

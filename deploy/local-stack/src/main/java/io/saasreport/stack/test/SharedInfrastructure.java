@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.saasreport.stack.FreePort;
 import io.saasreport.stack.KafkaBroker;
 import io.saasreport.stack.Postgres;
 
@@ -33,7 +34,7 @@ final class SharedInfrastructure {
     static synchronized String kafkaBootstrapServers() {
         return startOnce(KAFKA_KEY, () -> {
             Path dir = tempDir("kafka");
-            KafkaBroker broker = KafkaBroker.start(dir, freePort(), freePort());
+            KafkaBroker broker = KafkaBroker.start(dir, FreePort.find(), FreePort.find());
             onExit(() -> {
                 broker.close();
                 delete(dir);
@@ -46,7 +47,7 @@ final class SharedInfrastructure {
     static synchronized String postgresJdbcUrl() {
         return startOnce(POSTGRES_KEY, () -> {
             Path dir = tempDir("postgres");
-            Postgres postgres = Postgres.start(dir, freePort(), false);
+            Postgres postgres = Postgres.start(dir, FreePort.find(), false);
             postgres.createDatabase("test");
             onExit(() -> {
                 postgres.close();
@@ -67,14 +68,6 @@ final class SharedInfrastructure {
 
     private static void onExit(Runnable action) {
         Runtime.getRuntime().addShutdownHook(new Thread(action));
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path tempDir(String name) {
