@@ -215,7 +215,7 @@ public final class Benchmark {
         await("report shows the last tick", () -> priceAtReport(lastTicker) == lastPrice);
         long shown = System.nanoTime();
         results.add("ticks", "report shows the last tick", secondsText(shown - written), seconds(shown - written),
-                "s after the last write was acknowledged (" + secondsText(shown - applied) + " s after metrics applied it)");
+                "s after the last write was acknowledged (" + secondsText(shown - applied) + " after metrics applied it)");
 
         long readStart = System.nanoTime();
         long read = readCommitted(before, count);
@@ -231,71 +231,123 @@ public final class Benchmark {
 
     // ---- Phase 3: a sustained rate, and a probe through the whole pipeline ----------------------------
 
+    /**
+     * Holds the rate while a probe posts a price for a ticker the storm leaves alone every 500 ms, and
+     * two watchers (the report's REST API, the metrics.company topic) note when each probe shows. Probe
+     * prices rise, so a probe counts as shown once it or a later one is visible (a newer figure holds it).
+     */
     private void sustained() throws Exception {
         List<String> tickers = stormTickers();
         String probeTicker = GeneratedUniverse.ticker(1, options.companies());
-        Map<Double, Long> seenOnTopic = new ConcurrentHashMap<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread topicWatcher = new Thread(() -> watchCompanyTopic(probeTicker, seenOnTopic, running), "metrics.company-watcher");
+        Probes probes = new Probes();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        Thread topicWatcher = new Thread(() -> watchCompanyTopic(probeTicker, probes, watching), "metrics.company-watcher");
+        Thread restWatcher = new Thread(() -> watchReport(probeTicker, probes, watching), "report-watcher");
         topicWatcher.start();
+        restWatcher.start();
 
         AtomicLong sent = new AtomicLong();
+        AtomicLong stormEnd = new AtomicLong();
         double appliedBefore = applied();
+        double[] appliedAtStormEnd = new double[1];
         long duration = Duration.ofSeconds(options.sustainSeconds()).toNanos();
         long start = System.nanoTime();
-        Thread storm = new Thread(() -> hold(tickers, start, duration, sent), "sustained-ticks");
+        Thread storm = new Thread(() -> {
+            hold(tickers, start, duration, sent);
+            stormEnd.set(System.nanoTime());
+            appliedAtStormEnd[0] = applied();
+        }, "sustained-ticks");
         storm.start();
 
-        List<Long> restLatencies = new ArrayList<>();
-        List<Long> topicLatencies = new ArrayList<>();
-        AtomicInteger timeouts = new AtomicInteger();
-        int probe = 0;
-        log("sustained: " + options.rate() + " ticks/s for " + options.sustainSeconds() + " s with a probe");
+        log("sustained: " + options.rate() + " ticks/s for " + options.sustainSeconds() + " s with a probe every 500 ms");
         while (System.nanoTime() - start < duration) {
-            probe++;
-            double price = 1000 + probe + 0.25; // never a storm price (those stay below 61)
-            HttpResponse<String> response = post("{\"type\":\"price\",\"ticker\":\"" + probeTicker + "\",\"price\":" + price
-                    + ",\"at\":\"" + Instant.now() + "\"}", "application/json");
-            long accepted = System.nanoTime();
+            long next = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            int probe = probes.accepted.size();
+            HttpResponse<String> response = post("{\"type\":\"price\",\"ticker\":\"" + probeTicker + "\",\"price\":"
+                    + Probes.price(probe) + ",\"at\":\"" + Instant.now() + "\"}", "application/json");
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("probe answered " + response.statusCode() + ": " + response.body());
             }
-            long deadline = accepted + Duration.ofSeconds(30).toNanos();
-            Long atRest = null;
-            while (System.nanoTime() < deadline && (atRest == null || !seenOnTopic.containsKey(price))) {
-                if (atRest == null && priceAtReport(probeTicker) == price) {
-                    atRest = System.nanoTime();
-                }
-                Thread.sleep(10);
-            }
-            Long onTopic = seenOnTopic.get(price);
-            if (atRest == null || onTopic == null) {
-                timeouts.incrementAndGet();
-            }
-            restLatencies.add(atRest == null ? Long.MAX_VALUE : atRest - accepted);
-            topicLatencies.add(onTopic == null ? Long.MAX_VALUE : Math.max(0, onTopic - accepted));
+            probes.accepted.add(System.nanoTime());
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
         }
         storm.join();
-        long end = System.nanoTime();
-        double appliedDuring = applied() - appliedBefore;
-        running.set(false);
-        topicWatcher.join();
-
-        results.add("sustained", "ticks written", rate(sent.get(), end - start), sent.get() / seconds(end - start),
-                "ticks/s held (target " + options.rate() + ") for " + options.sustainSeconds() + " s");
-        results.add("sustained", "metrics applied meanwhile", rate((long) appliedDuring, end - start),
-                appliedDuring / seconds(end - start), "events/s applied while the rate was held");
-        results.add("sustained", "probe 202 -> report REST", Latencies.summary(restLatencies), Latencies.asMap(restLatencies),
-                "p50 / p99 / max ms from 202 at ingest to the price at GET /api/v1/companies/" + probeTicker
-                        + " (" + restLatencies.size() + " probes, " + timeouts.get() + " not seen within 30 s)");
-        results.add("sustained", "probe 202 -> metrics.company", Latencies.summary(topicLatencies), Latencies.asMap(topicLatencies),
-                "p50 / p99 / max ms from 202 at ingest to the figure on metrics.company (read_committed)");
+        long window = stormEnd.get() - start;
+        double appliedDuring = appliedAtStormEnd[0] - appliedBefore;
 
         long drainStart = System.nanoTime();
-        double target = appliedBefore + sent.get() + probe;
+        double target = appliedBefore + sent.get() + probes.accepted.size();
         await("metrics catches up after the sustained rate", () -> applied() >= target);
-        results.add("sustained", "backlog drained after", secondsText(System.nanoTime() - drainStart),
-                seconds(System.nanoTime() - drainStart), "s after the rate stopped until every tick was applied");
+        long drained = System.nanoTime();
+        await("every probe shows", () -> probes.allShown());
+        watching.set(false);
+        topicWatcher.join();
+        restWatcher.join();
+
+        results.add("sustained", "ticks written", rate(sent.get(), window), sent.get() / seconds(window),
+                "ticks/s held (target " + options.rate() + ") for " + options.sustainSeconds() + " s");
+        results.add("sustained", "metrics applied meanwhile", rate((long) appliedDuring, window),
+                appliedDuring / seconds(window), "events/s applied while the rate was held (probes included)");
+        List<Long> atRest = probes.latencies(probes.atRest);
+        List<Long> onTopic = probes.latencies(probes.onTopic);
+        results.add("sustained", "probe 202 -> report REST", Latencies.summary(atRest), Latencies.asMap(atRest),
+                "p50 / p99 / max from 202 at ingest to the price at GET /api/v1/companies/" + probeTicker
+                        + " (" + atRest.size() + " probes)");
+        results.add("sustained", "probe 202 -> metrics.company", Latencies.summary(onTopic), Latencies.asMap(onTopic),
+                "p50 / p99 / max from 202 at ingest to the figure on metrics.company (read_committed)");
+        results.add("sustained", "backlog drained after", secondsText(drained - drainStart), seconds(drained - drainStart),
+                "s after the rate stopped until every tick was applied");
+    }
+
+    /** The probes of the sustained phase: when each was accepted, and when it showed where. */
+    private static final class Probes {
+        final List<Long> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, Long> atRest = new ConcurrentHashMap<>();
+        final Map<Integer, Long> onTopic = new ConcurrentHashMap<>();
+
+        /** Probe prices rise from 1,000 and never meet a storm price (those stay below 61). */
+        static double price(int probe) {
+            return 1000 + probe + 0.25;
+        }
+
+        /** A price seen for the probe ticker shows that probe and every earlier one. */
+        void seen(Map<Integer, Long> where, double price) {
+            long now = System.nanoTime();
+            if (!(price >= 1000)) {
+                return; // a storm price, the load's price, or NaN when the report had no answer
+            }
+            for (int probe = (int) (price - 1000); probe >= 0; probe--) {
+                if (where.putIfAbsent(probe, now) != null) {
+                    break; // the earlier ones were marked already
+                }
+            }
+        }
+
+        boolean allShown() {
+            return atRest.size() >= accepted.size() && onTopic.size() >= accepted.size();
+        }
+
+        List<Long> latencies(Map<Integer, Long> where) {
+            List<Long> latencies = new ArrayList<>();
+            for (int probe = 0; probe < accepted.size(); probe++) {
+                Long shown = where.get(probe);
+                latencies.add(shown == null ? Long.MAX_VALUE : Math.max(0, shown - accepted.get(probe)));
+            }
+            return latencies;
+        }
+    }
+
+    private void watchReport(String ticker, Probes probes, AtomicBoolean watching) {
+        try {
+            while (watching.get()) {
+                probes.seen(probes.atRest, priceAtReport(ticker));
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes ticks at the target rate, paced per millisecond slot, until the duration is over. */
@@ -325,19 +377,19 @@ public final class Benchmark {
         }
     }
 
-    private void watchCompanyTopic(String ticker, Map<Double, Long> seen, AtomicBoolean running) {
+    private void watchCompanyTopic(String ticker, Probes probes, AtomicBoolean watching) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("metrics.company").stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            while (running.get()) {
+            while (watching.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                     if (ticker.equals(record.key()) && record.value() != null) {
                         JsonNode price = MAPPER.readTree(record.value()).path("price");
                         if (price.isNumber()) {
-                            seen.putIfAbsent(price.asDouble(), System.nanoTime());
+                            probes.seen(probes.onTopic, price.asDouble());
                         }
                     }
                 }
