@@ -3,15 +3,18 @@ package io.saasreport.stack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 /**
  * A generated universe of fictional SaaS companies for the demo, so the dashboard's medians, buckets
  * and scatter have enough points. Every ticker starts with {@code GEN} and every name ends with
- * {@code [generated]}: nothing here may pass for real data. Deterministic (fixed seed).
+ * {@code [generated]}: nothing here may pass for real data. Deterministic (fixed seed). The
+ * benchmark generates larger universes the same way.
  */
-final class GeneratedUniverse {
+public final class GeneratedUniverse {
 
     static final int COMPANIES = 40;
     /** The last trading day of the generated prices: the demo's "now" (as in the spec's example). */
@@ -21,14 +24,31 @@ final class GeneratedUniverse {
     private GeneratedUniverse() {
     }
 
-    /** The events as NDJSON, one JSON object a line. */
+    /** The demo's events as NDJSON, one JSON object a line. */
     static String ndjson() {
+        return String.join("", events(COMPANIES));
+    }
+
+    /**
+     * The events of {@code companies} companies (tickers {@code GEN01}… or {@code GEN0001}…, as wide as
+     * the count needs), one NDJSON line each (with its newline), company by company: a profile, eight
+     * quarterly filings, an estimate and ten daily closes ending 2026-11-20.
+     */
+    public static List<String> events(int companies) {
         Random random = new Random(20261120L);
+        List<String> lines = new ArrayList<>(companies * 20);
         StringBuilder out = new StringBuilder();
-        for (int i = 1; i <= COMPANIES; i++) {
-            company(out, String.format(Locale.ROOT, "GEN%02d", i), random);
+        for (int i = 1; i <= companies; i++) {
+            company(out, ticker(i, companies), random);
+            out.toString().lines().forEach(line -> lines.add(line + "\n"));
+            out.setLength(0);
         }
-        return out.toString();
+        return lines;
+    }
+
+    /** The ticker of the {@code i}-th (from 1) of {@code companies} generated companies. */
+    public static String ticker(int i, int companies) {
+        return String.format(Locale.ROOT, "GEN%0" + Math.max(2, String.valueOf(companies).length()) + "d", i);
     }
 
     private static void company(StringBuilder out, String ticker, Random random) {

@@ -38,6 +38,16 @@ class GeneratedUniverseTest {
         assertEquals(GeneratedUniverse.ndjson(), GeneratedUniverse.ndjson());
     }
 
+    @Test
+    void largerUniversesHaveWiderTickersAndTwentyEventsACompany() {
+        List<String> events = GeneratedUniverse.events(1_500);
+        assertEquals(1_500 * 20, events.size());
+        assertEquals("GEN0001", GeneratedUniverse.ticker(1, 1_500));
+        assertTrue(events.get(0).startsWith("{\"type\":\"company\",\"ticker\":\"GEN0001\""), events.get(0));
+        assertTrue(events.get(events.size() - 1).contains("\"ticker\":\"GEN1500\""));
+        assertTrue(events.stream().allMatch(line -> line.endsWith("}\n")));
+    }
+
     private long count(String marker) {
         return lines.stream().filter(line -> line.contains(marker)).count();
     }

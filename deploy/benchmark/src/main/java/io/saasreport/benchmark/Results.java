@@ -1,0 +1,54 @@
+package io.saasreport.benchmark;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rows of the run: what was measured, as text for the table and as values for the JSON. */
+final class Results {
+
+    private final Instant startedAt = Instant.now();
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+
+    void add(String phase, String label, String text, Object value, String meaning) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("phase", phase);
+        row.put("label", label);
+        row.put("text", text);
+        row.put("value", value);
+        row.put("meaning", meaning);
+        rows.add(row);
+        Benchmark.log(phase + ": " + label + " = " + text);
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    List<Map<String, Object>> rows() {
+        return rows;
+    }
+
+    String table(Options options, int cores) {
+        int labelWidth = 12;
+        int textWidth = 10;
+        for (Map<String, Object> row : rows) {
+            labelWidth = Math.max(labelWidth, (row.get("phase") + " | " + row.get("label")).length());
+            textWidth = Math.max(textWidth, String.valueOf(row.get("text")).length());
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("End-to-end benchmark, ").append(startedAt).append(", ").append(cores).append(" cores, ")
+                .append(options.companies()).append(" companies, ").append(options.ticks()).append(" ticks, ")
+                .append(options.rate()).append(" ticks/s for ").append(options.sustainSeconds()).append(" s, ")
+                .append(options.clients()).append(" REST clients\n");
+        String format = "%-" + labelWidth + "s  %-" + textWidth + "s  %s%n";
+        out.append(String.format(format, "phase | measure", "result", "meaning"));
+        out.append("-".repeat(labelWidth + textWidth + 40)).append('\n');
+        for (Map<String, Object> row : rows) {
+            out.append(String.format(format, row.get("phase") + " | " + row.get("label"), row.get("text"), row.get("meaning")));
+        }
+        return out.toString();
+    }
+}
