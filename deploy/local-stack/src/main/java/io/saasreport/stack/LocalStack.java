@@ -360,11 +360,11 @@ public final class LocalStack {
     /**
      * How a service reaches Kafka. The services' prod profile wants SASL_SSL with KAFKA_USERNAME and
      * KAFKA_PASSWORD; secured, the stack gives each its own login over SASL_PLAINTEXT (loopback, no TLS);
-     * plaintext, it says so and unsets the login (an empty value), which is then never asked for.
+     * plaintext, it says so, and no login is asked for.
      */
     private Map<String, String> kafkaSecurityEnvironment(String service) {
         if (sasl == null) {
-            return Map.of("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT", "KAFKA_SASL_JAAS_CONFIG", "");
+            return Map.of("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         }
         String user = KafkaAccess.PRINCIPAL_OF_SERVICE.get(service);
         return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",

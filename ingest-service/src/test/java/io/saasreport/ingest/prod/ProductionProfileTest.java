@@ -23,7 +23,7 @@ import io.saasreport.stack.test.KafkaTestResource;
 /**
  * The service in the prod profile, as deployed: keys from a mounted file that is replaced while it runs,
  * Swagger UI not served. Kafka is the plaintext test broker, chosen the way the local stack chooses it
- * (KAFKA_SECURITY_PROTOCOL=PLAINTEXT, KAFKA_SASL_JAAS_CONFIG="" so that prod's credentials are not asked for).
+ * (KAFKA_SECURITY_PROTOCOL=PLAINTEXT: then no Kafka login is required).
  */
 @QuarkusTest
 @TestProfile(ProductionProfileTest.Prod.class)
@@ -46,8 +46,7 @@ class ProductionProfileTest {
             replaceKeyFile(ApiKeys.digest(OLD_KEY) + "\n");
             return Map.of(
                     "ingest.api-key-file", KEY_FILE.toString(),
-                    "kafka.security.protocol", "PLAINTEXT",
-                    "kafka.sasl.jaas.config", "");
+                    "kafka.security.protocol", "PLAINTEXT");
         }
     }
 

@@ -29,8 +29,7 @@ class SwaggerUiEnabledInProdTest {
             return Map.of(
                     "quarkus.swagger-ui.enabled", "true",
                     "ingest.api-key-digests", ApiKeys.digest("a-key"),
-                    "kafka.security.protocol", "PLAINTEXT",
-                    "kafka.sasl.jaas.config", "");
+                    "kafka.security.protocol", "PLAINTEXT");
         }
     }
 
