@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <p>Environment: {@code STACK_DATA=<folder>} keeps all state (broker log, database, service logs)
  * there and resumes from it; without it the state lives under {@code target/local-stack} and is
  * deleted on stop. {@code DEMO_DATA=none} loads no demo data. Every other variable (for example
- * {@code INGEST_API_KEYS}) reaches the services, which read it through Quarkus's environment mapping.
+ * {@code QUARKUS_LOG_LEVEL}) reaches the services, which read it through Quarkus's environment mapping.
  * The ports are moved with {@code STACK_*_PORT} ({@link StackPorts}); the stack refuses busy ones.
  *
  * <p>{@code STACK_KAFKA_SECURITY=sasl} runs Kafka secured as in production (without TLS, on loopback): each
