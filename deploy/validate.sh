@@ -264,8 +264,10 @@ def compose_section():
             env = dict(e.split("=", 1) for e in env)
         if not env.get("KAFKA_BOOTSTRAP_SERVERS"):
             problems.append("%s: no KAFKA_BOOTSTRAP_SERVERS" % svc)
-        if svc == "ingest-service" and not env.get("INGEST_API_KEYS"):
-            problems.append("ingest-service: no INGEST_API_KEYS")
+        if svc == "ingest-service" and not (env.get("INGEST_API_KEY_DIGESTS") or env.get("INGEST_API_KEY_FILE")):
+            problems.append("ingest-service: no INGEST_API_KEY_DIGESTS or INGEST_API_KEY_FILE")
+        if env.get("INGEST_API_KEYS"):
+            problems.append("%s: plain INGEST_API_KEYS (configure digests)" % svc)
         if svc in ("metrics-service", "report-service"):
             db = svc.split("-")[0]
             url = str(env.get("QUARKUS_DATASOURCE_JDBC_URL", ""))
@@ -321,6 +323,7 @@ def compose_section():
         if not re.search(r"create\s+database\s+\"?%s\"?" % db, text):
             problems.append("no CREATE DATABASE %s in %s" % (db, sqls))
     check("compose: postgres init script creates databases metrics and report", problems)
+    kafka_security_compose(svcs)
 
     for svc, port in SERVICES.items():
         path = os.path.join(svc, "src/main/docker/Dockerfile.jvm")
@@ -478,6 +481,86 @@ def dashboard_section():
         rules["groups"][0]["rules"].append({"record": "dashboard:expr_%d" % i, "expr": e})
     with open(os.path.join(WORK, "dashboard-rules.yml"), "w") as f:
         yaml.safe_dump(rules, f, sort_keys=False)
+
+
+KAFKA_PRINCIPALS = {"ingest-service": "ingest", "metrics-service": "metrics", "report-service": "report"}
+
+
+def kafka_security_compose(svcs):
+    """Kafka in compose: TLS + SASL on every listener, ACLs, a login per service, topics replicated."""
+    problems = []
+    broker = open("deploy/compose/kafka-broker.sh").read() if os.path.exists("deploy/compose/kafka-broker.sh") else ""
+    m = re.search(r"^listener\.security\.protocol\.map=(.*)$", broker, re.M)
+    if not m:
+        problems.append("kafka-broker.sh sets no listener.security.protocol.map")
+    else:
+        for entry in m.group(1).split(","):
+            if entry.split(":")[1] != "SASL_SSL":
+                problems.append("listener %s is not SASL_SSL" % entry)
+    for line in ("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                 "allow.everyone.if.no.acl.found=false"):
+        if line not in broker:
+            problems.append("kafka-broker.sh lacks %s" % line)
+    security = open("deploy/compose/kafka-security.sh").read() if os.path.exists("deploy/compose/kafka-security.sh") else ""
+    for svc, user in KAFKA_PRINCIPALS.items():
+        env = svcs.get(svc, {}).get("environment") or {}
+        if env.get("KAFKA_USERNAME") != user or not env.get("KAFKA_PASSWORD"):
+            problems.append("%s does not log in to Kafka as %s" % (svc, user))
+        if not env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"):
+            problems.append("%s has no KAFKA_SSL_TRUSTSTORE_LOCATION" % svc)
+        if not re.search(r"^user %s " % user, security, re.M):
+            problems.append("kafka-security.sh creates no user %s" % user)
+    if not re.search(r'allow ingest\s+--topic "\$topic" --operation Write', security):
+        problems.append("kafka-security.sh: ingest may not write the input topics")
+    if re.search(r"allow (metrics|report)\s+--topic \"\$topic\" --operation Write", security.split("for topic in metrics")[0]):
+        problems.append("kafka-security.sh: a service other than ingest may write the input topics")
+    topics = open("deploy/compose/kafka-topics.sh").read() if os.path.exists("deploy/compose/kafka-topics.sh") else ""
+    for needle in ('REPLICATION_FACTOR="${REPLICATION_FACTOR:-3}"', 'MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-2}"',
+                   '--config "min.insync.replicas=$MIN_INSYNC_REPLICAS"'):
+        if needle not in topics:
+            problems.append("kafka-topics.sh lacks %s" % needle)
+    check("compose: Kafka listeners all SASL_SSL with ACLs, a login per service, topics 3 replicas / "
+          "min.insync.replicas 2 by default", problems)
+
+
+def kafka_security_k8s(by_kind):
+    """Kafka in Kubernetes: each service logs in as its own principal over TLS; the Job replicates every topic."""
+    problems = []
+    workloads = by_kind.get("Deployment", []) + by_kind.get("StatefulSet", [])
+    for _, d in workloads:
+        name = d["metadata"]["name"]
+        if name not in KAFKA_PRINCIPALS:
+            continue
+        for c in d["spec"]["template"]["spec"].get("containers") or []:
+            env = {e["name"]: e for e in c.get("env") or []}
+            if (env.get("KAFKA_USERNAME") or {}).get("value") != KAFKA_PRINCIPALS[name]:
+                problems.append("%s does not log in as %s" % (name, KAFKA_PRINCIPALS[name]))
+            if "secretKeyRef" not in ((env.get("KAFKA_PASSWORD") or {}).get("valueFrom") or {}):
+                problems.append("%s: KAFKA_PASSWORD not from a Secret" % name)
+            if "KAFKA_SSL_TRUSTSTORE_LOCATION" not in env:
+                problems.append("%s: no KAFKA_SSL_TRUSTSTORE_LOCATION" % name)
+            if "INGEST_API_KEYS" in env:
+                problems.append("%s: plain INGEST_API_KEYS (configure digests)" % name)
+    jobs = [d for _, d in by_kind.get("Job", []) if d["metadata"]["name"] == "kafka-topics"]
+    if not jobs:
+        problems.append("no kafka-topics Job")
+    else:
+        c = jobs[0]["spec"]["template"]["spec"]["containers"][0]
+        env = {e["name"]: e.get("value") for e in c.get("env") or []}
+        script = "\n".join(c.get("args") or [])
+        if env.get("REPLICATION_FACTOR") != "3" or env.get("MIN_INSYNC_REPLICAS") != "2":
+            problems.append("kafka-topics Job: REPLICATION_FACTOR %s, MIN_INSYNC_REPLICAS %s (expected 3, 2)"
+                            % (env.get("REPLICATION_FACTOR"), env.get("MIN_INSYNC_REPLICAS")))
+        creates = [line for line in script.splitlines() if re.match(r"\s*t --topic", line)]
+        if '--config "min.insync.replicas=$MIN_INSYNC_REPLICAS"' not in script or len(creates) < 6:
+            problems.append("kafka-topics Job does not give every topic min.insync.replicas")
+        if "security.protocol=SASL_SSL" not in script:
+            problems.append("kafka-topics Job does not connect over SASL_SSL")
+        for user in KAFKA_PRINCIPALS.values():
+            if not re.search(r"^\s*user %s " % user, script, re.M):
+                problems.append("kafka-topics Job creates no user %s" % user)
+    check("kubernetes: each service logs in to Kafka as its own principal over TLS; the Job creates the logins, "
+          "ACLs and every topic with 3 replicas, min.insync.replicas 2", problems)
 
 
 def k8s_section():
@@ -675,6 +758,7 @@ def k8s_section():
     else:
         problems.append("no metrics-service Deployment")
     check("kubernetes: metrics-service replicas = input-topic partitions", problems)
+    kafka_security_k8s(by_kind)
     check("kubernetes: README.md explains applying and the global universe",
           [] if os.path.exists(base + "/README.md") and "metrics.company" in open(base + "/README.md").read()
           else ["deploy/kubernetes/README.md missing or silent on metrics.company"])
@@ -701,7 +785,9 @@ py_section() {
 # --- (c) docker-compose.yml ---------------------------------------------------------------
 section "docker compose"
 py_section compose
-run "bash -n deploy/compose/kafka-topics.sh" bash -n deploy/compose/kafka-topics.sh
+for script in deploy/compose/*.sh; do
+  run "bash -n $script" bash -n "$script"
+done
 cli="$(compose_cli)"
 if [ -n "$cli" ]; then
   # Reads and schema-checks the file; needs no Docker daemon.

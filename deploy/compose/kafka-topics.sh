@@ -1,17 +1,23 @@
 #!/bin/bash
-# Creates the system's topics on the compose broker (run by the kafka-init service).
+# Creates the system's topics (run by the kafka-init service, after kafka-security.sh).
 # Idempotent: --if-not-exists. Partition counts match deploy/kubernetes (metrics-service
 # runs one replica per partition of the ticker-keyed input topics).
+# Every topic has REPLICATION_FACTOR replicas (3) and min.insync.replicas=MIN_INSYNC_REPLICAS (2), so
+# that acks=all means two copies. docker-compose runs ONE broker and sets both to 1 (see there).
 set -euo pipefail
 
-BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}"
+BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP_SERVERS:-kafka:9094}"
+ADMIN_CONFIG="${KAFKA_ADMIN_CONFIG:-/tmp/admin.properties}"
+REPLICATION_FACTOR="${REPLICATION_FACTOR:-3}"
+MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-2}"
 TOPICS=/opt/kafka/bin/kafka-topics.sh
 
 create() { # name partitions [--config k=v ...]
   local name="$1" partitions="$2"
   shift 2
-  "$TOPICS" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-    --topic "$name" --partitions "$partitions" --replication-factor 1 "$@"
+  "$TOPICS" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --create --if-not-exists \
+    --topic "$name" --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" \
+    --config "min.insync.replicas=$MIN_INSYNC_REPLICAS" "$@"
 }
 
 # Input topics, keyed by ticker.
@@ -33,4 +39,4 @@ for topic in metrics.company metrics.universe company.filings; do
   create "$topic.report-dlq" 1 --config retention.ms=1209600000
 done
 
-"$TOPICS" --bootstrap-server "$BOOTSTRAP" --describe --topic 'metrics\..*'
+"$TOPICS" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --describe --topic 'metrics\..*'

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +30,13 @@ import java.util.stream.Stream;
  * <p>Environment: {@code STACK_DATA=<folder>} keeps all state (broker log, database, service logs)
  * there and resumes from it; without it the state lives under {@code target/local-stack} and is
  * deleted on stop. {@code DEMO_DATA=none} loads no demo data. Every other variable (for example
- * {@code INGEST_API_KEYS}) reaches the services, which read it through Quarkus's environment mapping.
+ * {@code QUARKUS_LOG_LEVEL}) reaches the services, which read it through Quarkus's environment mapping.
  * The ports are moved with {@code STACK_*_PORT} ({@link StackPorts}); the stack refuses busy ones.
+ *
+ * <p>{@code STACK_KAFKA_SECURITY=sasl} runs Kafka secured as in production (without TLS, on loopback): each
+ * service logs in with SCRAM-SHA-512 as its own principal and the ACLs of {@link KafkaAccess} apply. By default
+ * Kafka is plaintext and open. The ingest service gets the SHA-256 digests of the keys in {@code INGEST_API_KEYS}
+ * (default {@code local-dev-key}), never the keys.
  */
 public final class LocalStack {
 
@@ -51,17 +60,30 @@ public final class LocalStack {
     private final Path data;
     private final boolean keepData;
     private final StackPorts ports;
+    /** The secured mode's logins (null: plaintext Kafka). */
+    private final KafkaBroker.Sasl sasl;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private String apiKey;
     private KafkaBroker kafka;
     private Postgres postgres;
 
-    private LocalStack(Path root, Path data, boolean keepData, StackPorts ports) {
+    private LocalStack(Path root, Path data, boolean keepData, StackPorts ports, boolean secured) {
         this.root = root;
         this.data = data;
         this.keepData = keepData;
         this.ports = ports;
+        this.sasl = secured ? KafkaBroker.Sasl.generate(KafkaAccess.PRINCIPAL_OF_SERVICE.values()) : null;
+    }
+
+    /** {@code STACK_KAFKA_SECURITY}: {@code sasl} secures Kafka; unset or {@code plaintext} leaves it open. */
+    static boolean securedKafka(Map<String, String> env) {
+        String mode = env.getOrDefault("STACK_KAFKA_SECURITY", "").trim();
+        return switch (mode.toLowerCase()) {
+            case "", "plaintext" -> false;
+            case "sasl" -> true;
+            default -> throw new IllegalArgumentException("STACK_KAFKA_SECURITY=" + mode + ": use sasl or plaintext");
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,15 +92,17 @@ public final class LocalStack {
         boolean keep = stackData != null && !stackData.isBlank();
         Path data = keep ? Path.of(stackData).toAbsolutePath() : root.resolve("target/local-stack");
         StackPorts ports;
+        boolean secured;
         try {
             ports = StackPorts.fromEnvironment(System.getenv());
+            secured = securedKafka(System.getenv());
             ports.requireFree();
         } catch (RuntimeException e) {
             System.err.println("Local stack not started: " + e.getMessage());
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(root, data, keep, ports);
+        LocalStack stack = new LocalStack(root, data, keep, ports, secured);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,8 +135,13 @@ public final class LocalStack {
 
     /** As {@link #start(Path, Path, boolean)} on the given ports; fails before starting anything if one is busy. */
     public static LocalStack start(Path root, Path data, boolean keepData, StackPorts ports) {
+        return start(root, data, keepData, ports, securedKafka(System.getenv()));
+    }
+
+    /** As {@link #start(Path, Path, boolean, StackPorts)}, with Kafka secured (SASL and ACLs) or plaintext. */
+    public static LocalStack start(Path root, Path data, boolean keepData, StackPorts ports, boolean securedKafka) {
         ports.requireFree();
-        LocalStack stack = new LocalStack(root, data, keepData, ports);
+        LocalStack stack = new LocalStack(root, data, keepData, ports, securedKafka);
         try {
             stack.start();
         } catch (IOException e) {
@@ -225,8 +254,8 @@ public final class LocalStack {
     /** Starts the broker on the same log directory and ports (the topics and records are kept). */
     public synchronized void startBroker() {
         if (kafka == null) {
-            kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
-            log("Kafka      " + kafka.bootstrapServers());
+            kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), sasl);
+            log("Kafka      " + kafka.bootstrapServers() + (sasl != null ? " (SASL SCRAM-SHA-512, ACLs)" : " (plaintext)"));
         }
     }
 
@@ -255,6 +284,14 @@ public final class LocalStack {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** The running broker: its client settings as admin ({@link KafkaBroker#adminProperties()}) or as a service's user. */
+    public synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is stopped");
+        }
+        return kafka;
     }
 
     /** {@code localhost:<port>} of the broker, also while it is stopped. */
@@ -295,11 +332,45 @@ public final class LocalStack {
 
     /** The key the ingest service accepts: the user's own ({@code INGEST_API_KEYS}) or the documented dev key. */
     private static String configuredApiKey() {
+        return configuredApiKeys().get(0);
+    }
+
+    private static List<String> configuredApiKeys() {
         String configured = System.getenv("INGEST_API_KEYS");
         if (configured == null || configured.isBlank()) {
-            return DEV_API_KEY;
+            return List.of(DEV_API_KEY);
         }
-        return configured.split(",")[0].trim();
+        return Stream.of(configured.split(",")).map(String::trim).filter(key -> !key.isEmpty()).toList();
+    }
+
+    /** The comma-separated SHA-256 digests (hex) of the keys: what the ingest service is configured with. */
+    static String digests(List<String> keys) {
+        try {
+            List<String> digests = new ArrayList<>();
+            for (String key : keys) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+                digests.add(HexFormat.of().formatHex(digest));
+            }
+            return String.join(",", digests);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * How a service reaches Kafka. The services' prod profile wants SASL_SSL with KAFKA_USERNAME and
+     * KAFKA_PASSWORD; secured, the stack gives each its own login over SASL_PLAINTEXT (loopback, no TLS);
+     * plaintext, it says so, and no login is asked for.
+     */
+    private Map<String, String> kafkaSecurityEnvironment(String service) {
+        if (sasl == null) {
+            return Map.of("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
+        String user = KafkaAccess.PRINCIPAL_OF_SERVICE.get(service);
+        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_USERNAME", user,
+                "KAFKA_PASSWORD", sasl.password(user));
     }
 
     private static Service service(String name) {
@@ -332,7 +403,12 @@ public final class LocalStack {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        env.putIfAbsent("INGEST_API_KEYS", apiKey);
+        env.putAll(kafkaSecurityEnvironment(service.name()));
+        // The ingest service is configured with digests only; the keys stay with the stack.
+        env.remove("INGEST_API_KEYS");
+        env.put("INGEST_API_KEY_DIGESTS", digests(configuredApiKeys()));
+        // A development stack: Swagger UI on, which prod leaves off unless asked.
+        env.putIfAbsent("QUARKUS_SWAGGER_UI_ENABLED", "true");
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);

@@ -2,7 +2,9 @@ package io.saasreport.system;
 
 import java.nio.file.Path;
 
+import io.saasreport.stack.FreePort;
 import io.saasreport.stack.LocalStack;
+import io.saasreport.stack.StackPorts;
 
 /**
  * The whole system, started once for the system test classes of the JVM and stopped at exit.
@@ -13,6 +15,7 @@ final class SystemUnderTest {
 
     private static LocalStack stack;
     private static boolean dirty;
+    private static boolean stopsAtExit;
 
     static synchronized LocalStack stack() {
         if (stack == null || dirty) {
@@ -29,13 +32,33 @@ final class SystemUnderTest {
         return stack;
     }
 
+    /**
+     * A stack with Kafka secured (SASL SCRAM, ACLs: STACK_KAFKA_SECURITY=sasl) on free ports, from empty state,
+     * for the caller alone: later {@link #stack()} calls start a plaintext one again.
+     */
+    static synchronized LocalStack securedStack() {
+        stopCurrent();
+        StackPorts ports = new StackPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find(),
+                FreePort.find(), FreePort.find());
+        stack = LocalStack.start(root(), root().resolve("deploy/system-test/target/secured-stack"), false, ports, true);
+        dirty = true;
+        return stack;
+    }
+
     private static void startClean() {
-        if (stack == null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stopAtExit));
-        } else {
-            stack.stop();
-        }
+        stopCurrent();
         stack = LocalStack.start(root(), root().resolve("deploy/system-test/target/stack"), false);
+    }
+
+    private static void stopCurrent() {
+        if (!stopsAtExit) {
+            Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stopAtExit));
+            stopsAtExit = true;
+        }
+        if (stack != null) {
+            stack.stop();
+            stack = null;
+        }
     }
 
     private static synchronized void stopAtExit() {

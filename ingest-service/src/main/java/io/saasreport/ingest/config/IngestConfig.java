@@ -1,5 +1,6 @@
 package io.saasreport.ingest.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +13,19 @@ import io.smallrye.config.WithDefault;
 public interface IngestConfig {
 
     /**
-     * Bearer keys allowed to write ({@code INGEST_API_KEYS}, comma-separated). No default on purpose: the
-     * service refuses to start without one (see {@code ApiKeys}); dev and test profiles set their own.
+     * SHA-256 digests (hex) of the bearer keys allowed to write ({@code INGEST_API_KEY_DIGESTS}, comma-separated);
+     * the keys themselves are never configured. No default on purpose: with no digest here or in {@link #apiKeyFile()}
+     * the service refuses to start (see {@code ApiKeys}); dev and test profiles set their own.
      */
-    Optional<List<String>> apiKeys();
+    Optional<List<String>> apiKeyDigests();
 
-    /** Largest request body accepted; a larger one is refused with 400 and nothing is published. */
+    /**
+     * A file of key digests, one per line ({@code #} comments), e.g. a mounted Kubernetes Secret
+     * ({@code INGEST_API_KEY_FILE}). Read again whenever it changes: keys rotate without a restart.
+     */
+    Optional<Path> apiKeyFile();
+
+    /** Largest request body accepted; a larger one is refused with 400 while being read, and nothing is published. */
     @WithDefault("10485760")
     long maxBodyBytes();
 

@@ -1,5 +1,6 @@
 package io.saasreport.ingest.rest;
 
+import java.io.InputStream;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -66,10 +67,12 @@ public class EventsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        BodyFormat format = bodies.check(contentType, body, List.of(BodyFormat.JSON, BodyFormat.NDJSON),
+    public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        RequestBodies.Body read = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON, BodyFormat.NDJSON),
                 EventValidator.UNKNOWN_TYPE);
-        List<IngestEvent> events = format == BodyFormat.NDJSON ? reader.readNdjson(body) : reader.readJson(body);
+        List<IngestEvent> events = read.format() == BodyFormat.NDJSON ? reader.readNdjson(read.bytes())
+                : reader.readJson(read.bytes());
         return Accepted.response(publisher.publish(events));
     }
 }

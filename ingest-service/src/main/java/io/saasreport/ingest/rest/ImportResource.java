@@ -1,6 +1,7 @@
 package io.saasreport.ingest.rest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -74,10 +75,11 @@ public class ImportResource {
                     + "or Stooq (<TICKER>,<PER>,<DATE>,...) CSV, told apart by the header. Each row's close becomes a "
                     + "price event at 16:00 America/New_York that day, rounded to 4 decimals.")
     public Response prices(@Parameter(description = "The company's ticker", required = true) @QueryParam("ticker") String ticker,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         checkTicker(ticker, PRICE);
-        bodies.check(contentType, body, List.of(BodyFormat.CSV), PRICE);
-        return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(body, PRICE))));
+        byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), PRICE).bytes();
+        return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(bytes, PRICE))));
     }
 
     @POST
@@ -87,10 +89,11 @@ public class ImportResource {
                     + "where reported, otherwise differences of year-to-date values (Q4 = full year - nine months), "
                     + "balances at the quarter end, the latest filing winning. filedAt is the filing date at 21:05Z.")
     public Response secCompanyFacts(@Parameter(description = "The company's ticker", required = true) @QueryParam("ticker") String ticker,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         checkTicker(ticker, FILING);
-        bodies.check(contentType, body, List.of(BodyFormat.JSON), FILING);
-        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker, readJson(body))));
+        byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON), FILING).bytes();
+        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker, readJson(bytes))));
     }
 
     @POST
@@ -98,9 +101,10 @@ public class ImportResource {
     @Operation(summary = "Import FRED's 10-year treasury yield (DGS10)",
             description = "observation_date,DGS10 CSV; blank or '.' values (market holidays) are skipped. Each "
                     + "observation becomes a macro event at 16:00 America/New_York that day.")
-    public Response fredTenYearYield(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        bodies.check(contentType, body, List.of(BodyFormat.CSV), MACRO);
-        return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(body, MACRO))));
+    public Response fredTenYearYield(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), MACRO).bytes();
+        return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(bytes, MACRO))));
     }
 
     private static void checkTicker(String ticker, String typeTag) {

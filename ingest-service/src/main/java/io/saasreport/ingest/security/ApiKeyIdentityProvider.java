@@ -28,13 +28,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        int key = apiKeys.match(request.getToken().getToken());
-        if (key == 0) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The API key is not valid"));
-        }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("api-key-" + key))
-                .addRole(Roles.INGEST)
-                .build());
+        return apiKeys.match(request.getToken().getToken())
+                .map(principal -> Uni.createFrom().<SecurityIdentity> item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(principal))
+                        .addRole(Roles.INGEST)
+                        .build()))
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The API key is not valid")));
     }
 }
