@@ -54,7 +54,7 @@ public class StreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         AtomicReference<ViewState> seen = new AtomicReference<>();
-        return Multi.createFrom().ticks().startingAfter(java.time.Duration.ZERO).every(config.stream().interval())
+        return Multi.createFrom().ticks().startingAfter(java.time.Duration.ofMillis(1)).every(config.stream().interval())
                 .onOverflow().drop()
                 .concatMap(tick -> {
                     ViewState now = view.current();
