@@ -73,9 +73,19 @@ public final class BatchConsumer implements Runnable {
             consumer.subscribe(topics);
             while (running) {
                 if (batch.isEmpty()) {
-                    consumer.poll(POLL).forEach(batch::add);
+                    try {
+                        consumer.poll(POLL).forEach(batch::add);
+                    } catch (WakeupException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // The client retries the broker by itself; anything it gives up on is waited out the same way.
+                        failed(e, 0);
+                        waitAndKeepPolling(backoff.next(), batch);
+                        continue;
+                    }
                 }
                 if (batch.isEmpty()) {
+                    recovered();
                     continue;
                 }
                 try {
@@ -131,12 +141,28 @@ public final class BatchConsumer implements Runnable {
         long deadline = System.nanoTime() + wait.toNanos();
         while (running && System.nanoTime() < deadline) {
             consumer.pause(consumer.assignment());
-            consumer.poll(PAUSED_POLL).forEach(batch::add);
+            try {
+                consumer.poll(PAUSED_POLL).forEach(batch::add);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: poll failed while waiting: %s", name, e.getMessage());
+                sleep(PAUSED_POLL);
+            }
         }
         consumer.resume(consumer.paused());
         Set<TopicPartition> owned = consumer.assignment();
         // A partition taken away meanwhile is another member's now: it starts from the last committed offset.
         batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
     }
 
     private void commit(List<ConsumerRecord<String, String>> batch) {

@@ -53,26 +53,39 @@ public final class ViewFollower implements Runnable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = partitions();
-            Map<TopicPartition, OffsetAndMetadata> start = loadFromTheDatabase(partitions);
-            consumer.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = start.get(partition);
-                if (offset == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset.offset());
-                }
-            }
             while (running) {
-                apply(consumer.poll(POLL));
+                try {
+                    follow();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Whatever went wrong (the broker away at start, say), starting over is always correct.
+                    LOG.warnf(e, "The view stopped following Kafka; starting over");
+                    consumer.unsubscribe();
+                    Thread.sleep(RETRY.toMillis());
+                }
             }
         } catch (WakeupException | InterruptedException e) {
             // stopping
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "The view stopped following Kafka");
         } finally {
             consumer.close();
+        }
+    }
+
+    private void follow() throws InterruptedException {
+        List<TopicPartition> partitions = partitions();
+        Map<TopicPartition, OffsetAndMetadata> start = loadFromTheDatabase(partitions);
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = start.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        }
+        while (running) {
+            apply(consumer.poll(POLL));
         }
     }
 
