@@ -478,9 +478,12 @@ function followStream() {
   source.addEventListener('removed', event => { streamed(event); refreshSoon(['companies', 'scatter']); });
 }
 
-/** Every few seconds: everything while the stream is down, only the filings (which it does not carry) while it is up. */
+/**
+ * Every few seconds: everything while the stream is down; while it is up, only what it does not carry (filings) and
+ * the history, which is stored a moment after the stream announces a universe.
+ */
 async function poll() {
-  await refresh(stream.open ? ['filings'] : Object.keys(PARTS));
+  await refresh(stream.open ? ['filings', 'history'] : Object.keys(PARTS));
   setTimeout(poll, REFRESH_MS);
 }
 

@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,19 @@ class ReportDatabaseOutageSystemTest {
     @BeforeAll
     static void startSystem() {
         stack = SystemUnderTest.freshStack();
+    }
+
+    /** The services' logs outlive the stack (its state is deleted on stop): target/report-outage-logs. */
+    @AfterAll
+    static void keepTheLogs() throws Exception {
+        Path logs = stack.dataDirectory().resolve("logs");
+        Path kept = SystemUnderTest.root().resolve("deploy/system-test/target/report-outage-logs");
+        Files.createDirectories(kept);
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Test
@@ -98,6 +115,10 @@ class ReportDatabaseOutageSystemTest {
         assertEquals(8, filed.size());
 
         stack.startDatabase();
+        // The figures come through the metrics service, which needs the database too.
+        Awaitility.await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(200,
+                HTTP.send(HttpRequest.newBuilder(stack.uri(LocalStack.METRICS).resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode(), "metrics service ready"));
 
         Awaitility.await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Map.Entry<String, Double> price : lastPrice.entrySet()) {

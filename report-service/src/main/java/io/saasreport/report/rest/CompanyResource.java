@@ -62,11 +62,12 @@ public class CompanyResource {
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    public Response list(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response list(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         ViewState state = view.current();
         Rendered table = state.derived("companies:" + query, () -> ReportView.array(table(state, query)));
         meters.snapshotServed("companies");
-        return table.respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
+        return table.respond(ifNoneMatch, acceptEncoding, MediaType.APPLICATION_JSON_TYPE);
     }
 
     @GET

@@ -6,7 +6,20 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 
@@ -14,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.saasreport.report.support.ExampleData;
@@ -32,6 +46,9 @@ class EtagTest {
 
     @Inject
     ReportDatabase database;
+
+    @TestHTTPResource("/api/v1/companies")
+    URL table;
 
     @BeforeEach
     void publishTheExample() {
@@ -55,6 +72,31 @@ class EtagTest {
         MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.plusSeconds(60), u -> u.put("tenYearYield", 4.6)));
         eventually(() -> given().header("If-None-Match", etag).get("/api/v1/universe").then()
                 .statusCode(200).header("ETag", not(equalTo(etag))).body("tenYearYield", equalTo(4.6)));
+    }
+
+    @Test
+    void aLargeTableIsGzippedForClientsThatAcceptItWithItsOwnEtag() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            String ticker = "ZZ" + i;
+            MetricsPublisher.company(ExampleData.company("BPH", ExampleData.AS_OF, c -> c.put("ticker", ticker)));
+        }
+        eventually(() -> given().get("/api/v1/companies").then().body("$", hasSize(ExampleData.TICKERS.size() + 30)));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(table + "?sort=price")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create(table + "?sort=price"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"));
+        assertEquals(Optional.of("gzip"), gzipped.headers().firstValue("Content-Encoding"));
+        assertTrue(gzipped.body().length * 4 < plain.body().length, "compressed");
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertArrayEquals(plain.body(), in.readAllBytes());
+        }
+        String gzipTag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(plain.headers().firstValue("ETag").orElseThrow(), gzipTag);
+        assertEquals(304, http.send(HttpRequest.newBuilder(URI.create(table + "?sort=price")).header("Accept-Encoding", "gzip")
+                .header("If-None-Match", gzipTag).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     @Test
