@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URL;
@@ -40,18 +39,20 @@ import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.stack.test.KafkaTestResource;
 import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.stack.test.Program;
+import io.saasreport.stack.test.RequiresPrograms;
 
 /**
  * The dashboard in a real headless Chromium: it must draw the numbers the API serves. Chromium and its driver are
- * Debian's ({@code apt-get install chromium chromium-driver}); Selenium is pointed at them and never downloads anything.
+ * Debian's ({@code apt-get install chromium chromium-driver}), found on the PATH; Selenium is pointed at them and never
+ * downloads anything. Without them the class is skipped (see {@link RequiresPrograms}).
  */
 @QuarkusTest
+@RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,20 +67,18 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The dashboard test needs Debian's Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver");
-        }
+        Path chromium = Program.CHROMIUM.path();
+        Path chromedriver = Program.CHROMEDRIVER.path();
         // Both paths given explicitly: Selenium Manager has nothing to look up or download.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());
         profile = Files.createTempDirectory("report-dashboard-chromium");
         ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
+                .setBinary(chromium.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + profile, "--window-size=1440,2450", "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);

@@ -1,13 +1,11 @@
 package io.saasreport.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +15,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.saasreport.stack.test.Program;
+import io.saasreport.stack.test.RequiresPrograms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Prometheus (Debian's {@code prometheus}, installed by .ci/run) scrapes the running system
  * with the project's own local config, and its answer for the overall median is the REST figure.
+ * Skipped without Prometheus on the PATH (see {@link RequiresPrograms}).
  */
+@RequiresPrograms(Program.PROMETHEUS)
 class PrometheusScrapeSystemTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,8 +36,7 @@ class PrometheusScrapeSystemTest {
 
     @Test
     void prometheusServesTheMedianTheReportApiServes() throws Exception {
-        Path binary = Path.of("/usr/bin/prometheus");
-        assertTrue(Files.isExecutable(binary), "Prometheus is missing: apt-get install prometheus (as .ci/run does)");
+        Path binary = Program.PROMETHEUS.path();
         SystemUnderTest.stack();
         List<String> events = WorkedExampleSystemTest.resource("example/events.ndjson").lines()
                 .filter(line -> !line.isBlank()).toList();
