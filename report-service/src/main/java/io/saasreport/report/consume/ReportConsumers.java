@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,7 +66,8 @@ public class ReportConsumers {
             Decoded<?> decoded = store(codec.filings(batch), store::filings);
             deadLetters.send(kafka.filings().deadLetterTopic(), decoded.unreadable());
         }));
-        follower = new ViewFollower(consumer("view", Map.of()), kafka.company().topic(), kafka.universe().topic(), codec, view);
+        follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
+                kafka.company().topic(), kafka.universe().topic(), codec, view);
         for (BatchConsumer writer : writers) {
             launch("report-writer-" + writer.name(), writer);
         }
@@ -90,7 +92,7 @@ public class ReportConsumers {
         return List.copyOf(writers);
     }
 
-    private static <T> Decoded<T> store(Decoded<T> decoded, java.util.function.Consumer<Collection<Update<T>>> write) {
+    private static <T> Decoded<T> store(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
         if (!decoded.updates().isEmpty()) {
             write.accept(Conflation.newestPerKey(decoded.updates()));
         }
