@@ -1,7 +1,8 @@
 'use strict';
 
-// The report dashboard: polls the report API and redraws what changed. Every chart canvas carries its current
-// labels and values as JSON in data-labels / data-values, so that tests (and curious readers) can read them.
+// The report dashboard: follows the report's event stream (/api/v1/stream) and redraws what changed; while the
+// stream is down (or the browser has no EventSource) it polls every few seconds instead. Every chart canvas carries
+// its current labels and values as JSON in data-labels / data-values, so that tests (and curious readers) can read them.
 
 const API = '/api/v1';
 const REFRESH_MS = 5000;
@@ -165,6 +166,51 @@ function barChart(id, { horizontal, format: valueFormat, color }) {
   });
 }
 
+// ---------- time axis: ticks on round UTC instants, from minutes to years apart, labelled to match
+
+const MINUTE = 60e3;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TIME_STEPS = [
+  [1, 'minute'], [2, 'minute'], [5, 'minute'], [10, 'minute'], [15, 'minute'], [30, 'minute'],
+  [1, 'hour'], [2, 'hour'], [3, 'hour'], [6, 'hour'], [12, 'hour'],
+  [1, 'day'], [2, 'day'], [7, 'day'], [14, 'day'],
+  [1, 'month'], [2, 'month'], [3, 'month'], [6, 'month'],
+  [1, 'year'], [2, 'year'], [5, 'year'], [10, 'year'], [25, 'year'], [50, 'year'],
+];
+const UNIT_MS = { minute: MINUTE, hour: HOUR, day: DAY, month: 30.44 * DAY, year: 365.25 * DAY };
+
+function timeTicks(min, max, maxTicks = 6) {
+  const span = Math.max(max - min, MINUTE);
+  const [size, unit] = TIME_STEPS.find(([n, u]) => span / (n * UNIT_MS[u]) <= maxTicks) || TIME_STEPS[TIME_STEPS.length - 1];
+  const values = [];
+  if (unit === 'month' || unit === 'year') {
+    // Counted in months since year 0, so that steps fall on quarters, half-years, years, lustra...
+    const months = unit === 'year' ? 12 * size : size;
+    const monthStart = index => Date.UTC(Math.floor(index / 12), index % 12, 1);
+    const start = new Date(min);
+    let index = Math.floor((start.getUTCFullYear() * 12 + start.getUTCMonth()) / months) * months;
+    for (let t = monthStart(index); t <= max; index += months, t = monthStart(index)) {
+      if (t >= min) values.push(t);
+    }
+  } else {
+    const step = size * UNIT_MS[unit];
+    for (let t = Math.ceil(min / step) * step; t <= max; t += step) values.push(t);
+  }
+  if (values.length === 0) values.push(min);
+  const iso = v => new Date(v).toISOString();
+  const crossesDays = iso(min).slice(0, 10) !== iso(max).slice(0, 10);
+  const crossesYears = iso(min).slice(0, 4) !== iso(max).slice(0, 4);
+  const format = {
+    minute: v => (crossesDays ? iso(v).slice(5, 16).replace('T', ' ') : iso(v).slice(11, 16)),
+    hour: v => (crossesDays ? iso(v).slice(5, 16).replace('T', ' ') : iso(v).slice(11, 16)),
+    day: v => (crossesYears ? iso(v).slice(0, 10) : iso(v).slice(5, 10)),
+    month: v => iso(v).slice(0, 7),
+    year: v => iso(v).slice(0, 4),
+  }[unit];
+  return { values, format };
+}
+
 const charts = {
   topMultiples: barChart('chart-top-multiples', { horizontal: true, format: format.multiple, color: COLORS.accentSoft }),
   buckets: barChart('chart-buckets', { horizontal: false, format: format.multiple, color: COLORS.series.slice(0, 3) }),
@@ -201,13 +247,24 @@ const charts = {
       datasets: [
         ['overall', 'Overall median'], ['top5', 'Top-5 median'],
         ['high', 'High growth'], ['mid', 'Mid growth'], ['low', 'Low growth'],
-      ].map(([key, label], i) => ({ key, label, data: [], borderColor: COLORS.series[i], backgroundColor: COLORS.series[i], pointRadius: 2, tension: 0.2, spanGaps: true })),
+      // Straight segments between points ordered by time: a line never swings back in time or overshoots a value.
+      ].map(([key, label], i) => ({ key, label, data: [], borderColor: COLORS.series[i], backgroundColor: COLORS.series[i], pointRadius: 2, tension: 0, spanGaps: true })),
     },
     options: {
       maintainAspectRatio: false,
       parsing: false,
       scales: {
-        x: { type: 'linear', ticks: { callback: v => new Date(v).toISOString().slice(5, 16).replace('T', ' '), maxTicksLimit: 6 }, grid: { color: COLORS.grid } },
+        x: {
+          type: 'linear',
+          bounds: 'data',
+          afterBuildTicks: axis => {
+            const ticks = timeTicks(axis.min, axis.max);
+            axis.ticks = ticks.values.map(value => ({ value }));
+            axis.timeFormat = ticks.format;
+          },
+          ticks: { callback: function (v) { return this.timeFormat ? this.timeFormat(v) : ''; }, maxRotation: 0, autoSkip: false },
+          grid: { color: COLORS.grid },
+        },
         y: { ticks: { callback: v => format.multiple(v) }, grid: { color: COLORS.grid } },
       },
       plugins: {
@@ -292,11 +349,15 @@ function drawScatter(scatter) {
 }
 
 function drawHistory(points) {
+  // One point per instant (the last published), in time order, whatever order the answer had.
+  const byTime = new Map();
+  points.forEach(p => byTime.set(Date.parse(p.asOf), p));
+  const ordered = [...byTime.entries()].sort((a, b) => a[0] - b[0]);
   charts.history.data.datasets.forEach(dataset => {
-    dataset.data = points.map(p => ({ x: Date.parse(p.asOf), y: p[dataset.key] }));
+    dataset.data = ordered.map(([x, p]) => ({ x, y: p[dataset.key] }));
   });
   charts.history.update('none');
-  publish('chart-history', points.map(p => p.asOf), points.map(p => p.overall));
+  publish('chart-history', ordered.map(([, p]) => p.asOf), ordered.map(([, p]) => p.overall));
 }
 
 function cell(column, row) {
@@ -321,7 +382,7 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));
 }
 
-// ---------- polling
+// ---------- fetching: the stream says what changed, conditional GETs (ETag) fetch it
 
 function companiesQuery() {
   const params = new URLSearchParams({ sort: tableState.sort, order: tableState.order });
@@ -329,40 +390,101 @@ function companiesQuery() {
   return `${API}/companies?${params}`;
 }
 
-/** Fetches a JSON document; calls draw only when it differs from the last one drawn. */
-async function refreshPart(key, url, draw) {
+const PARTS = {
+  universe: { url: () => `${API}/universe`, draw: universe => { drawUniverse(universe); document.body.dataset.universeFrom = 'poll'; } },
+  scatter: { url: () => `${API}/universe/scatter`, draw: drawScatter },
+  history: { url: () => `${API}/universe/history/medians`, draw: drawHistory },
+  companies: { url: companiesQuery, draw: rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true) },
+  filings: {
+    url: () => `${API}/filings/latest`,
+    draw: rows => drawTable('quarterly-reports', FILING_COLUMNS,
+      rows.map(r => ({ ...r, quarter: `FY${r.fiscalYear} Q${r.fiscalQuarter}` })), 'ticker', false),
+  },
+};
+
+/** Fetches a part; draws it only when it differs from what was drawn. The browser revalidates with If-None-Match. */
+async function refreshPart(key) {
+  const url = PARTS[key].url();
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
   if (response.status === 503) return 'waiting';
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const text = await response.text();
   if (lastSeen[key] !== text) {
     lastSeen[key] = text;
-    draw(JSON.parse(text));
+    PARTS[key].draw(JSON.parse(text));
   }
   return 'ok';
 }
 
-async function refresh() {
+const stream = { open: false, events: 0 };
+
+function showStatus(text, state) {
   const status = document.getElementById('refresh-status');
+  status.className = 'pill ' + state;
+  status.textContent = text;
+}
+
+async function refresh(keys) {
   try {
-    const results = await Promise.all([
-      refreshPart('universe', `${API}/universe`, drawUniverse),
-      refreshPart('scatter', `${API}/universe/scatter`, drawScatter),
-      refreshPart('history', `${API}/universe/history/medians`, drawHistory),
-      refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true)),
-      refreshPart('filings', `${API}/filings/latest`, rows => drawTable('quarterly-reports', FILING_COLUMNS,
-        rows.map(r => ({ ...r, quarter: `FY${r.fiscalYear} Q${r.fiscalQuarter}` })), 'ticker', false)),
-    ]);
+    const results = await Promise.all(keys.map(refreshPart));
     const waiting = results.includes('waiting');
-    status.className = 'pill ' + (waiting ? 'waiting' : 'live');
-    status.textContent = waiting ? 'waiting for the first snapshot' : 'live · updated ' + new Date().toISOString().slice(11, 19) + ' UTC';
-    document.body.dataset.loaded = String(!waiting);
+    const mode = stream.open ? 'stream' : 'polling';
+    showStatus(waiting ? 'waiting for the first snapshot' : `live (${mode}) · updated ${new Date().toISOString().slice(11, 19)} UTC`,
+      waiting ? 'waiting' : 'live');
+    if (keys.includes('universe')) document.body.dataset.loaded = String(!waiting);
   } catch (error) {
-    status.className = 'pill error';
-    status.textContent = 'refresh failed: ' + error.message;
-  } finally {
-    setTimeout(refresh, REFRESH_MS);
+    showStatus('refresh failed: ' + error.message, 'error');
   }
+}
+
+// Parts the stream said changed, fetched together shortly after (a burst of events costs one round of requests).
+const pending = new Set();
+function refreshSoon(keys) {
+  if (pending.size === 0) setTimeout(() => { const keys = [...pending]; pending.clear(); refresh(keys); }, 100);
+  keys.forEach(key => pending.add(key));
+}
+
+function streamed(event) {
+  stream.events += 1;
+  document.body.dataset.streamEvents = String(stream.events);
+  return event.data;
+}
+
+function followStream() {
+  if (!window.EventSource) return;
+  const source = new EventSource(`${API}/stream`);
+  source.onopen = () => {
+    stream.open = true;
+    document.body.dataset.stream = 'open';
+    refreshSoon(['universe', 'scatter', 'history', 'companies', 'filings']); // whatever changed while it was down
+  };
+  // EventSource reconnects by itself; polling covers the gap.
+  source.onerror = () => {
+    stream.open = false;
+    document.body.dataset.stream = 'down';
+  };
+  source.addEventListener('universe', event => {
+    const text = streamed(event);
+    if (lastSeen.universe !== text) {
+      lastSeen.universe = text;
+      drawUniverse(JSON.parse(text));
+      document.body.dataset.universeFrom = 'stream';
+      document.body.dataset.loaded = 'true';
+      showStatus(`live (stream) · updated ${new Date().toISOString().slice(11, 19)} UTC`, 'live');
+    }
+    refreshSoon(['scatter', 'history', 'companies']);
+  });
+  source.addEventListener('companies', event => { streamed(event); refreshSoon(['companies', 'scatter']); });
+  source.addEventListener('removed', event => { streamed(event); refreshSoon(['companies', 'scatter']); });
+}
+
+/**
+ * Every few seconds: everything while the stream is down; while it is up, only what it does not carry (filings) and
+ * the history, which is stored a moment after the stream announces a universe.
+ */
+async function poll() {
+  await refresh(stream.open ? ['filings', 'history'] : Object.keys(PARTS));
+  setTimeout(poll, REFRESH_MS);
 }
 
 // ---------- interactions
@@ -378,12 +500,12 @@ document.querySelector('#comps-table thead').addEventListener('click', event => 
     tableState.sort = column.field;
     tableState.order = column.text ? 'asc' : 'desc';
   }
-  refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true));
+  refreshPart('companies');
 });
 
 document.getElementById('bucket-filter').addEventListener('change', event => {
   tableState.bucket = event.target.value;
-  refreshPart('companies', companiesQuery(), rows => drawTable('comps-table', COMPANY_COLUMNS, rows, 'ticker', true));
+  refreshPart('companies');
 });
 
 document.getElementById('download-csv').addEventListener('click', async () => {
@@ -395,4 +517,5 @@ document.getElementById('download-csv').addEventListener('click', async () => {
   URL.revokeObjectURL(link.href);
 });
 
-refresh();
+poll();
+followStream();

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -96,7 +98,10 @@ class DashboardBrowserTest {
         }
     }
 
-    /** The example, a week of history leading up to it, and the filings behind it. */
+    /**
+     * The example, a week of history leading up to it, and the filings behind it. Each universe is stored before the
+     * next is published: the values of one key that arrive in one batch are conflated to the newest.
+     */
     private void publishAReport() {
         database.clear();
         MetricsPublisher.companies(ExampleData.AS_OF);
@@ -108,6 +113,7 @@ class DashboardBrowserTest {
                 universe.with("buckets").with("high").put("medianEvToNtmRevenue",
                         universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
             }));
+            MetricsPublisher.awaitStored();
         }
         MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
         ExampleData.filings().forEach(MetricsPublisher::filing);
@@ -136,6 +142,7 @@ class DashboardBrowserTest {
         assertEquals(List.of(14.276897519987388, 7.658677423667043, 2.5396549425711763),
                 values(browser.findElement(By.id("chart-buckets"))), "bucket medians high, mid, low");
         assertEquals(7, labels(browser.findElement(By.id("chart-history"))).size(), "a point per history snapshot");
+        assertInTimeOrder();
         assertEquals(universe.getList("topWeeklyGainers.ticker"), labels(browser.findElement(By.id("chart-gainers"))));
         assertEquals(companies, browser.findElements(By.cssSelector("#comps-table tbody tr")).stream()
                 .map(row -> row.getDomAttribute("data-key")).toList(), "the comps table, by ticker");
@@ -145,6 +152,48 @@ class DashboardBrowserTest {
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The dashboard follows the event stream: a new universe shows without reloading the page or polling for it. */
+    @Test
+    void showsAChangeFromTheStreamWithoutReloading() throws IOException {
+        publishAReport();
+        browser.get(dashboard.toString());
+        WebElement body = browser.findElement(By.tagName("body"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(body.getDomAttribute("data-loaded"))
+                && "open".equals(body.getDomAttribute("data-stream")));
+        browser.executeScript("window.sameDocument = true;");
+        int eventsBefore = streamEvents(body);
+
+        Instant later = ExampleData.AS_OF.plus(Duration.ofHours(1));
+        MetricsPublisher.universe(ExampleData.universe(later, universe -> universe.put("medianEvToNtmRevenue", 12.3456)));
+
+        WebElement median = browser.findElement(By.id("kpi-median-ev-ntm"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "12.35x".equals(median.getText()));
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.sameDocument === true;"), "not reloaded");
+        assertEquals("stream", body.getDomAttribute("data-universe-from"), "drawn from a stream event, not a poll");
+        assertTrue(streamEvents(body) > eventsBefore, "stream events received");
+        // The new universe is a history point too, at the end of the time axis.
+        await().atMost(Duration.ofSeconds(60)).until(() -> labels(browser.findElement(By.id("chart-history"))).size() == 8);
+        assertEquals(later.toString(), labels(browser.findElement(By.id("chart-history"))).get(7));
+        assertInTimeOrder();
+    }
+
+    private static int streamEvents(WebElement body) {
+        String events = body.getDomAttribute("data-stream-events");
+        return events == null ? 0 : Integer.parseInt(events);
+    }
+
+    /** The history chart's points, as published and as drawn, strictly by time. */
+    private static void assertInTimeOrder() throws IOException {
+        List<Instant> published = labels(browser.findElement(By.id("chart-history"))).stream().map(Instant::parse).toList();
+        assertEquals(published.stream().sorted().distinct().toList(), published, "published in time order");
+        @SuppressWarnings("unchecked")
+        List<Number> drawn = (List<Number>) browser.executeScript(
+                "return Chart.getChart('chart-history').data.datasets[0].data.map(p => p.x);");
+        List<Long> xs = drawn.stream().map(Number::longValue).toList();
+        assertEquals(xs.stream().sorted().distinct().toList(), xs, "drawn in time order");
+        assertEquals(published.stream().map(Instant::toEpochMilli).toList(), xs);
     }
 
     private static List<String> labels(WebElement chart) throws IOException {

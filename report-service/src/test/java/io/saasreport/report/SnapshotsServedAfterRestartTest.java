@@ -19,9 +19,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.saasreport.report.listener.CompanyMetricsListener;
-import io.saasreport.report.listener.FilingListener;
-import io.saasreport.report.listener.UniverseStatisticsListener;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.stack.test.KafkaTestResource;
@@ -47,9 +44,9 @@ class SnapshotsServedAfterRestartTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "mp.messaging.incoming." + CompanyMetricsListener.CHANNEL + ".topic", SILENT_TOPIC,
-                    "mp.messaging.incoming." + UniverseStatisticsListener.CHANNEL + ".topic", SILENT_TOPIC,
-                    "mp.messaging.incoming." + FilingListener.CHANNEL + ".topic", SILENT_TOPIC);
+                    "report.kafka.company.topic", SILENT_TOPIC + ".company",
+                    "report.kafka.universe.topic", SILENT_TOPIC + ".universe",
+                    "report.kafka.filings.topic", SILENT_TOPIC + ".filings");
         }
     }
 

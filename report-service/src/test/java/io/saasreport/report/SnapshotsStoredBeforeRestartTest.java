@@ -40,6 +40,7 @@ class SnapshotsStoredBeforeRestartTest {
         MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));
+        MetricsPublisher.awaitStored();
 
         assertEquals(9L, database.rows("company_snapshot"));
         assertEquals("HIGH", database.value("select growth_bucket from company_snapshot where ticker = ?1", "BPH"));

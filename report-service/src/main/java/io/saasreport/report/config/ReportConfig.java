@@ -13,6 +13,10 @@ public interface ReportConfig {
 
     Meters meters();
 
+    Kafka kafka();
+
+    Stream stream();
+
     interface History {
 
         /** Every history point younger than this is kept. */
@@ -33,5 +37,49 @@ public interface ReportConfig {
         /** How often the gauges re-read the database (every replica shows the same figures). */
         @WithDefault("5s")
         String refreshInterval();
+    }
+
+    interface Kafka {
+
+        /** The consumer group shared by every instance's writers (and whose offsets each view starts from). */
+        @WithDefault("report-service")
+        String group();
+
+        Channel company();
+
+        Channel universe();
+
+        Channel filings();
+
+        /** The most records one batch (one transaction) takes. */
+        @WithDefault("2000")
+        int maxPollRecords();
+
+        Retry retry();
+    }
+
+    interface Channel {
+
+        String topic();
+
+        /** Where records that can never be stored go, with the reason in a header. */
+        String deadLetterTopic();
+    }
+
+    interface Retry {
+
+        /** The first wait after a batch could not be stored; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+
+    interface Stream {
+
+        /** How often the event stream looks for changes: at most one event of each kind per interval. */
+        @WithDefault("PT0.25S")
+        Duration interval();
     }
 }

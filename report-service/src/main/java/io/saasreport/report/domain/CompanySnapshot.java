@@ -28,6 +28,9 @@ public class CompanySnapshot extends PanacheEntityBase {
     @Column(name = "as_of", nullable = false)
     public Instant asOf;
 
+    /** The metrics service's per-key revision; null for values published without one. */
+    public Long revision;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "growth_bucket")
     public GrowthBucket growthBucket;

@@ -26,6 +26,9 @@ public class UniverseSnapshot extends PanacheEntityBase {
     @Column(name = "as_of", nullable = false)
     public Instant asOf;
 
+    /** The metrics service's per-key revision; null for values published without one. */
+    public Long revision;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String payload;

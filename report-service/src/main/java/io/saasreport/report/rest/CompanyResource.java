@@ -10,8 +10,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,16 +30,24 @@ import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.service.CompanySnapshots;
 import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.view.CompanyEntry;
+import io.saasreport.report.view.Rendered;
+import io.saasreport.report.view.ReportView;
+import io.saasreport.report.view.ViewState;
 
 @Path("/api/v1/companies")
 @Tag(name = "Companies", description = "Each company's current metrics and their history")
+// Current figures come from this instance's memory, each answer serialized once per change, with an ETag (a request
+// with If-None-Match gets 304 while nothing changed). History reads the database.
 public class CompanyResource {
 
     private final CompanySnapshots companies;
+    private final ReportView view;
     private final ReportMeters meters;
 
-    CompanyResource(CompanySnapshots companies, ReportMeters meters) {
+    CompanyResource(CompanySnapshots companies, ReportView view, ReportMeters meters) {
         this.companies = companies;
+        this.view = view;
         this.meters = meters;
     }
 
@@ -50,10 +61,13 @@ public class CompanyResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CompanyMetrics.class)))
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<CompanyMetrics> list(@Valid @BeanParam CompanyTableQuery query) {
-        List<CompanyMetrics> table = table(query);
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response list(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        ViewState state = view.current();
+        Rendered table = state.derived("companies:" + query, () -> ReportView.array(table(state, query)));
         meters.snapshotServed("companies");
-        return table;
+        return table.respond(ifNoneMatch, acceptEncoding, MediaType.APPLICATION_JSON_TYPE);
     }
 
     @GET
@@ -67,7 +81,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String csv(@Valid @BeanParam CompanyTableQuery query) {
-        String csv = CompaniesCsv.of(table(query));
+        String csv = CompaniesCsv.of(table(view.current(), query).stream().map(CompanyEntry::metrics).toList());
         meters.snapshotServed("companies-csv");
         return csv;
     }
@@ -80,10 +94,15 @@ public class CompanyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyMetrics.class)))
     @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompanyMetrics company(@Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker) {
-        CompanyMetrics company = companies.current(ticker).orElseThrow(() -> new UnknownCompanyException(ticker));
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response company(@Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CompanyEntry company = view.current().companies().get(ticker);
+        if (company == null) {
+            throw new UnknownCompanyException(ticker);
+        }
         meters.snapshotServed("company");
-        return company;
+        return company.json().respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
     }
 
     @GET
@@ -111,8 +130,8 @@ public class CompanyResource {
         return history;
     }
 
-    private List<CompanyMetrics> table(CompanyTableQuery query) {
-        return companies.current(GrowthBucket.named(query.bucket), CompanyField.named(query.sort).orElseThrow(),
+    private static List<CompanyEntry> table(ViewState state, CompanyTableQuery query) {
+        return state.table(GrowthBucket.named(query.bucket), CompanyField.named(query.sort).orElseThrow(),
                 SortOrder.named(query.order));
     }
 
@@ -137,5 +156,10 @@ public class CompanyResource {
         @Parameter(description = "Only companies of this NTM growth bucket: high > 22 %, mid 15 %..22 %, low < 15 %",
                 schema = @Schema(enumeration = { "high", "mid", "low" }))
         public String bucket;
+
+        @Override
+        public String toString() {
+            return sort + ':' + order + ':' + bucket;
+        }
     }
 }

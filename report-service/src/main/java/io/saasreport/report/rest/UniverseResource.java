@@ -1,13 +1,16 @@
 package io.saasreport.report.rest;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,34 +20,37 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.CompanyMetrics;
-import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Buckets;
 import io.saasreport.report.domain.UniverseStatistics.OperatingMedians;
 import io.saasreport.report.domain.UniverseStatistics.TickerValue;
-import io.saasreport.report.service.CompanySnapshots;
 import io.saasreport.report.service.ReportMeters;
 import io.saasreport.report.service.UniverseSnapshots;
+import io.saasreport.report.view.CompanyEntry;
+import io.saasreport.report.view.Rendered;
+import io.saasreport.report.view.ReportView;
+import io.saasreport.report.view.UniverseEntry;
+import io.saasreport.report.view.ViewState;
 
 /** The universe statistics and the report's views of them. Before the first snapshot, every view answers 503. */
 @Path("/api/v1/universe")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Universe", description = "Statistics over the whole universe of companies")
+// The current statistics and their sections come from this instance's memory, serialized once per change, with an
+// ETag (If-None-Match gets 304 while nothing changed). History reads the database.
+@APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match (current statistics and their sections)")
 @APIResponse(responseCode = "503", description = "No universe statistics published yet (retry after the Retry-After seconds)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class UniverseResource {
 
-    private static final CompanyField BY_TICKER = CompanyField.named("ticker").orElseThrow();
-
     private final UniverseSnapshots universe;
-    private final CompanySnapshots companies;
+    private final ReportView view;
     private final ReportMeters meters;
 
-    UniverseResource(UniverseSnapshots universe, CompanySnapshots companies, ReportMeters meters) {
+    UniverseResource(UniverseSnapshots universe, ReportView view, ReportMeters meters) {
         this.universe = universe;
-        this.companies = companies;
+        this.view = view;
         this.meters = meters;
     }
 
@@ -52,8 +58,8 @@ public class UniverseResource {
     @Operation(summary = "The current universe statistics")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UniverseStatistics.class)))
-    public UniverseStatistics statistics() {
-        return served("universe", current());
+    public Response statistics(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return served("universe", current().json(), ifNoneMatch);
     }
 
     @GET
@@ -62,8 +68,8 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "Ticker and multiple",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TickerValue.class)))
-    public List<TickerValue> topMultiples() {
-        return served("top-multiples", current().topByEvToNtmRevenue());
+    public Response topMultiples(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return served("top-multiples", section("top-multiples", statistics -> statistics.topByEvToNtmRevenue()), ifNoneMatch);
     }
 
     @GET
@@ -71,9 +77,9 @@ public class UniverseResource {
     @Operation(summary = "The week's top gainers and losers by price change")
     @APIResponse(responseCode = "200", description = "Gainers and losers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyMovers.class)))
-    public WeeklyMovers movers() {
-        UniverseStatistics statistics = current();
-        return served("movers", new WeeklyMovers(statistics.asOf(), statistics.topWeeklyGainers(), statistics.topWeeklyLosers()));
+    public Response movers(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return served("movers", section("movers", statistics -> new WeeklyMovers(statistics.asOf(),
+                statistics.topWeeklyGainers(), statistics.topWeeklyLosers())), ifNoneMatch);
     }
 
     @GET
@@ -82,8 +88,8 @@ public class UniverseResource {
             description = "high: ntmGrowth > 22 %; mid: 15 % to 22 % inclusive; low: < 15 %.")
     @APIResponse(responseCode = "200", description = "The buckets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Buckets.class)))
-    public Buckets buckets() {
-        return served("buckets", current().buckets());
+    public Response buckets(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return served("buckets", section("buckets", UniverseStatistics::buckets), ifNoneMatch);
     }
 
     @GET
@@ -91,8 +97,8 @@ public class UniverseResource {
     @Operation(summary = "The medians of the operating metrics")
     @APIResponse(responseCode = "200", description = "The medians",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatingMedians.class)))
-    public OperatingMedians operatingMedians() {
-        return served("operating-medians", current().operatingMedians());
+    public Response operatingMedians(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return served("operating-medians", section("operating-medians", UniverseStatistics::operatingMedians), ifNoneMatch);
     }
 
     @GET
@@ -101,13 +107,18 @@ public class UniverseResource {
             description = "One point per company with both figures known (by ticker) and the universe's least-squares fit.")
     @APIResponse(responseCode = "200", description = "Points and fit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scatter.class)))
-    public Scatter scatter() {
-        UniverseStatistics statistics = current();
-        List<Scatter.Point> points = companies.current(Optional.empty(), BY_TICKER, SortOrder.ASC).stream()
-                .filter(company -> company.ntmGrowth() != null && company.evToNtmRevenue() != null)
-                .map(UniverseResource::point)
-                .toList();
-        return served("scatter", new Scatter(statistics.asOf(), points, statistics.regression()));
+    public Response scatter(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ViewState state = view.current();
+        UniverseStatistics statistics = current(state).statistics();
+        Rendered scatter = state.derived("scatter", () -> {
+            List<Scatter.Point> points = state.companies().values().stream()
+                    .map(CompanyEntry::metrics)
+                    .filter(company -> company.ntmGrowth() != null && company.evToNtmRevenue() != null)
+                    .map(UniverseResource::point)
+                    .toList();
+            return view.render(new Scatter(statistics.asOf(), points, statistics.regression()));
+        });
+        return served("scatter", scatter, ifNoneMatch);
     }
 
     @GET
@@ -145,8 +156,24 @@ public class UniverseResource {
         return served("universe-history-medians", medians);
     }
 
-    private UniverseStatistics current() {
-        return universe.current().orElseThrow(UniverseNotYetPublishedException::new);
+    private UniverseEntry current() {
+        return current(view.current());
+    }
+
+    private static UniverseEntry current(ViewState state) {
+        return state.universe().orElseThrow(UniverseNotYetPublishedException::new);
+    }
+
+    /** A part of the current statistics, serialized once per change. */
+    private Rendered section(String name, Function<UniverseStatistics, Object> part) {
+        ViewState state = view.current();
+        UniverseStatistics statistics = current(state).statistics();
+        return state.derived(name, () -> view.render(part.apply(statistics)));
+    }
+
+    private Response served(String endpoint, Rendered answer, String ifNoneMatch) {
+        meters.snapshotServed(endpoint);
+        return answer.respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
     }
 
     private <T> T served(String endpoint, T answer) {

@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
 import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.QuarterlyReport;
@@ -20,40 +18,12 @@ import io.saasreport.report.domain.StoredFiling;
 @ApplicationScoped
 public class Filings {
 
-    private static final Logger LOG = Logger.getLogger(Filings.class);
     private static final int QUARTERS_PER_YEAR = 4;
 
     private final SnapshotJson json;
 
     Filings(SnapshotJson json) {
         this.json = json;
-    }
-
-    /**
-     * Stores a filing. A filing for a quarter already held replaces it only if filed later (a restatement),
-     * so replaying the topic changes nothing (spec: metrics.md, "Ordering, duplicates, restatements").
-     */
-    @Transactional
-    public void store(String payload) {
-        Filing filing = json.filing(payload);
-        StoredFiling stored = StoredFiling.forQuarter(filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter())
-                .orElse(null);
-        if (stored != null && !filing.filedAt().isAfter(stored.filedAt)) {
-            LOG.debugf("Ignoring filing of %s %dQ%d filed %s: the one filed %s is held",
-                    filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter(), filing.filedAt(), stored.filedAt);
-            return;
-        }
-        if (stored == null) {
-            stored = new StoredFiling();
-            stored.ticker = filing.ticker();
-            stored.fiscalYear = filing.fiscalYear();
-            stored.fiscalQuarter = filing.fiscalQuarter();
-            stored.quarterIndex = filing.quarterIndex();
-        }
-        stored.periodEnd = filing.periodEnd();
-        stored.filedAt = filing.filedAt();
-        stored.payload = payload;
-        stored.persist();
     }
 
     /** Each company's latest quarter with its headline figures, most recently filed first. */

@@ -19,10 +19,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
+import io.saasreport.report.view.ReportView;
+import io.saasreport.report.view.UniverseEntry;
 
 /**
- * The report's meters. The gauges show what the database holds, re-read on a schedule and at startup rather than
- * updated by the consumer: with several replicas only one consumes a partition, yet all should show the same figures.
+ * The report's meters. The universe gauges show this instance's view (every instance holds every figure); the history
+ * gauges re-read the database on a schedule, as only one instance writes each partition yet all should show the same.
  */
 @ApplicationScoped
 public class ReportMeters {
@@ -31,14 +33,16 @@ public class ReportMeters {
 
     private final MeterRegistry registry;
     private final UniverseSnapshots universe;
+    private final ReportView view;
     private final CompanySnapshots companies;
     private final AtomicReference<UniverseStatistics> latestUniverse = new AtomicReference<>();
     private final AtomicLong universeHistoryRows = new AtomicLong();
     private final AtomicLong companyHistoryRows = new AtomicLong();
 
-    ReportMeters(MeterRegistry registry, UniverseSnapshots universe, CompanySnapshots companies) {
+    ReportMeters(MeterRegistry registry, UniverseSnapshots universe, CompanySnapshots companies, ReportView view) {
         this.registry = registry;
         this.universe = universe;
+        this.view = view;
         this.companies = companies;
         registerGauges();
     }
@@ -97,7 +101,7 @@ public class ReportMeters {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
-            latestUniverse.set(universe.current().orElse(null));
+            latestUniverse.set(view.current().universe().map(UniverseEntry::statistics).orElse(null));
             universeHistoryRows.set(universe.historyRows());
             companyHistoryRows.set(companies.historyRows());
         } catch (RuntimeException e) {

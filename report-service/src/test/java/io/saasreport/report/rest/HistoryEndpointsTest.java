@@ -41,11 +41,17 @@ class HistoryEndpointsTest {
         database.clear();
     }
 
-    /** T1 the example; T2 the same figures, only asOf moved; T3 a new 10-year yield. */
+    /**
+     * T1 the example; T2 the same figures, only asOf moved; T3 a new 10-year yield. Each is stored before the next is
+     * published: values of one key that arrive in one batch are conflated to the newest, which alone reaches the history.
+     */
     private static void publishThreeUniverseSnapshots() {
         MetricsPublisher.universe(ExampleData.universe(T1));
+        MetricsPublisher.awaitStored();
         MetricsPublisher.universe(ExampleData.universe(T2));
+        MetricsPublisher.awaitStored();
         MetricsPublisher.universe(ExampleData.universe(T3, universe -> universe.put("tenYearYield", 4.5)));
+        MetricsPublisher.awaitStored();
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(T3.toString())));
     }
 
@@ -102,8 +108,11 @@ class HistoryEndpointsTest {
     @Test
     void keepsEachChangeOfACompanysMetricsOldestFirst() {
         MetricsPublisher.company(ExampleData.company("BPH", T1));
+        MetricsPublisher.awaitStored();
         MetricsPublisher.company(ExampleData.company("BPH", T2));
+        MetricsPublisher.awaitStored();
         MetricsPublisher.company(ExampleData.company("BPH", T3, bph -> bph.put("price", 1170.0)));
+        MetricsPublisher.awaitStored();
         eventually(() -> given().get("/api/v1/companies/BPH").then().body("asOf", equalTo(T3.toString())));
 
         given().get("/api/v1/companies/BPH/history").then()

@@ -26,7 +26,7 @@ class OpenApiTest {
             "/api/v1/universe/movers", "/api/v1/universe/buckets", "/api/v1/universe/operating-medians",
             "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
             "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
-            "/api/v1/filings/latest");
+            "/api/v1/filings/latest", "/api/v1/stream");
 
     private static JsonPath openApi() {
         return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
@@ -52,6 +52,9 @@ class OpenApiTest {
         assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}'.get.responses.'404'.content").containsKey("application/problem+json"));
         assertTrue(api.getMap("paths.'/api/v1/universe'.get.responses.'503'.content").containsKey("application/problem+json"));
         assertTrue(api.getMap("paths.'/api/v1/companies'.get.responses.'200'.content").containsKey("text/csv"));
+        assertTrue(api.getMap("paths.'/api/v1/companies'.get.responses").containsKey("304"), "conditional GET");
+        assertTrue(api.getMap("paths.'/api/v1/universe'.get.responses").containsKey("304"), "conditional GET");
+        assertTrue(api.getMap("paths.'/api/v1/stream'.get.responses.'200'.content").containsKey("text/event-stream"));
     }
 
     @Test

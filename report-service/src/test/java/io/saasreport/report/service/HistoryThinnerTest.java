@@ -53,6 +53,7 @@ class HistoryThinnerTest {
             double price = 1000.0 + i; // a new price: every snapshot is a history point
             MetricsPublisher.company(ExampleData.company("BPH", published.get(i), bph -> bph.put("price", price)));
             MetricsPublisher.universe(ExampleData.universe(published.get(i), universe -> universe.put("tenYearYield", price)));
+            MetricsPublisher.awaitStored(); // one batch each: a batch keeps only a key's newest value
         }
         Instant last = published.get(published.size() - 1);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(last.toString())));

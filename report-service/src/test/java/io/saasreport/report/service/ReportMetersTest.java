@@ -46,6 +46,7 @@ class ReportMetersTest {
         MetricsPublisher.companies(ExampleData.AS_OF);
         MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        MetricsPublisher.awaitStored();
 
         // The gauges re-read the database every few seconds: wait until they all show the new state.
         eventually(() -> {

@@ -1,7 +1,9 @@
 package io.saasreport.report.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,19 +11,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.report.listener.CompanyMetricsListener;
-import io.saasreport.report.listener.FilingListener;
-import io.saasreport.report.listener.UniverseStatisticsListener;
 import io.saasreport.stack.test.KafkaTestResource;
 
 /**
@@ -30,11 +35,16 @@ import io.saasreport.stack.test.KafkaTestResource;
  */
 public final class MetricsPublisher {
 
+    /** The report's channels, as named in its configuration ({@code report.kafka.<channel>.topic}). */
+    public static final String COMPANY = "company";
+    public static final String UNIVERSE = "universe";
+    public static final String FILINGS = "filings";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
     public static void company(String json) {
-        send(topicOf(CompanyMetricsListener.CHANNEL), field(json, "ticker"), json, "io.saasreport.metrics.company");
+        send(topicOf(COMPANY), field(json, "ticker"), json, "io.saasreport.metrics.company");
     }
 
     public static void companies(Instant asOf) {
@@ -43,15 +53,15 @@ public final class MetricsPublisher {
 
     /** A tombstone: the compacted topic's way of saying the company is gone. */
     public static void companyRemoved(String ticker) {
-        send(topicOf(CompanyMetricsListener.CHANNEL), ticker, null, "io.saasreport.metrics.company");
+        send(topicOf(COMPANY), ticker, null, "io.saasreport.metrics.company");
     }
 
     public static void universe(String json) {
-        send(topicOf(UniverseStatisticsListener.CHANNEL), "universe", json, "io.saasreport.metrics.universe");
+        send(topicOf(UNIVERSE), "universe", json, "io.saasreport.metrics.universe");
     }
 
     public static void filing(String json) {
-        send(topicOf(FilingListener.CHANNEL), field(json, "ticker"), json, "io.saasreport.ingest.filing");
+        send(topicOf(FILINGS), field(json, "ticker"), json, "io.saasreport.ingest.filing");
     }
 
     /** Anything, on any topic: for records the report must survive. */
@@ -59,9 +69,40 @@ public final class MetricsPublisher {
         send(topic, key, value, "io.saasreport.test.raw");
     }
 
-    /** The topic a channel of the application is bound to. */
+    /** The topic a channel of the application reads. */
     public static String topicOf(String channel) {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+        return ConfigProvider.getConfig().getValue("report.kafka." + channel + ".topic", String.class);
+    }
+
+    /** The dead-letter topic of a channel. */
+    public static String deadLetterTopicOf(String channel) {
+        return ConfigProvider.getConfig().getValue("report.kafka." + channel + ".dead-letter-topic", String.class);
+    }
+
+    /**
+     * Waits until the report's writers have stored everything published so far: their group's committed offsets
+     * reach the end of every topic they read. (The REST answers come from memory and may show a value before it is
+     * stored; history and filings are read from the database.)
+     */
+    public static void awaitStored() {
+        String group = ConfigProvider.getConfig().getValue("report.kafka.group", String.class);
+        List<String> topics = List.of(topicOf(COMPANY), topicOf(UNIVERSE), topicOf(FILINGS));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
+            Awaitility.await().atMost(Api.DELIVERY).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+                    OffsetAndMetadata position = committed.get(partition);
+                    long stored = position == null ? 0 : position.offset();
+                    if (stored < end.offset()) {
+                        throw new AssertionError(partition + " stored up to " + stored + " of " + end.offset());
+                    }
+                });
+            });
+        }
     }
 
     private static void send(String topic, String key, String value, String type) {

@@ -6,22 +6,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.saasreport.report.view.ReportView;
+
 /** Direct access to the report's tables, for tests: a clean slate, and the stored rows themselves. */
 @ApplicationScoped
 public class ReportDatabase {
 
     private final EntityManager entityManager;
+    private final ReportView view;
 
-    ReportDatabase(EntityManager entityManager) {
+    ReportDatabase(EntityManager entityManager, ReportView view) {
         this.entityManager = entityManager;
+        this.view = view;
     }
 
-    /** Empties every table of the report, so that a test sees only what it published. */
-    @Transactional
+    /**
+     * Empties every table of the report and its in-memory view, so that a test sees only what it published. Waits
+     * first for the writers to store what earlier tests published, so that none of it lands after the clean-up.
+     */
     public void clear() {
+        MetricsPublisher.awaitStored();
+        truncate();
+        view.clear();
+    }
+
+    @Transactional
+    void truncate() {
         entityManager.createNativeQuery(
                 "truncate company_snapshot, universe_snapshot, universe_history, company_history, company_filing")
                 .executeUpdate();
+    }
+
+    /** Runs one statement of DDL or DML (tests that take a table away from the writers). */
+    @Transactional
+    public void execute(String sql) {
+        entityManager.createNativeQuery(sql).executeUpdate();
     }
 
     @Transactional

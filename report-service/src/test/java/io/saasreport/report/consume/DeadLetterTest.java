@@ -1,4 +1,4 @@
-package io.saasreport.report.listener;
+package io.saasreport.report.consume;
 
 import static io.saasreport.report.support.Api.eventually;
 import static io.saasreport.report.support.Api.given;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,12 +34,12 @@ class DeadLetterTest {
     @Test
     void anUnreadableCompanyRecordGoesToTheDeadLetterTopicAndTheStreamCarriesOn() {
         String garbage = "not json " + UUID.randomUUID();
-        MetricsPublisher.raw(MetricsPublisher.topicOf(CompanyMetricsListener.CHANNEL), "ZZZ", garbage);
+        MetricsPublisher.raw(MetricsPublisher.topicOf(MetricsPublisher.COMPANY), "ZZZ", garbage);
         Instant later = Instant.now().plusSeconds(3600);
         MetricsPublisher.company(ExampleData.company("OJV", later));
 
         eventually(() -> given().get("/api/v1/companies/OJV").then().body("asOf", equalTo(later.toString())));
-        ConsumerRecord<String, String> dead = deadLetter(CompanyMetricsListener.CHANNEL, garbage);
+        ConsumerRecord<String, String> dead = deadLetter(MetricsPublisher.COMPANY, garbage);
         assertTrue(header(dead, "dead-letter-reason").contains("Not a valid CompanyMetrics"), header(dead, "dead-letter-reason"));
     }
 
@@ -50,14 +49,13 @@ class DeadLetterTest {
                 + "\"filedAt\":\"2026-04-30T21:05:00Z\",\"note\":\"" + UUID.randomUUID() + "\"}";
         MetricsPublisher.filing(noRevenue);
 
-        ConsumerRecord<String, String> dead = deadLetter(FilingListener.CHANNEL, noRevenue);
+        ConsumerRecord<String, String> dead = deadLetter(MetricsPublisher.FILINGS, noRevenue);
         assertTrue(header(dead, "dead-letter-reason").contains("filing without a valid revenue"), header(dead, "dead-letter-reason"));
     }
 
     /** Waits for {@code value} on the channel's dead-letter topic. */
     private static ConsumerRecord<String, String> deadLetter(String channel, String value) {
-        String topic = ConfigProvider.getConfig()
-                .getValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class);
+        String topic = MetricsPublisher.deadLetterTopicOf(channel);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID(),

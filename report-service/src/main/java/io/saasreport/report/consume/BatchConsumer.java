@@ -1,0 +1,187 @@
+package io.saasreport.report.consume;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * One member of the report's shared consumer group on one topic: it polls a batch, hands it to the handler (which
+ * stores it in one transaction) and commits the batch's offsets only once the handler returned.
+ *
+ * <p>When the handler fails (the database is away, a dead-letter send is not acknowledged), the batch is kept and
+ * nothing is committed: the consumer pauses its partitions, keeps polling (so the group does not evict it; records of
+ * partitions assigned meanwhile join the batch), waits a doubling backoff and tries the same batch again, for as long
+ * as it takes. {@link #failure()} says so meanwhile, for readiness.
+ */
+public final class BatchConsumer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PAUSED_POLL = Duration.ofMillis(100);
+
+    /** Stores a batch; any exception means "not stored, try again". */
+    public interface Handler {
+        void handle(List<ConsumerRecord<String, String>> batch);
+    }
+
+    /** Why the channel is not moving, and since when. */
+    public record Failure(Instant since, int attempts, String reason) {
+    }
+
+    private final String name;
+    private final Consumer<String, String> consumer;
+    private final Collection<String> topics;
+    private final Handler handler;
+    private final Backoff backoff;
+    private volatile boolean running = true;
+    private volatile Failure failure;
+
+    public BatchConsumer(String name, Consumer<String, String> consumer, Collection<String> topics, Handler handler,
+            Duration initialBackoff, Duration maxBackoff) {
+        this.name = name;
+        this.consumer = consumer;
+        this.topics = topics;
+        this.handler = handler;
+        this.backoff = new Backoff(initialBackoff, maxBackoff);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Null while the channel keeps up; otherwise the failure it is retrying. */
+    public Failure failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                if (batch.isEmpty()) {
+                    try {
+                        consumer.poll(POLL).forEach(batch::add);
+                    } catch (WakeupException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // The client retries the broker by itself; anything it gives up on is waited out the same way.
+                        failed(e, 0);
+                        waitAndKeepPolling(backoff.next(), batch);
+                        continue;
+                    }
+                }
+                if (batch.isEmpty()) {
+                    recovered();
+                    continue;
+                }
+                try {
+                    handler.handle(batch);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failed(e, batch.size());
+                    waitAndKeepPolling(backoff.next(), batch);
+                    continue;
+                }
+                commit(batch);
+                batch.clear();
+                recovered();
+            }
+        } catch (WakeupException e) {
+            // stop() woke the poll
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s stopped", name);
+            failure = new Failure(Instant.now(), 0, "stopped: " + e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Ends {@link #run()} at its next poll (thread-safe). */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void failed(RuntimeException e, int records) {
+        Failure previous = failure;
+        failure = new Failure(previous == null ? Instant.now() : previous.since(),
+                previous == null ? 1 : previous.attempts() + 1, String.valueOf(e.getMessage()));
+        if (previous == null) {
+            LOG.warnf(e, "%s cannot store a batch of %d records; holding it and retrying", name, records);
+        } else {
+            LOG.warnf("%s still cannot store its batch (attempt %d): %s", name, failure.attempts(), e.getMessage());
+        }
+    }
+
+    private void recovered() {
+        if (failure != null) {
+            LOG.infof("%s stored its batch after %d attempts; consuming again", name, failure.attempts() + 1);
+            failure = null;
+        }
+        backoff.reset();
+    }
+
+    /** Polls paused partitions until the wait is over; records of partitions assigned meanwhile join the batch. */
+    private void waitAndKeepPolling(Duration wait, List<ConsumerRecord<String, String>> batch) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (running && System.nanoTime() < deadline) {
+            consumer.pause(consumer.assignment());
+            try {
+                consumer.poll(PAUSED_POLL).forEach(batch::add);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: poll failed while waiting: %s", name, e.getMessage());
+                sleep(PAUSED_POLL);
+            }
+        }
+        consumer.resume(consumer.paused());
+        Set<TopicPartition> owned = consumer.assignment();
+        // A partition taken away meanwhile is another member's now: it starts from the last committed offset.
+        batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    private void commit(List<ConsumerRecord<String, String>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        Set<TopicPartition> owned = consumer.assignment();
+        for (ConsumerRecord<String, String> record : batch) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (owned.contains(partition)) {
+                next.merge(partition, new OffsetAndMetadata(record.offset() + 1),
+                        (a, b) -> a.offset() >= b.offset() ? a : b);
+            }
+        }
+        try {
+            consumer.commitSync(next);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Stored already: a redelivery after a rebalance or a broker hiccup stores the same values again.
+            LOG.warnf("%s could not commit after storing (the records may be delivered again): %s", name, e.getMessage());
+        }
+    }
+}

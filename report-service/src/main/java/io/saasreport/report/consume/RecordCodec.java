@@ -1,0 +1,117 @@
+package io.saasreport.report.consume;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.UniverseStatistics;
+
+/**
+ * Reads the consumed JSON values. Everything that makes a value unstorable is found here, before any database work,
+ * so that a database error can only ever mean the database: it is retried, never dead-lettered.
+ */
+@ApplicationScoped
+public class RecordCodec {
+
+    /** The key the metrics service publishes the universe under. */
+    public static final String UNIVERSE_KEY = "universe";
+    /** The widths of the report's key columns (V1, V2 migrations). */
+    private static final int TICKER_WIDTH = 32;
+    private static final int NAME_WIDTH = 256;
+
+    private final ObjectMapper mapper;
+
+    RecordCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Decoded<CompanyMetrics> companies(List<ConsumerRecord<String, String>> records) {
+        Decoded<CompanyMetrics> decoded = new Decoded<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() == null) {
+                if (record.key() == null) {
+                    decoded.unreadable().add(new Unreadable(record, "A tombstone without a key"));
+                } else {
+                    decoded.updates().add(Update.tombstone(record.key()));
+                }
+                continue;
+            }
+            try {
+                JsonNode tree = mapper.readTree(record.value());
+                CompanyMetrics metrics = mapper.treeToValue(tree, CompanyMetrics.class);
+                requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
+                requireWidth("name", metrics.name(), NAME_WIDTH);
+                decoded.updates().add(new Update<>(metrics.ticker(), version(tree, metrics.asOf()), metrics, record.value()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                decoded.unreadable().add(new Unreadable(record, "Not a valid CompanyMetrics: " + message(e)));
+            }
+        }
+        return decoded;
+    }
+
+    public Decoded<UniverseStatistics> universe(List<ConsumerRecord<String, String>> records) {
+        Decoded<UniverseStatistics> decoded = new Decoded<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                JsonNode tree = mapper.readTree(require(record.value()));
+                UniverseStatistics statistics = mapper.treeToValue(tree, UniverseStatistics.class);
+                decoded.updates().add(new Update<>(UNIVERSE_KEY, version(tree, statistics.asOf()), statistics, record.value()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseStatistics: " + message(e)));
+            }
+        }
+        return decoded;
+    }
+
+    /** Filings keyed by their quarter ({@code ticker/year/quarter}), versioned by {@code filedAt}. */
+    public Decoded<Filing> filings(List<ConsumerRecord<String, String>> records) {
+        Decoded<Filing> decoded = new Decoded<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                Filing filing = mapper.readValue(require(record.value()), Filing.class);
+                requireWidth("ticker", filing.ticker(), TICKER_WIDTH);
+                String quarter = filing.ticker() + "/" + filing.fiscalYear() + "/" + filing.fiscalQuarter();
+                decoded.updates().add(new Update<>(quarter, new Version(null, filing.filedAt()), filing, record.value()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                decoded.unreadable().add(new Unreadable(record, "Not a valid Filing: " + message(e)));
+            }
+        }
+        return decoded;
+    }
+
+    private static Version version(JsonNode tree, java.time.Instant asOf) {
+        JsonNode revision = tree.get("revision");
+        if (revision == null || revision.isNull()) {
+            return new Version(null, asOf);
+        }
+        if (!revision.canConvertToExactIntegral() || !revision.canConvertToLong()) {
+            throw new IllegalArgumentException("revision is not an integer: " + revision);
+        }
+        return new Version(revision.longValue(), asOf);
+    }
+
+    private static String require(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("no value (a tombstone where none is expected)");
+        }
+        return value;
+    }
+
+    private static void requireWidth(String field, String value, int width) {
+        if (value != null && value.length() > width) {
+            throw new IllegalArgumentException(field + " longer than " + width + " characters");
+        }
+    }
+
+    private static String message(Exception e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+}

@@ -1,0 +1,126 @@
+package io.saasreport.report.consume;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.config.ReportConfig.Channel;
+import io.saasreport.report.service.SnapshotStore;
+import io.saasreport.report.view.ReportView;
+import io.saasreport.report.view.ViewFollower;
+
+/**
+ * Starts the report's Kafka consumers, each on a thread of its own, and stops them at shutdown:
+ * three writers in the shared group (companies, universe, filings: one transaction per polled batch) and this
+ * instance's view follower.
+ */
+@ApplicationScoped
+public class ReportConsumers {
+
+    private final ReportConfig config;
+    private final String bootstrapServers;
+    private final RecordCodec codec;
+    private final SnapshotStore store;
+    private final ReportView view;
+    private final List<BatchConsumer> writers = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private ViewFollower follower;
+    private DeadLetters deadLetters;
+
+    ReportConsumers(ReportConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            RecordCodec codec, SnapshotStore store, ReportView view) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.codec = codec;
+        this.store = store;
+        this.view = view;
+    }
+
+    void start(@Observes StartupEvent event) {
+        ReportConfig.Kafka kafka = config.kafka();
+        deadLetters = new DeadLetters(bootstrapServers);
+        writers.add(writer("companies", kafka.company(), batch -> {
+            Decoded<?> decoded = store(codec.companies(batch), store::companies);
+            deadLetters.send(kafka.company().deadLetterTopic(), decoded.unreadable());
+        }));
+        writers.add(writer("universe", kafka.universe(), batch -> {
+            Decoded<?> decoded = store(codec.universe(batch), store::universe);
+            deadLetters.send(kafka.universe().deadLetterTopic(), decoded.unreadable());
+        }));
+        writers.add(writer("filings", kafka.filings(), batch -> {
+            Decoded<?> decoded = store(codec.filings(batch), store::filings);
+            deadLetters.send(kafka.filings().deadLetterTopic(), decoded.unreadable());
+        }));
+        follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
+                kafka.company().topic(), kafka.universe().topic(), codec, view);
+        for (BatchConsumer writer : writers) {
+            launch("report-writer-" + writer.name(), writer);
+        }
+        launch("report-view", follower);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        writers.forEach(BatchConsumer::stop);
+        if (follower != null) {
+            follower.stop();
+        }
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+    }
+
+    /** The shared group's writers, for readiness. */
+    public List<BatchConsumer> writers() {
+        return List.copyOf(writers);
+    }
+
+    private static <T> Decoded<T> store(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
+        if (!decoded.updates().isEmpty()) {
+            write.accept(Conflation.newestPerKey(decoded.updates()));
+        }
+        return decoded;
+    }
+
+    private BatchConsumer writer(String name, Channel channel, BatchConsumer.Handler handler) {
+        ReportConfig.Kafka kafka = config.kafka();
+        return new BatchConsumer(name, consumer(name, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
+                List.of(channel.topic()), handler, kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
+    }
+
+    /** A consumer of the shared group: the writers subscribe with it; the view only reads its committed offsets. */
+    private KafkaConsumer<String, String> consumer(String name, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().group());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "report-service-" + name);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Never read what a transactional producer may still abort.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private void launch(String name, Runnable loop) {
+        Thread thread = new Thread(loop, name);
+        threads.add(thread);
+        thread.start();
+    }
+}

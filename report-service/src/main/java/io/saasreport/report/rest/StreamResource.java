@@ -1,0 +1,95 @@
+package io.saasreport.report.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Multi;
+import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.view.CompanyEntry;
+import io.saasreport.report.view.ReportView;
+import io.saasreport.report.view.ViewState;
+
+/**
+ * Pushes this instance's view as it changes. Each connection looks at the view every {@code report.stream.interval}
+ * and sends what changed since it last looked, so a burst of updates reaches a browser as at most a few events a
+ * second, and a slow client only ever skips intermediate states.
+ */
+@Path("/api/v1/stream")
+@Tag(name = "Stream", description = "Changes pushed as server-sent events")
+public class StreamResource {
+
+    private final ReportView view;
+    private final ReportConfig config;
+
+    StreamResource(ReportView view, ReportConfig config) {
+        this.view = view;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The universe and the companies as they change (server-sent events)",
+            description = "Event 'universe': the current universe statistics (also sent on connecting). Event 'companies': "
+                    + "an array of the companies whose figures changed. Event 'removed': an array of tickers that left. "
+                    + "Changes are conflated: at most one event of each kind per interval (250 ms by default).")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        AtomicReference<ViewState> seen = new AtomicReference<>();
+        return Multi.createFrom().ticks().startingAfter(java.time.Duration.ofMillis(1)).every(config.stream().interval())
+                .onOverflow().drop()
+                .concatMap(tick -> {
+                    ViewState now = view.current();
+                    return Multi.createFrom().iterable(changes(sse, seen.getAndSet(now), now));
+                });
+    }
+
+    private static List<OutboundSseEvent> changes(Sse sse, ViewState before, ViewState now) {
+        List<OutboundSseEvent> events = new ArrayList<>();
+        if (before == now) {
+            return events;
+        }
+        if (now.universe().isPresent() && (before == null || before.universe().orElse(null) != now.universe().get())) {
+            events.add(event(sse, "universe", now.universe().get().json().body()));
+        }
+        if (before == null) {
+            return events;
+        }
+        List<CompanyEntry> changed = new ArrayList<>();
+        for (Map.Entry<String, CompanyEntry> company : now.companies().entrySet()) {
+            if (before.companies().get(company.getKey()) != company.getValue()) {
+                changed.add(company.getValue());
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.add(event(sse, "companies", ReportView.array(changed).body()));
+        }
+        List<String> removed = before.companies().keySet().stream().filter(ticker -> !now.companies().containsKey(ticker)).toList();
+        if (!removed.isEmpty()) {
+            events.add(sse.newEventBuilder().name("removed").mediaType(MediaType.APPLICATION_JSON_TYPE).data(removed).build());
+        }
+        return events;
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, byte[] json) {
+        return sse.newEventBuilder().name(name).data(new String(json, StandardCharsets.UTF_8)).build();
+    }
+}

@@ -1,0 +1,236 @@
+package io.saasreport.report.service;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.saasreport.report.consume.Update;
+import io.saasreport.report.consume.Version;
+import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.UniverseStatistics;
+
+/**
+ * Writes a conflated batch in one transaction with batched statements: the snapshots (upserts that never replace a
+ * newer value), a history point for each snapshot that moves a figure, the filings (a quarter replaced only by a
+ * later filing). Every write is idempotent, so a batch retried after a failure, or delivered again, changes nothing.
+ */
+@ApplicationScoped
+public class SnapshotStore {
+
+    private static final String NEWER = "case when excluded.revision is not null and %1$s.revision is not null"
+            + " then excluded.revision >= %1$s.revision else excluded.as_of >= %1$s.as_of end";
+    private static final String UPSERT_COMPANY = "insert into company_snapshot"
+            + " (ticker, name, as_of, revision, growth_bucket, payload, stored_at) values (?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " on conflict (ticker) do update set name = excluded.name, as_of = excluded.as_of,"
+            + " revision = excluded.revision, growth_bucket = excluded.growth_bucket, payload = excluded.payload,"
+            + " stored_at = excluded.stored_at where " + NEWER.formatted("company_snapshot");
+    private static final String UPSERT_UNIVERSE = "insert into universe_snapshot (id, as_of, revision, payload, stored_at)"
+            + " values (?, ?, ?, ?::jsonb, ?) on conflict (id) do update set as_of = excluded.as_of,"
+            + " revision = excluded.revision, payload = excluded.payload, stored_at = excluded.stored_at where "
+            + NEWER.formatted("universe_snapshot");
+    private static final String UPSERT_FILING = "insert into company_filing"
+            + " (ticker, fiscal_year, fiscal_quarter, quarter_index, period_end, filed_at, payload)"
+            + " values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (ticker, fiscal_year, fiscal_quarter) do update set"
+            + " quarter_index = excluded.quarter_index, period_end = excluded.period_end, filed_at = excluded.filed_at,"
+            + " payload = excluded.payload where excluded.filed_at > company_filing.filed_at";
+
+    private final DataSource dataSource;
+    private final SnapshotJson json;
+    private final Clock clock;
+
+    SnapshotStore(DataSource dataSource, SnapshotJson json, Clock clock) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores each company's newest value (tombstones delete the snapshot; the history stays). */
+    @Transactional
+    public void companies(Collection<Update<CompanyMetrics>> updates) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> removed = updates.stream().filter(Update::isTombstone).map(Update::key).toList();
+            List<Update<CompanyMetrics>> values = updates.stream().filter(update -> !update.isTombstone()).toList();
+            if (!removed.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from company_snapshot where ticker = any(?)")) {
+                    delete.setArray(1, texts(connection, removed));
+                    delete.executeUpdate();
+                }
+            }
+            List<Update<CompanyMetrics>> accepted = newerThanHeld(connection,
+                    "select ticker, revision, as_of from company_snapshot where ticker = any(?)", values);
+            if (accepted.isEmpty()) {
+                return;
+            }
+            Map<String, String> previous = keyedTexts(connection, "select distinct on (ticker) ticker, payload::text"
+                    + " from company_history where ticker = any(?) order by ticker, as_of desc, id desc", keys(accepted));
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY);
+                    PreparedStatement history = connection.prepareStatement(
+                            "insert into company_history (ticker, as_of, payload) values (?, ?, ?::jsonb)")) {
+                for (Update<CompanyMetrics> update : accepted) {
+                    CompanyMetrics metrics = update.value();
+                    upsert.setString(1, metrics.ticker());
+                    upsert.setString(2, metrics.name());
+                    upsert.setTimestamp(3, Timestamp.from(metrics.asOf()));
+                    setRevision(upsert, 4, update.version());
+                    upsert.setString(5, GrowthBucket.of(metrics.ntmGrowth()).map(Enum::name).orElse(null));
+                    upsert.setString(6, update.payload());
+                    upsert.setTimestamp(7, now);
+                    upsert.addBatch();
+                    String before = previous.get(update.key());
+                    if (before == null || !json.sameFigures(json.company(before), metrics)) {
+                        history.setString(1, metrics.ticker());
+                        history.setTimestamp(2, Timestamp.from(metrics.asOf()));
+                        history.setString(3, update.payload());
+                        history.addBatch();
+                    }
+                }
+                upsert.executeBatch();
+                history.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("company snapshots", e);
+        }
+    }
+
+    /** Stores the newest universe statistics of a batch (at most one update: one key). */
+    @Transactional
+    public void universe(Collection<Update<UniverseStatistics>> updates) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Update<UniverseStatistics>> accepted = newerThanHeld(connection,
+                    "select id, revision, as_of from universe_snapshot where id = any(?)", List.copyOf(updates));
+            if (accepted.isEmpty()) {
+                return;
+            }
+            Update<UniverseStatistics> update = accepted.get(accepted.size() - 1);
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_UNIVERSE)) {
+                upsert.setString(1, update.key());
+                upsert.setTimestamp(2, Timestamp.from(update.value().asOf()));
+                setRevision(upsert, 3, update.version());
+                upsert.setString(4, update.payload());
+                upsert.setTimestamp(5, Timestamp.from(clock.instant()));
+                upsert.executeUpdate();
+            }
+            String before = null;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select payload::text from universe_history order by as_of desc, id desc limit 1");
+                    ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    before = row.getString(1);
+                }
+            }
+            if (before == null || !json.sameFigures(json.universe(before), update.value())) {
+                try (PreparedStatement history = connection.prepareStatement(
+                        "insert into universe_history (as_of, payload) values (?, ?::jsonb)")) {
+                    history.setTimestamp(1, Timestamp.from(update.value().asOf()));
+                    history.setString(2, update.payload());
+                    history.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("universe statistics", e);
+        }
+    }
+
+    /** Stores filings; one already held for the quarter is replaced only by a later one (a restatement). */
+    @Transactional
+    public void filings(Collection<Update<Filing>> updates) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING)) {
+            for (Update<Filing> update : updates) {
+                Filing filing = update.value();
+                upsert.setString(1, filing.ticker());
+                upsert.setInt(2, filing.fiscalYear());
+                upsert.setInt(3, filing.fiscalQuarter());
+                upsert.setInt(4, filing.quarterIndex());
+                upsert.setObject(5, filing.periodEnd());
+                upsert.setTimestamp(6, Timestamp.from(filing.filedAt()));
+                upsert.setString(7, update.payload());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreFailure("filings", e);
+        }
+    }
+
+    /** The updates whose version supersedes the stored one (queried as key, revision, as_of). */
+    private static <T> List<Update<T>> newerThanHeld(Connection connection, String query, List<Update<T>> updates)
+            throws SQLException {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Version> held = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setArray(1, texts(connection, keys(updates)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long revision = rows.getLong(2);
+                    Long maybe = rows.wasNull() ? null : revision;
+                    held.put(rows.getString(1), new Version(maybe, rows.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        List<Update<T>> accepted = new ArrayList<>();
+        for (Update<T> update : updates) {
+            if (update.version().supersedes(held.get(update.key()))) {
+                accepted.add(update);
+            }
+        }
+        return accepted;
+    }
+
+    /** Rows of (key, text) from a query with one array parameter: the keys. */
+    private static Map<String, String> keyedTexts(Connection connection, String query, List<String> keys) throws SQLException {
+        Map<String, String> texts = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setArray(1, texts(connection, keys));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    texts.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static <T> List<String> keys(List<Update<T>> updates) {
+        return updates.stream().map(Update::key).toList();
+    }
+
+    private static Array texts(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static void setRevision(PreparedStatement statement, int index, Version version) throws SQLException {
+        if (version.revision() == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, version.revision());
+        }
+    }
+
+    /** The database did not take the batch: the caller retries it. */
+    public static final class StoreFailure extends RuntimeException {
+        StoreFailure(String what, SQLException cause) {
+            super("Cannot store " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.saasreport.report.consume;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The writer loop against Kafka's MockConsumer: a failing store holds the batch back, it is never lost or skipped. */
+class BatchConsumerTest {
+
+    private static final String TOPIC = "company.filings";
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+
+    private final MockConsumer<String, String> kafka = new MockConsumer<>("earliest");
+    private final List<List<Long>> attempts = new CopyOnWriteArrayList<>();
+    private final List<BatchConsumer.Failure> failuresSeen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private BatchConsumer loop;
+    private Thread thread;
+
+    private void start() {
+        kafka.schedulePollTask(() -> {
+            kafka.rebalance(List.of(PARTITION));
+            kafka.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        });
+        loop = new BatchConsumer("filings", kafka, List.of(TOPIC), batch -> {
+            attempts.add(batch.stream().map(ConsumerRecord::offset).toList());
+            failuresSeen.add(loop.failure());
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("Connection refused (the database is down)");
+            }
+        }, Duration.ofMillis(5), Duration.ofMillis(20));
+        thread = new Thread(loop);
+        thread.start();
+    }
+
+    private void publish(long... offsets) {
+        kafka.schedulePollTask(() -> {
+            for (long offset : offsets) {
+                kafka.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, "SNOW", "{\"offset\":" + offset + "}"));
+            }
+        });
+    }
+
+    private long committed() {
+        var offsets = kafka.committed(Set.of(PARTITION));
+        return offsets.get(PARTITION) == null ? -1 : offsets.get(PARTITION).offset();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (loop != null) {
+            loop.stop();
+            thread.join(10_000);
+        }
+    }
+
+    @Test
+    void retriesTheSameBatchUntilItIsStoredThenCommitsItAndCarriesOn() {
+        failuresLeft.set(3);
+        start();
+        publish(0, 1, 2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 3);
+        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(0L, 1L, 2L), List.of(0L, 1L, 2L), List.of(0L, 1L, 2L)), attempts,
+                "three failed attempts, then the same batch stored");
+        assertNull(failuresSeen.get(0), "healthy before the first failure");
+        assertNotNull(failuresSeen.get(1), "retrying shows as a failure (readiness DOWN)");
+        assertEquals(3, failuresSeen.get(3).attempts());
+        await().atMost(Duration.ofSeconds(10)).until(() -> loop.failure() == null);
+        assertEquals(Set.of(), kafka.paused(), "consuming again");
+
+        publish(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 4);
+        assertEquals(List.of(3L), attempts.get(attempts.size() - 1));
+    }
+
+    @Test
+    void nothingIsCommittedWhileTheBatchCannotBeStored() {
+        failuresLeft.set(Integer.MAX_VALUE);
+        start();
+        publish(0, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts.size() >= 5);
+        assertEquals(-1, committed());
+        assertNotNull(loop.failure());
+        List<List<Long>> distinct = new ArrayList<>(attempts.stream().distinct().toList());
+        assertEquals(List.of(List.of(0L, 1L)), distinct, "always the same batch, nothing skipped");
+    }
+}

@@ -1,0 +1,89 @@
+package io.saasreport.report.consume;
+
+import static io.saasreport.report.support.Api.eventually;
+import static io.saasreport.report.support.Api.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.report.support.DeadLetterTopics;
+import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.MetricsPublisher;
+import io.saasreport.report.support.ReportDatabase;
+import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.test.PostgresTestResource;
+
+/**
+ * The database refusing the writers' batches (their tables taken away, as an outage would) must hold consumption back,
+ * make the service not ready, and lose nothing: once the tables are back, every record is stored, none dead-lettered,
+ * and the service is ready again by itself.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+class DatabaseOutageTest {
+
+    private static final String READINESS = "checks.find { it.name == '" + ConsumersReadiness.NAME + "' }";
+
+    @Inject
+    ReportDatabase database;
+
+    private boolean tablesAway;
+
+    @AfterEach
+    void bringTheTablesBack() {
+        if (tablesAway) {
+            database.execute("alter table company_filing_away rename to company_filing");
+            database.execute("alter table company_snapshot_away rename to company_snapshot");
+            tablesAway = false;
+        }
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsRetriedUntilStoredAndNeverDeadLettered() {
+        database.clear();
+        String marker = UUID.randomUUID().toString();
+        String filing = ExampleData.filings().get(0).replaceFirst("\\{", "{\"note\":\"" + marker + "\",");
+        String ticker = filing.replaceAll(".*\"ticker\":\"([^\"]+)\".*", "$1");
+        Instant later = ExampleData.AS_OF.plusSeconds(60);
+
+        database.execute("alter table company_filing rename to company_filing_away");
+        database.execute("alter table company_snapshot rename to company_snapshot_away");
+        tablesAway = true;
+        MetricsPublisher.filing(filing);
+        MetricsPublisher.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
+
+        eventually(() -> given().get("/q/health/ready").then()
+                .statusCode(503)
+                .body(READINESS + ".status", equalTo("DOWN"))
+                .body(READINESS + ".data.filings", containsString("retrying since"))
+                .body(READINESS + ".data.companies", containsString("retrying since")));
+        // Served from memory meanwhile: the figures do not wait for the database.
+        eventually(() -> given().get("/api/v1/companies/BPH").then().statusCode(200).body("asOf", equalTo(later.toString())));
+
+        bringTheTablesBack();
+
+        eventually(() -> given().get("/api/v1/filings/latest").then().body("ticker", hasItem(ticker)));
+        eventually(() -> given().get("/q/health/ready").then().statusCode(200).body(READINESS + ".status", equalTo("UP")));
+        MetricsPublisher.awaitStored();
+        assertEquals(later.toString(), database.value(
+                "select to_char(as_of at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from company_snapshot where ticker = ?1", "BPH"));
+        assertEquals(marker, database.value("select payload ->> 'note' from company_filing where payload ->> 'note' = ?1", marker));
+        for (String channel : new String[] { MetricsPublisher.COMPANY, MetricsPublisher.FILINGS }) {
+            assertTrue(DeadLetterTopics.all(channel).stream().noneMatch(dead -> dead.value() != null && dead.value().contains(marker)),
+                    "nothing of the outage on " + channel + "'s dead-letter topic");
+        }
+    }
+}
