@@ -2,6 +2,7 @@ package io.saasreport.report.consume;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,13 +30,13 @@ public final class DeadLetters implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
-    public DeadLetters(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "report-service-dead-letters",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer());
+    /** {@code kafkaClient}: the connection settings (bootstrap servers, security) shared by the report's clients. */
+    public DeadLetters(Map<String, Object> kafkaClient) {
+        Map<String, Object> properties = new HashMap<>(kafkaClient);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "report-service-dead-letters");
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 
     /** Sends them all; throws (so the batch is retried) unless every one was acknowledged. */

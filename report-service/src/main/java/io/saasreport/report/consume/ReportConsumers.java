@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +22,7 @@ import io.saasreport.report.config.ReportConfig.Channel;
 import io.saasreport.report.service.SnapshotStore;
 import io.saasreport.report.view.ReportView;
 import io.saasreport.report.view.ViewFollower;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Starts the report's Kafka consumers, each on a thread of its own, and stops them at shutdown:
@@ -33,7 +33,8 @@ import io.saasreport.report.view.ViewFollower;
 public class ReportConsumers {
 
     private final ReportConfig config;
-    private final String bootstrapServers;
+    /** Every {@code kafka.*} setting (bootstrap servers, and in prod SASL/TLS), as Quarkus collects them. */
+    private final Map<String, Object> kafkaClient;
     private final RecordCodec codec;
     private final SnapshotStore store;
     private final ReportView view;
@@ -42,10 +43,10 @@ public class ReportConsumers {
     private ViewFollower follower;
     private DeadLetters deadLetters;
 
-    ReportConsumers(ReportConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    ReportConsumers(ReportConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
             RecordCodec codec, SnapshotStore store, ReportView view) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = kafkaClient;
         this.codec = codec;
         this.store = store;
         this.view = view;
@@ -53,7 +54,7 @@ public class ReportConsumers {
 
     void start(@Observes StartupEvent event) {
         ReportConfig.Kafka kafka = config.kafka();
-        deadLetters = new DeadLetters(bootstrapServers);
+        deadLetters = new DeadLetters(kafkaClient);
         writers.add(writer("companies", kafka.company(), batch -> {
             Decoded<?> decoded = store(codec.companies(batch), store::companies);
             deadLetters.send(kafka.company().deadLetterTopic(), decoded.unreadable());
@@ -107,8 +108,8 @@ public class ReportConsumers {
 
     /** A consumer of the shared group: the writers subscribe with it; the view only reads its committed offsets. */
     private KafkaConsumer<String, String> consumer(String name, Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(extra);
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = new HashMap<>(kafkaClient);
+        properties.putAll(extra);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().group());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "report-service-" + name);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
