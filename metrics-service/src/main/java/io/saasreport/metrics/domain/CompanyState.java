@@ -43,6 +43,20 @@ public final class CompanyState {
         return Optional.ofNullable(name);
     }
 
+    /** Applies any event about this company by its own rule below. */
+    public boolean apply(CompanyScopedEvent event) {
+        if (event instanceof PriceEvent price) {
+            return apply(price);
+        }
+        if (event instanceof FilingEvent filing) {
+            return apply(filing);
+        }
+        if (event instanceof EstimateEvent estimate) {
+            return apply(estimate);
+        }
+        return apply((CompanyEvent) event);
+    }
+
     public boolean apply(CompanyEvent event) {
         requireSameTicker(event.ticker());
         if (Objects.equals(name, event.name())) {

@@ -1,0 +1,33 @@
+package io.saasreport.metrics.health;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Ready while Kafka Streams is RUNNING: its tasks are assigned and restored. REBALANCING (tasks moving, state
+ * restoring) and anything after an ERROR are not ready. Liveness is the extension's own check (down unless
+ * RUNNING or REBALANCING).
+ */
+@Readiness
+@ApplicationScoped
+public class StreamsReadinessCheck implements HealthCheck {
+
+    private final KafkaStreams streams;
+
+    public StreamsReadinessCheck(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        KafkaStreams.State state = streams.state();
+        return HealthCheckResponse.named("metrics-streams-state")
+                .status(state == KafkaStreams.State.RUNNING)
+                .withData("state", state.name())
+                .build();
+    }
+}

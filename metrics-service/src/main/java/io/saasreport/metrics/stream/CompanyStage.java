@@ -1,0 +1,128 @@
+package io.saasreport.metrics.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.CompanyScopedEvent;
+import io.saasreport.metrics.domain.MacroEvent;
+import io.saasreport.metrics.domain.MarketEvent;
+import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.RevisedCompany;
+
+/**
+ * Stage 1, one task per input partition: reads an event, hands it to its company's {@link RevisedCompany} (the
+ * domain decides what changes) and routes what comes out: the company's figures to {@code metrics.company} and to
+ * the universe stage, a macro event to the universe stage, an unreadable record to its dead-letter topic.
+ */
+final class CompanyStage implements Processor<String, String, String, Routed> {
+
+    static final String STORE = "company-state";
+
+    private final ProcessingMeters meters;
+    /** The store's companies, deserialized once per task life; the store stays the durable copy. */
+    private final Map<String, RevisedCompany> companies = new HashMap<>();
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, RevisedCompany.Stored> store;
+
+    CompanyStage(ProcessingMeters meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        companies.clear(); // a revived task restores its store; nothing held before may survive
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        long started = meters.start();
+        MarketEvent event;
+        try {
+            event = read(record);
+        } catch (PoisonRecordException poison) {
+            deadLetter(record, poison);
+            return;
+        }
+        if (event instanceof MacroEvent macro) {
+            toUniverse(record, UniverseInput.of(macro));
+        } else {
+            CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
+            RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), this::load);
+            Optional<Revised<CompanyMetrics>> changed = company.apply(companyEvent);
+            if (changed.isPresent()) {
+                Revised<CompanyMetrics> figures = changed.get();
+                store.put(companyEvent.ticker(), company.stored());
+                if (RevisedCompany.isPublishable(figures.value())) {
+                    context.forward(new Record<>(companyEvent.ticker(),
+                            new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)),
+                            record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
+                }
+                toUniverse(record, UniverseInput.of(figures));
+            }
+        }
+        meters.applied(event, record.timestamp(), started);
+    }
+
+    private RevisedCompany load(String ticker) {
+        RevisedCompany.Stored stored = store.get(ticker);
+        return stored == null ? RevisedCompany.unknown(ticker) : RevisedCompany.restore(stored);
+    }
+
+    /**
+     * Every input topic is keyed by ticker with the same partition count, so one company's events all reach this
+     * task and its store. A company event under another key would split the company: it is refused.
+     */
+    private static MarketEvent read(Record<String, String> record) {
+        if (record.value() == null) {
+            throw new PoisonRecordException("empty record value", null);
+        }
+        MarketEvent event;
+        try {
+            event = StreamJson.MAPPER.readValue(record.value(), MarketEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonRecordException("unreadable event: " + e.getMessage(), e);
+        }
+        if (event instanceof CompanyScopedEvent companyEvent && !companyEvent.ticker().equals(record.key())) {
+            throw new PoisonRecordException("record key " + (record.key() == null ? "null" : "'" + record.key() + "'")
+                    + " is not the event's ticker '" + companyEvent.ticker()
+                    + "': a company's events must be keyed by its ticker", null);
+        }
+        return event;
+    }
+
+    private void toUniverse(Record<String, String> record, UniverseInput input) {
+        context.forward(new Record<>(UniverseInput.KEY, new Routed(Routed.Route.UNIVERSE_INPUT, StreamJson.write(input)),
+                record.timestamp(), new RecordHeaders()));
+    }
+
+    /** The record unchanged, its own headers kept, the reason and origin added (SmallRye's dead-letter names). */
+    private void deadLetter(Record<String, String> record, PoisonRecordException poison) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dead-letter-reason", CloudEventHeaders.bytes(poison.getMessage()));
+        if (poison.getCause() != null) {
+            headers.add("dead-letter-cause", CloudEventHeaders.bytes(poison.getCause().getClass().getName()));
+        }
+        headers.add("dead-letter-topic", CloudEventHeaders.bytes(topic));
+        context.recordMetadata().ifPresent(metadata -> {
+            headers.add("dead-letter-partition", CloudEventHeaders.bytes(String.valueOf(metadata.partition())));
+            headers.add("dead-letter-offset", CloudEventHeaders.bytes(String.valueOf(metadata.offset())));
+        });
+        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DEAD_LETTER, record.value() == null ? "" : record.value()),
+                record.timestamp(), headers));
+        meters.deadLettered(topic);
+    }
+}
