@@ -10,13 +10,15 @@ import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** Hands Quarkus the topology to run; the extension owns the KafkaStreams lifecycle. */
 @ApplicationScoped
 public class TopologyProducer {
 
+    // @Singleton, not @ApplicationScoped: Kafka Streams reads the Topology's fields, which a client proxy lacks.
     @Produces
-    @ApplicationScoped
+    @Singleton
     Topology topology(MeterRegistry registry,
             @ConfigProperty(name = "metrics.topic.prices") String prices,
             @ConfigProperty(name = "metrics.topic.filings") String filings,
