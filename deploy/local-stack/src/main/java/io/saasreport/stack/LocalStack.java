@@ -3,20 +3,16 @@ package io.saasreport.stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,37 +20,48 @@ import java.util.stream.Stream;
  * services (their Quarkus fast-jars as child processes) on the ports of the spec, and the demo data
  * loaded through the ingest API. Ctrl-C stops everything in reverse order.
  *
+ * <p>Each piece can be stopped, killed and started again on its own (broker, database, each service)
+ * and extra service instances launched: the fault tests use that.
+ *
  * <p>Environment: {@code STACK_DATA=<folder>} keeps all state (broker log, database, service logs)
  * there and resumes from it; without it the state lives under {@code target/local-stack} and is
  * deleted on stop. {@code DEMO_DATA=none} loads no demo data. Every other variable (for example
  * {@code INGEST_API_KEYS}) reaches the services, which read it through Quarkus's environment mapping.
+ * The ports are moved with {@code STACK_*_PORT} ({@link StackPorts}); the stack refuses busy ones.
  */
 public final class LocalStack {
 
-    static final String DEV_API_KEY = "local-dev-key";
-    private static final int KAFKA_PORT = 9092;
-    private static final int KAFKA_CONTROLLER_PORT = 9093;
+    public static final String INGEST = "ingest-service";
+    public static final String METRICS = "metrics-service";
+    public static final String REPORT = "report-service";
 
-    record Service(String name, int port, String database) {
+    static final String DEV_API_KEY = "local-dev-key";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** The services in start order (the ingest API last, once its consumers run); {@code database} null when none. */
+    record Service(String name, String database) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("metrics-service", 8082, "metrics"),
-            new Service("report-service", 8083, "report"),
-            new Service("ingest-service", 8081, null));
+            new Service(METRICS, "metrics"),
+            new Service(REPORT, "report"),
+            new Service(INGEST, null));
 
     private final Path root;
     private final Path data;
     private final boolean keepData;
-    private final Map<String, Process> processes = new java.util.LinkedHashMap<>();
+    private final StackPorts ports;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private String apiKey;
     private KafkaBroker kafka;
     private Postgres postgres;
 
-    private LocalStack(Path root, Path data, boolean keepData) {
+    private LocalStack(Path root, Path data, boolean keepData, StackPorts ports) {
         this.root = root;
         this.data = data;
         this.keepData = keepData;
+        this.ports = ports;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +69,16 @@ public final class LocalStack {
         String stackData = System.getenv("STACK_DATA");
         boolean keep = stackData != null && !stackData.isBlank();
         Path data = keep ? Path.of(stackData).toAbsolutePath() : root.resolve("target/local-stack");
-        LocalStack stack = new LocalStack(root, data, keep);
+        StackPorts ports;
+        try {
+            ports = StackPorts.fromEnvironment(System.getenv());
+            ports.requireFree();
+        } catch (RuntimeException e) {
+            System.err.println("Local stack not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(root, data, keep, ports);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,20 +101,23 @@ public final class LocalStack {
     }
 
     /**
-     * Starts the infrastructure and the services (without demo data) and waits until every service is
-     * ready. {@code root} is the repository root holding the built services.
+     * Starts the infrastructure and the services (without demo data) on the ports of the environment
+     * ({@link StackPorts#fromEnvironment}) and waits until every service is ready. {@code root} is the
+     * repository root holding the built services.
      */
     public static LocalStack start(Path root, Path data, boolean keepData) {
-        LocalStack stack = new LocalStack(root, data, keepData);
+        return start(root, data, keepData, StackPorts.fromEnvironment(System.getenv()));
+    }
+
+    /** As {@link #start(Path, Path, boolean)} on the given ports; fails before starting anything if one is busy. */
+    public static LocalStack start(Path root, Path data, boolean keepData, StackPorts ports) {
+        ports.requireFree();
+        LocalStack stack = new LocalStack(root, data, keepData, ports);
         try {
             stack.start();
         } catch (IOException e) {
             stack.stop();
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            stack.stop();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting", e);
         } catch (RuntimeException e) {
             stack.stop();
             throw e;
@@ -106,7 +125,7 @@ public final class LocalStack {
         return stack;
     }
 
-    private void start() throws IOException, InterruptedException {
+    private void start() throws IOException {
         if (!keepData) {
             deleteRecursively(data);
         }
@@ -114,24 +133,25 @@ public final class LocalStack {
         apiKey = configuredApiKey();
         log("state in " + data + (keepData ? " (kept: STACK_DATA)" : " (deleted on stop)"));
 
-        kafka = KafkaBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        log("Kafka      " + kafka.bootstrapServers());
-        int postgresPort = Integer.parseInt(System.getenv().getOrDefault("STACK_POSTGRES_PORT", "5432"));
-        postgres = Postgres.start(data.resolve("postgres"), postgresPort, keepData);
-        log("PostgreSQL localhost:" + postgres.port());
-
+        startBroker();
+        startDatabase();
         for (Service service : SERVICES) {
-            processes.put(service.name(), launch(service));
+            if (service.database() != null) {
+                postgres.createDatabase(service.database());
+            }
         }
         for (Service service : SERVICES) {
-            awaitReady(service);
+            processes.put(service.name(), launch(service, ports.of(service.name()), Map.of()));
+        }
+        for (Service service : SERVICES) {
+            processes.get(service.name()).awaitReady(READY_TIMEOUT);
         }
     }
 
     /** Loads the demo data set through the ingest API. */
     public void loadDemoData() {
         try {
-            new DemoData(URI.create("http://localhost:8081"), apiKey).load();
+            new DemoData(ingestUri(), apiKey).load();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -140,13 +160,92 @@ public final class LocalStack {
         }
     }
 
+    // ---- Control of the pieces, one by one (the fault tests) ----------------------------------------
+
+    /** SIGKILL of a service's main instance (a crash: no shutdown hook runs); waits until it is gone. */
+    public synchronized void kill(String service) {
+        process(service).kill();
+        log(service + " killed (SIGKILL)");
+    }
+
+    /** SIGTERM of a service's main instance (a graceful stop); waits until it is gone. */
+    public synchronized void stop(String service) {
+        process(service).stop();
+        log(service + " stopped (SIGTERM)");
+    }
+
+    /** Launches a stopped or killed service's main instance again and waits until it is ready. */
+    public synchronized void start(String service) {
+        if (process(service).isAlive()) {
+            throw new IllegalStateException(service + " is running: stop or kill it first");
+        }
+        ServiceProcess started = launchChecked(service(service), ports.of(service), Map.of());
+        processes.put(service, started);
+        started.awaitReady(READY_TIMEOUT);
+    }
+
     /** Stops one service gracefully (SIGTERM), starts it again and waits until it is ready. */
-    public void restart(String serviceName) throws IOException, InterruptedException {
-        Service service = SERVICES.stream().filter(s -> s.name().equals(serviceName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
-        stopProcess(processes.remove(serviceName));
-        processes.put(serviceName, launch(service));
-        awaitReady(service);
+    public void restart(String service) {
+        stop(service);
+        start(service);
+    }
+
+    /**
+     * Launches another instance of a service on {@code httpPort}, with the stack's environment plus
+     * {@code extraEnv}, and waits until it is ready. It is stopped with the stack unless stopped before.
+     */
+    public synchronized ServiceProcess launchExtraInstance(String service, int httpPort, Map<String, String> extraEnv) {
+        ServiceProcess instance = launchChecked(service(service), httpPort, extraEnv);
+        extraInstances.add(instance);
+        instance.awaitReady(READY_TIMEOUT);
+        return instance;
+    }
+
+    /** The running main instance of a service (for its pid or to wait for it). */
+    public synchronized ServiceProcess process(String service) {
+        ServiceProcess process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        return process;
+    }
+
+    /**
+     * Stops the embedded broker at once (in this JVM: its sockets close, clients see it gone). Its log
+     * directory and ports stay, for {@link #startBroker()}.
+     */
+    public synchronized void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+            log("Kafka stopped");
+        }
+    }
+
+    /** Starts the broker on the same log directory and ports (the topics and records are kept). */
+    public synchronized void startBroker() {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+            log("Kafka      " + kafka.bootstrapServers());
+        }
+    }
+
+    /** Stops PostgreSQL (through zonky: pg_ctl stop, fast mode); its data directory and port stay. */
+    public synchronized void stopDatabase() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+            log("PostgreSQL stopped");
+        }
+    }
+
+    /** Starts PostgreSQL on the same data directory and port. */
+    public synchronized void startDatabase() {
+        if (postgres == null) {
+            // Never let zonky clean the directory: a restart must find the data; stop() deletes it when not kept.
+            postgres = Postgres.start(data.resolve("postgres"), ports.postgres(), true);
+            log("PostgreSQL localhost:" + postgres.port());
+        }
     }
 
     /** The bearer key the ingest service accepts. */
@@ -154,15 +253,44 @@ public final class LocalStack {
         return apiKey;
     }
 
+    public StackPorts ports() {
+        return ports;
+    }
+
+    /** {@code localhost:<port>} of the broker, also while it is stopped. */
+    public String bootstrapServers() {
+        return "localhost:" + ports.kafka();
+    }
+
+    /** JDBC URL of a service's database (user and password {@link Postgres#USER} / {@link Postgres#PASSWORD}). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+    }
+
+    /** {@code http://localhost:<port>} of a service's main instance. */
+    public URI uri(String service) {
+        return URI.create("http://localhost:" + ports.of(service));
+    }
+
+    /** Where the broker log, the database and the service logs live. */
+    public Path dataDirectory() {
+        return data;
+    }
+
+    private URI ingestUri() {
+        return uri(INGEST);
+    }
+
     private void printWhereToLook() {
         log("""
                 ready.
-                  ingest   http://localhost:8081/q/swagger-ui   (writes need: Authorization: Bearer %s)
-                  metrics  http://localhost:8082/q/health
-                  report   http://localhost:8083/  (dashboard)   http://localhost:8083/api/v1/universe
-                  metrics  http://localhost:808{1,2,3}/q/metrics
+                  ingest   http://localhost:%d/q/swagger-ui   (writes need: Authorization: Bearer %s)
+                  metrics  http://localhost:%d/q/health
+                  report   http://localhost:%d/  (dashboard)   http://localhost:%d/api/v1/universe
+                  meters   /q/metrics on each service
                   logs     %s
-                Ctrl-C stops everything.""".formatted(apiKey, data.resolve("logs")));
+                Ctrl-C stops everything.""".formatted(ports.ingest(), apiKey, ports.metrics(), ports.report(),
+                ports.report(), data.resolve("logs")));
     }
 
     /** The key the ingest service accepts: the user's own ({@code INGEST_API_KEYS}) or the documented dev key. */
@@ -174,85 +302,69 @@ public final class LocalStack {
         return configured.split(",")[0].trim();
     }
 
-    private Process launch(Service service) throws IOException {
+    private static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    private ServiceProcess launchChecked(Service service, int httpPort, Map<String, String> extraEnv) {
+        if (!StackPorts.isFree(httpPort)) {
+            throw new IllegalStateException("port " + httpPort + " for " + service.name() + " is already in use");
+        }
+        try {
+            return launch(service, httpPort, extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch " + service.name(), e);
+        }
+    }
+
+    private ServiceProcess launch(Service service, int httpPort, Map<String, String> extraEnv) throws IOException {
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
+        String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
+        Path log = data.resolve("logs").resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar.toString())
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs").resolve(service.name() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.putIfAbsent("INGEST_API_KEYS", apiKey);
         if (service.database() != null) {
-            postgres.createDatabase(service.database());
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()).replaceFirst("\\?.*$", ""));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
         }
-        log("starting " + service.name() + " on port " + service.port());
-        return builder.start();
+        env.putAll(extraEnv);
+        log("starting " + service.name() + " on port " + httpPort);
+        return new ServiceProcess(service.name(), httpPort, builder.start(), log);
     }
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitReady(Service service) throws InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log(service.name() + " ready");
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            } catch (IOException e) {
-                // starting up
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(service.name() + " not ready after 180 s: see " + data.resolve("logs"));
-    }
-
     /** Stops the services first (they finish in-flight events), then the broker and the database. */
     public synchronized void stop() {
         log("stopping");
-        List<Process> running = new ArrayList<>(processes.values());
+        for (ServiceProcess instance : extraInstances) {
+            instance.stop();
+        }
+        extraInstances.clear();
+        List<ServiceProcess> running = new ArrayList<>(processes.values());
         for (int i = running.size() - 1; i >= 0; i--) {
-            stopProcess(running.get(i));
+            running.get(i).stop();
         }
         processes.clear();
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
+        stopBroker();
+        stopDatabase();
         if (!keepData) {
             deleteRecursively(data);
         }
         log("stopped");
-    }
-
-    private static void stopProcess(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 
     static void deleteRecursively(Path dir) {
