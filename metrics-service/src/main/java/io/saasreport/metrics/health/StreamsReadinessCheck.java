@@ -1,5 +1,7 @@
 package io.saasreport.metrics.health;
 
+import java.util.stream.Collectors;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -28,6 +30,20 @@ public class StreamsReadinessCheck implements HealthCheck {
         return HealthCheckResponse.named("metrics-streams-state")
                 .status(state == KafkaStreams.State.RUNNING)
                 .withData("state", state.name())
+                .withData("activeTasks", tasks(true))
+                .withData("standbyTasks", tasks(false))
                 .build();
+    }
+
+    /** Task ids, e.g. "0_1" (stage 1, partition 1) or "1_0" (the universe): which instance does what. */
+    private String tasks(boolean active) {
+        if (!streams.state().isRunningOrRebalancing()) {
+            return "";
+        }
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> (active ? thread.activeTasks() : thread.standbyTasks()).stream())
+                .map(task -> task.taskId().toString())
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 }
