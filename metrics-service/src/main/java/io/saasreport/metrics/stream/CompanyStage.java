@@ -121,8 +121,9 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             headers.add("dead-letter-partition", CloudEventHeaders.bytes(String.valueOf(metadata.partition())));
             headers.add("dead-letter-offset", CloudEventHeaders.bytes(String.valueOf(metadata.offset())));
         });
-        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DEAD_LETTER, record.value() == null ? "" : record.value()),
-                record.timestamp(), headers));
+        String original = record.value() == null ? "" : record.value();
+        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DEAD_LETTER, original), record.timestamp(),
+                headers));
         meters.deadLettered(topic);
     }
 }
