@@ -120,6 +120,11 @@ public final class CompanyState {
 
     // --- read access for the calculator ---
 
+    /** When the oldest price held was quoted: a change of it tells a store which held prices were dropped. */
+    public Optional<Instant> oldestPriceTime() {
+        return priceHistory.isEmpty() ? Optional.empty() : Optional.of(priceHistory.firstKey());
+    }
+
     public Optional<PricePoint> latestPrice() {
         Map.Entry<Instant, Double> last = priceHistory.lastEntry();
         return last == null ? Optional.empty() : Optional.of(new PricePoint(last.getKey(), last.getValue()));

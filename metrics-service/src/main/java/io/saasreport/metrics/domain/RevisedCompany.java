@@ -1,5 +1,6 @@
 package io.saasreport.metrics.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,11 @@ public final class RevisedCompany {
 
     public Stored stored() {
         return new Stored(state.snapshot(), revision);
+    }
+
+    /** When the oldest held price was quoted: a store that keeps prices one by one drops those before it. */
+    public Optional<Instant> oldestPriceTime() {
+        return state.oldestPriceTime();
     }
 
     public long revision() {

@@ -1,5 +1,6 @@
 package io.saasreport.metrics.stream;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -17,6 +17,8 @@ import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
+import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.PricePoint;
 import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedCompany;
 
@@ -27,13 +29,11 @@ import io.saasreport.metrics.domain.RevisedCompany;
  */
 final class CompanyStage implements Processor<String, String, String, Routed> {
 
-    static final String STORE = "company-state";
-
     private final ProcessingMeters meters;
-    /** The store's companies, deserialized once per task life; the store stays the durable copy. */
+    /** The stores' companies, read once per task life; the stores stay the durable copy. */
     private final Map<String, RevisedCompany> companies = new HashMap<>();
     private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, RevisedCompany.Stored> store;
+    private CompanyStores stores;
 
     CompanyStage(ProcessingMeters meters) {
         this.meters = meters;
@@ -42,7 +42,7 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
+        this.stores = CompanyStores.of(context);
         companies.clear(); // a revived task restores its store; nothing held before may survive
     }
 
@@ -60,11 +60,14 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             toUniverse(record, UniverseInput.of(macro));
         } else {
             CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
-            RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), this::load);
+            RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), stores::load);
+            Instant oldestPrice = company.oldestPriceTime().orElse(null);
             Optional<Revised<CompanyMetrics>> changed = company.apply(companyEvent);
             if (changed.isPresent()) {
                 Revised<CompanyMetrics> figures = changed.get();
-                store.put(companyEvent.ticker(), company.stored());
+                stores.saveChange(company, companyEvent.ticker(),
+                        companyEvent instanceof PriceEvent price ? new PricePoint(price.at(), price.price()) : null,
+                        oldestPrice);
                 if (RevisedCompany.isPublishable(figures.value())) {
                     context.forward(new Record<>(companyEvent.ticker(),
                             new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)),
@@ -74,11 +77,6 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             }
         }
         meters.applied(event, record.timestamp(), started);
-    }
-
-    private RevisedCompany load(String ticker) {
-        RevisedCompany.Stored stored = store.get(ticker);
-        return stored == null ? RevisedCompany.unknown(ticker) : RevisedCompany.restore(stored);
     }
 
     /**
@@ -94,6 +92,9 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             event = StreamJson.MAPPER.readValue(record.value(), MarketEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonRecordException("unreadable event: " + e.getMessage(), e);
+        }
+        if (event instanceof CompanyScopedEvent companyEvent && companyEvent.ticker().contains("|")) {
+            throw new PoisonRecordException("ticker '" + companyEvent.ticker() + "' contains '|'", null);
         }
         if (event instanceof CompanyScopedEvent companyEvent && !companyEvent.ticker().equals(record.key())) {
             throw new PoisonRecordException("record key " + (record.key() == null ? "null" : "'" + record.key() + "'")

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
- *   -> apply-event        [company-state: ticker -> state + revision]           stage 1, one task per partition
+ *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
  *        -> metrics.company                  (each change, with the company's revision)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
  *        -> universe-input (repartition topic, ONE partition, key "universe")
@@ -48,9 +48,7 @@ public final class MetricsTopology {
 
     public static Topology build(Settings settings, ProcessingMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CompanyStage.STORE),
-                Serdes.String(), JsonSerde.of(io.saasreport.metrics.domain.RevisedCompany.Stored.class))
-                .withCachingEnabled());
+        CompanyStores.builders().forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.COMPANIES_STORE),
                 Serdes.String(), UniverseStage.companiesSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
@@ -58,7 +56,7 @@ public final class MetricsTopology {
 
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
-                .process(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStage.STORE);
+                .process(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStores.ALL);
 
         routed.split(Named.as("route-"))
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import com.fasterxml.jackson.databind.JavaType;
+
 import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedUniverse;
@@ -27,6 +29,7 @@ final class UniverseStage implements Processor<String, String, String, String> {
     static final String COMPANIES_STORE = "universe-companies";
     static final String STATE_STORE = "universe-state";
     static final String KEY = "universe";
+    private static final JavaType INPUT = StreamJson.MAPPER.constructType(UniverseInput.class);
 
     private final Duration publishInterval;
     private ProcessorContext<String, String> context;
@@ -56,7 +59,7 @@ final class UniverseStage implements Processor<String, String, String, String> {
 
     @Override
     public void process(Record<String, String> record) {
-        UniverseInput input = StreamJson.read(record.value(), StreamJson.MAPPER.constructType(UniverseInput.class));
+        UniverseInput input = StreamJson.read(record.value(), INPUT);
         if (input.macro() != null) {
             if (universe.accept(input.macro())) {
                 state.put(KEY, universe.stored());

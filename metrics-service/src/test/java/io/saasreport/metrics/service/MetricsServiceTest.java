@@ -119,7 +119,8 @@ class MetricsServiceTest {
         given().get("/topology").then().statusCode(200)
                 .body(containsString("Sub-topology: 0"))
                 .body(containsString("Sub-topology: 1"))
-                .body(containsString("apply-event (stores: [company-state])"))
+                .body(containsString("apply-event (stores: [company-"))
+                .body(containsString("company-prices"))
                 .body(containsString("compute-universe (stores: [universe-companies, universe-state])"))
                 .body(containsString("universe-input-repartition"));
     }

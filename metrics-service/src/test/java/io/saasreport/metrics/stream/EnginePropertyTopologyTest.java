@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.CompanyState;
+import io.saasreport.metrics.domain.RevisedCompany;
 import io.saasreport.metrics.domain.JsonComparison;
 import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.MetricsEngine;
@@ -23,7 +25,8 @@ import io.saasreport.metrics.domain.MetricsEngine;
 /**
  * Property tests as seeded random loops: random event sequences through the topology (two stages, a repartition,
  * conflated publishing) give, at every publish, field for field what the single-process engine gives for the same
- * events, and every company's published revisions only grow.
+ * events, every company's published revisions only grow, and every company read back from the stores (as after a
+ * restart) is exactly the engine's state.
  */
 class EnginePropertyTopologyTest {
 
@@ -78,6 +81,14 @@ class EnginePropertyTopologyTest {
             assertTrue(actual != null, at + ": " + expected.ticker() + " never published");
             JsonComparison.assertMatches(StreamJson.MAPPER.valueToTree(expected), withoutRevision(actual),
                     at + " " + expected.ticker());
+        }
+        for (CompanyState.Snapshot expected : engine.companySnapshots()) {
+            RevisedCompany.Stored stored = topology.storedCompany(expected.ticker());
+            assertEquals(expected, stored.state(), at + ": " + expected.ticker() + " as read back from the stores");
+            JsonNode published = latest.get(expected.ticker());
+            if (published != null) {
+                assertEquals(published.path("revision").asLong(), stored.revision(), at + " stored revision");
+            }
         }
         Map<String, Long> revisions = new HashMap<>();
         for (TestRecord<String, String> record : topology.companyRecords) {

@@ -84,6 +84,13 @@ final class TopologyHarness implements AutoCloseable {
         universeRecords.addAll(universe.readRecordsToList());
     }
 
+    /** A company as stage 1 would read it back from its stores (after a restart or a move). */
+    io.saasreport.metrics.domain.RevisedCompany.Stored storedCompany(String ticker) {
+        CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
+                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
+        return stores.load(ticker).stored();
+    }
+
     List<TestRecord<String, String>> deadLetters(String inputTopic) {
         return driver.createOutputTopic(inputTopic + ".dlq", new StringDeserializer(), new StringDeserializer())
                 .readRecordsToList();
