@@ -45,6 +45,12 @@ public final class RevisedCompany {
         return Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
     }
 
+    /** The figures of the state held, with its revision; empty while no event has named the company. */
+    public Optional<Revised<CompanyMetrics>> current() {
+        return revision == 0 ? Optional.empty()
+                : Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
+    }
+
     public Stored stored() {
         return new Stored(state.snapshot(), revision);
     }

@@ -1,11 +1,14 @@
 package io.saasreport.metrics.stream;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,26 +27,48 @@ import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
  * Stage 1, one task per input partition: reads an event, hands it to its company's {@link RevisedCompany} (the
- * domain decides what changes) and routes what comes out: the company's figures to {@code metrics.company} and to
- * the universe stage, a macro event to the universe stage, an unreadable record to its dead-letter topic.
+ * domain decides what changes) and routes what comes out: the company's figures to {@code metrics.company} at
+ * once, a macro event to the universe stage, an unreadable record to its dead-letter topic. The universe stage
+ * gets each changed company's latest figures once per publish interval (a punctuation), not every tick.
+ *
+ * <p>Which companies are still to be sent is not stored: a task that starts (after a crash, a move or a restart)
+ * sends every company it holds, and the universe stage ignores the revisions it already has.
  */
 final class CompanyStage implements Processor<String, String, String, Routed> {
 
     private final ProcessingMeters meters;
+    private final Duration universeInterval;
+    /** Changed companies' latest figures, not yet sent to the universe stage. */
+    private final Map<String, Revised<CompanyMetrics>> unsent = new LinkedHashMap<>();
     /** The stores' companies, read once per task life; the stores stay the durable copy. */
     private final Map<String, RevisedCompany> companies = new HashMap<>();
     private ProcessorContext<String, Routed> context;
     private CompanyStores stores;
 
-    CompanyStage(ProcessingMeters meters) {
+    CompanyStage(ProcessingMeters meters, Duration universeInterval) {
         this.meters = meters;
+        this.universeInterval = universeInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.stores = CompanyStores.of(context);
-        companies.clear(); // a revived task restores its store; nothing held before may survive
+        companies.clear(); // a revived task restores its stores; nothing held before may survive
+        unsent.clear();
+        for (String ticker : stores.tickers()) {
+            RevisedCompany company = stores.load(ticker);
+            companies.put(ticker, company);
+            company.current().ifPresent(figures -> unsent.put(ticker, figures));
+        }
+        context.schedule(universeInterval, PunctuationType.WALL_CLOCK_TIME, this::sendToUniverse);
+    }
+
+    private void sendToUniverse(long now) {
+        unsent.values().forEach(figures -> context.forward(new Record<>(UniverseInput.KEY,
+                new Routed(Routed.Route.UNIVERSE_INPUT, StreamJson.write(UniverseInput.of(figures))), now,
+                new RecordHeaders())));
+        unsent.clear();
     }
 
     @Override
@@ -73,7 +98,7 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
                             new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)),
                             record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
                 }
-                toUniverse(record, UniverseInput.of(figures));
+                unsent.put(companyEvent.ticker(), figures);
             }
         }
         meters.applied(event, record.timestamp(), started);

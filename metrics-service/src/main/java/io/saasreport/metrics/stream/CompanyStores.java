@@ -66,6 +66,15 @@ final class CompanyStores {
                         .withCachingEnabled());
     }
 
+    /** Every ticker held. */
+    List<String> tickers() {
+        List<String> tickers = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = revisions.all()) {
+            all.forEachRemaining(entry -> tickers.add(entry.key));
+        }
+        return tickers;
+    }
+
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */
     RevisedCompany load(String ticker) {
         Long revision = revisions.get(ticker);

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
  *        -> metrics.company                  (each change, with the company's revision)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
- *        -> universe-input (repartition topic, ONE partition, key "universe")
+ *        -> universe-input (repartition topic, ONE partition, key "universe"; each changed company's latest
+ *           figures once per interval, macro events at once)
  *             -> compute-universe [universe-companies, universe-state]       stage 2, one task
  *                  -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
  * </pre>
@@ -56,7 +57,8 @@ public final class MetricsTopology {
 
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
-                .process(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStores.ALL);
+                .process(() -> new CompanyStage(meters, settings.universePublishInterval()), Named.as("apply-event"),
+                        CompanyStores.ALL);
 
         routed.split(Named.as("route-"))
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(

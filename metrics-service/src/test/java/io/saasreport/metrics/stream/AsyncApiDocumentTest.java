@@ -98,9 +98,9 @@ class AsyncApiDocumentTest {
     void publishedUniverseOfTheWorkedExampleMatchesTheSchema() throws IOException {
         try (TopologyHarness topology = workedExample()) {
             topology.publishInterval();
-            assertEquals(1, topology.universeRecords.size());
+            assertFalse(topology.universeRecords.isEmpty());
 
-            TestRecord<String, String> record = topology.universeRecords.get(0);
+            TestRecord<String, String> record = topology.universeRecords.get(topology.universeRecords.size() - 1);
             JsonNode value = JSON.readTree(record.value());
             assertFalse(value.path("regression").isNull(), "the example should exercise the regression object");
             assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");

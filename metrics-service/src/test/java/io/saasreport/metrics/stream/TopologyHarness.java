@@ -68,8 +68,12 @@ final class TopologyHarness implements AutoCloseable {
         drain();
     }
 
-    /** Lets the universe stage's wall-clock punctuation run once. */
+    /**
+     * One publish interval: stage 1 sends the changed companies to the universe stage, whose punctuation then
+     * publishes (the driver runs both punctuations in one step, before the records between them: two steps).
+     */
     void publishInterval() {
+        driver.advanceWallClockTime(SETTINGS.universePublishInterval());
         driver.advanceWallClockTime(SETTINGS.universePublishInterval());
         drain();
     }

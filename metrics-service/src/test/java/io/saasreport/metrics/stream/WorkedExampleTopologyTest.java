@@ -42,21 +42,41 @@ class WorkedExampleTopologyTest {
     }
 
     @Test
-    void theUniverseIsPublishedOnceForTheWholeBurstAndMatchesTheExample() {
+    void theUniverseIsPublishedOnceThePublishIntervalCameAndMatchesTheExample() {
         try (TopologyHarness topology = new TopologyHarness()) {
             TopologyHarness.workedExampleEvents().forEach(topology::send);
             assertEquals(List.of(), topology.universeRecords, "nothing before the punctuation");
 
             topology.publishInterval();
 
-            assertEquals(1, topology.universeRecords.size(), "one record for the whole burst");
-            TestRecord<String, String> record = topology.universeRecords.get(0);
+            TestRecord<String, String> record = topology.universeRecords.get(topology.universeRecords.size() - 1);
             assertEquals("universe", record.key());
             assertEquals("io.saasreport.metrics.universe", header(record, "ce_type"));
             JsonNode universe = TopologyHarness.json(record.value());
-            assertEquals(1, universe.path("revision").asLong());
+            assertEquals(topology.universeRecords.size(), universe.path("revision").asLong());
             ((com.fasterxml.jackson.databind.node.ObjectNode) universe).remove("revision");
             JsonComparison.assertMatches(EXPECTED_UNIVERSE, universe, "universe");
+        }
+    }
+
+    @Test
+    void aBurstOfTicksCostsOneUniverseRecord() {
+        try (TopologyHarness topology = new TopologyHarness()) {
+            TopologyHarness.workedExampleEvents().forEach(topology::send);
+            topology.publishInterval();
+            int before = topology.universeRecords.size();
+            long revision = topology.latestUniverse().path("revision").asLong();
+
+            for (int tick = 1; tick <= 500; tick++) {
+                String ticker = EXPECTED_COMPANIES.get(tick % EXPECTED_COMPANIES.size()).path("ticker").asText();
+                topology.send(String.format(java.util.Locale.ROOT,
+                        "{\"type\":\"price\",\"ticker\":\"%s\",\"price\":%d.5,\"at\":\"2026-11-21T%02d:%02d:00Z\"}",
+                        ticker, 10 + tick % 90, tick / 60, tick % 60));
+            }
+            topology.publishInterval();
+
+            assertEquals(before + 1, topology.universeRecords.size());
+            assertEquals(revision + 1, topology.latestUniverse().path("revision").asLong());
         }
     }
 
@@ -65,17 +85,19 @@ class WorkedExampleTopologyTest {
         try (TopologyHarness topology = new TopologyHarness()) {
             TopologyHarness.workedExampleEvents().forEach(topology::send);
             topology.publishInterval();
+            int published = topology.universeRecords.size();
+            long revision = topology.latestUniverse().path("revision").asLong();
             topology.publishInterval();
             TopologyHarness.workedExampleEvents().forEach(topology::send); // duplicates: nothing changes
             topology.publishInterval();
-            assertEquals(1, topology.universeRecords.size());
+            assertEquals(published, topology.universeRecords.size());
 
             String ticker = EXPECTED_COMPANIES.get(0).path("ticker").asText();
             topology.send("{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":123.45,\"at\":\"2026-11-21T21:00:00Z\"}");
             topology.publishInterval();
 
-            assertEquals(2, topology.universeRecords.size());
-            assertEquals(2, topology.latestUniverse().path("revision").asLong());
+            assertEquals(published + 1, topology.universeRecords.size());
+            assertEquals(revision + 1, topology.latestUniverse().path("revision").asLong());
         }
     }
 
