@@ -250,9 +250,8 @@ def compose_section():
     for svc in SERVICES:
         if not waits_for(svc, "kafka", ("service_healthy", "service_completed_successfully")):
             problems.append("%s does not wait for kafka (healthy or via an init container)" % svc)
-    for svc in ("metrics-service", "report-service"):
-        if not waits_for(svc, "postgres", ("service_healthy",)):
-            problems.append("%s does not wait for postgres healthy" % svc)
+    if not waits_for("report-service", "postgres", ("service_healthy",)):
+        problems.append("report-service does not wait for postgres healthy")
     if not waits_for("grafana", "prometheus", ("service_healthy", "service_started")):
         problems.append("grafana does not depend on prometheus")
     check("compose: depends_on conditions (services wait for kafka/postgres)", problems)
@@ -268,7 +267,9 @@ def compose_section():
             problems.append("ingest-service: no INGEST_API_KEY_DIGESTS or INGEST_API_KEY_FILE")
         if env.get("INGEST_API_KEYS"):
             problems.append("%s: plain INGEST_API_KEYS (configure digests)" % svc)
-        if svc in ("metrics-service", "report-service"):
+        if svc == "metrics-service" and any(k.startswith("QUARKUS_DATASOURCE") for k in env):
+            problems.append("metrics-service: has a datasource, but keeps its state in Kafka")
+        if svc == "report-service":
             db = svc.split("-")[0]
             url = str(env.get("QUARKUS_DATASOURCE_JDBC_URL", ""))
             if not re.match(r"jdbc:postgresql://postgres:5432/%s$" % db, url):
@@ -276,7 +277,7 @@ def compose_section():
             for k in ("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"):
                 if not env.get(k):
                     problems.append("%s: no %s" % (svc, k))
-    check("compose: service environment (bootstrap servers, own JDBC database, API keys)", problems)
+    check("compose: service environment (bootstrap servers, report's JDBC database, API keys)", problems)
 
     kenv = svcs.get("kafka", {}).get("environment") or {}
     problems = []
@@ -319,10 +320,12 @@ def compose_section():
     sqls = [v.split(":")[0] for v in svcs.get("postgres", {}).get("volumes", []) or []
             if isinstance(v, str) and "docker-entrypoint-initdb.d" in v]
     text = "".join(open(p).read() for p in sqls if os.path.exists(p)).lower()
-    for db in ("metrics", "report"):
+    for db in ("report",):
         if not re.search(r"create\s+database\s+\"?%s\"?" % db, text):
             problems.append("no CREATE DATABASE %s in %s" % (db, sqls))
-    check("compose: postgres init script creates databases metrics and report", problems)
+    if re.search(r"create\s+database\s+\"?metrics\"?", text):
+        problems.append("a metrics database is created, but metrics-service keeps its state in Kafka")
+    check("compose: postgres init script creates the report database (and no metrics one)", problems)
     kafka_security_compose(svcs)
 
     for svc, port in SERVICES.items():
@@ -644,10 +647,12 @@ def k8s_section():
                 problems.append("%s: %s has a value not marked REPLACE_ME" % (f, k))
     check("kubernetes: Secret values in the repository are marked placeholders (REPLACE_ME)", problems)
 
-    deployments = by_kind.get("Deployment", [])
-    names = {d["metadata"]["name"] for _, d in deployments}
-    check("kubernetes: Deployments for the three services",
-          ["no Deployment " + s for s in SERVICES if s not in names])
+    # metrics-service is a StatefulSet (Kafka Streams: stable identity, state directory), the others Deployments.
+    expected_kind = {s: ("StatefulSet" if s == "metrics-service" else "Deployment") for s in SERVICES}
+    deployments = by_kind.get("Deployment", []) + by_kind.get("StatefulSet", [])
+    kinds = {d["metadata"]["name"]: d.get("kind") for _, d in deployments}
+    check("kubernetes: workloads for the three services (metrics-service a StatefulSet)",
+          ["no %s %s" % (k, s) for s, k in expected_kind.items() if kinds.get(s) != k])
 
     workload_kinds = ("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob")
     for kind in workload_kinds:
@@ -720,8 +725,8 @@ def k8s_section():
                     problems.append("%s: %s port %s is not a container port" % (c.get("name"), probe, port))
             if name in SERVICES and SERVICES[name] not in ports.values():
                 problems.append("%s: containerPort is not %d" % (c.get("name"), SERVICES[name]))
-        check("kubernetes: Deployment/%s: readiness %s, liveness %s, selector matches"
-              % (name, "/q/health/ready", "/q/health/live"), problems)
+        check("kubernetes: %s/%s: readiness %s, liveness %s, selector matches"
+              % (d.get("kind"), name, "/q/health/ready", "/q/health/live"), problems)
 
     problems = []
     for f, d in by_kind.get("Service", []):
@@ -742,7 +747,14 @@ def k8s_section():
                 problems.append("Service %s targetPort %s is not a container port" % (d["metadata"]["name"], tp))
     svc_names = {d["metadata"]["name"] for _, d in by_kind.get("Service", [])}
     problems += ["no Service " + s for s in SERVICES if s not in svc_names]
-    check("kubernetes: a Service per service, selecting its Deployment's port", problems)
+    statefulsets = [d for _, d in by_kind.get("StatefulSet", [])]
+    for d in statefulsets:
+        headless = [s for _, s in by_kind.get("Service", [])
+                    if s["metadata"]["name"] == (d.get("spec") or {}).get("serviceName")]
+        if not headless or (headless[0].get("spec") or {}).get("clusterIP") != "None":
+            problems.append("StatefulSet %s: serviceName is not a headless Service" % d["metadata"]["name"])
+    check("kubernetes: a Service per service, selecting its workload's port; StatefulSets have a headless one",
+          problems)
 
     problems = []
     metrics = [d for _, d in deployments if d["metadata"]["name"] == "metrics-service"]
@@ -756,7 +768,7 @@ def k8s_section():
         if replicas < 2:
             problems.append("metrics-service is not scaled out (replicas %s)" % replicas)
     else:
-        problems.append("no metrics-service Deployment")
+        problems.append("no metrics-service StatefulSet")
     check("kubernetes: metrics-service replicas = input-topic partitions", problems)
     kafka_security_k8s(by_kind)
     check("kubernetes: README.md explains applying and the global universe",

@@ -52,7 +52,7 @@ public final class LocalStack {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service(METRICS, "metrics"),
+            new Service(METRICS, null), // Kafka Streams: its state lives in changelog topics
             new Service(REPORT, "report"),
             new Service(INGEST, null));
 

@@ -43,6 +43,20 @@ public final class CompanyState {
         return Optional.ofNullable(name);
     }
 
+    /** Applies any event about this company by its own rule below. */
+    public boolean apply(CompanyScopedEvent event) {
+        if (event instanceof PriceEvent price) {
+            return apply(price);
+        }
+        if (event instanceof FilingEvent filing) {
+            return apply(filing);
+        }
+        if (event instanceof EstimateEvent estimate) {
+            return apply(estimate);
+        }
+        return apply((CompanyEvent) event);
+    }
+
     public boolean apply(CompanyEvent event) {
         requireSameTicker(event.ticker());
         if (Objects.equals(name, event.name())) {
@@ -105,6 +119,11 @@ public final class CompanyState {
     }
 
     // --- read access for the calculator ---
+
+    /** When the oldest price held was quoted: a change of it tells a store which held prices were dropped. */
+    public Optional<Instant> oldestPriceTime() {
+        return priceHistory.isEmpty() ? Optional.empty() : Optional.of(priceHistory.firstKey());
+    }
 
     public Optional<PricePoint> latestPrice() {
         Map.Entry<Instant, Double> last = priceHistory.lastEntry();

@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The metrics engine: every company's {@link CompanyState} and the {@link UniverseStatistics}. Events are applied
- * one at a time (not thread-safe: the caller serializes them). A company is in the universe once any event names
- * it, even one that carries no figures.
+ * The metrics engine in one process: every company's {@link CompanyState} and the {@link UniverseStatistics}.
+ * Events are applied one at a time (not thread-safe: the caller serializes them). A company is in the universe once
+ * any event names it, even one that carries no figures. The service runs the same rules split in two stages
+ * ({@link RevisedCompany} per ticker, {@link RevisedUniverse} once); this class is their reference in tests and
+ * the benchmark.
  */
 public final class MetricsEngine {
 
@@ -45,7 +47,7 @@ public final class MetricsEngine {
         if (isNew) {
             state = new CompanyState(companyEvent.ticker());
         }
-        boolean changed = applyToCompany(state, companyEvent) || isNew;
+        boolean changed = state.apply(companyEvent) || isNew;
         if (!changed) {
             return new Result(false, companyEvent.ticker(), Optional.empty(), universe());
         }
@@ -55,19 +57,6 @@ public final class MetricsEngine {
         universe.update(figures);
         universeSnapshot = null;
         return new Result(true, state.ticker(), Optional.of(figures), universe());
-    }
-
-    private static boolean applyToCompany(CompanyState state, CompanyScopedEvent event) {
-        if (event instanceof PriceEvent price) {
-            return state.apply(price);
-        }
-        if (event instanceof FilingEvent filing) {
-            return state.apply(filing);
-        }
-        if (event instanceof EstimateEvent estimate) {
-            return state.apply(estimate);
-        }
-        return state.apply((CompanyEvent) event);
     }
 
     /** Rebuilds an engine from persisted company states and the latest macro event (may be null). */
@@ -93,26 +82,6 @@ public final class MetricsEngine {
             universeSnapshot = universe.snapshot();
         }
         return universeSnapshot;
-    }
-
-    /**
-     * Figures of a company another engine instance owns (the service scaled out by partitions): they
-     * enter the universe statistics only. Figures older than those held are stale and ignored.
-     * Returns the new universe snapshot when anything changed.
-     */
-    public Optional<UniverseSnapshot> acceptPeer(CompanyMetrics figures) {
-        CompanyMetrics held = metrics.get(figures.ticker());
-        if (held != null && (figures.equals(held) || isOlder(figures, held))) {
-            return Optional.empty();
-        }
-        metrics.put(figures.ticker(), figures);
-        universe.update(figures);
-        universeSnapshot = null;
-        return Optional.of(universe());
-    }
-
-    private static boolean isOlder(CompanyMetrics figures, CompanyMetrics held) {
-        return figures.asOf() != null && held.asOf() != null && figures.asOf().isBefore(held.asOf());
     }
 
     public Optional<CompanyMetrics> companyMetrics(String ticker) {

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.saasreport.stack.test.KafkaTestResource;
 
-/** Plain Kafka clients on the test broker: send input records, read output topics from the start. */
+/** Plain Kafka clients on the test broker: send input records, read output topics (committed records) from the start. */
 final class TopicClient {
 
     /** Sends one record, with headers given as name, value pairs. */
@@ -42,7 +42,9 @@ final class TopicClient {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                // The service writes in transactions: only committed figures count.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int emptyPolls = 0;
             while (emptyPolls < 3) {

@@ -1,14 +1,12 @@
-package io.saasreport.metrics.service;
+package io.saasreport.metrics.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -20,48 +18,32 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.MetricsEngine;
 import io.saasreport.metrics.domain.TickerValue;
 import io.saasreport.metrics.domain.UniverseSnapshot;
-import io.saasreport.metrics.listener.MarketEventsListener;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Keeps {@code asyncapi.yaml} in step with the code: each payload schema has exactly the components of its
- * record, the records MetricsPublisher and DeadLetters really send (worked example, captured emitters) match
- * the documented payloads, keys and headers, and the channel addresses are the topics in application.properties.
+ * record (and the revision beside them), the records the topology really writes (worked example through
+ * TopologyTestDriver) match the documented payloads, keys and headers, and the channel addresses are the topics
+ * in application.properties.
  */
 class AsyncApiDocumentTest {
 
-    /** Configured as Quarkus configures the ObjectMapper that MetricsPublisher is given. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final String INSTANCE = "test-instance";
+    private static final ObjectMapper JSON = StreamJson.MAPPER;
 
     private static JsonNode document;
     private static Properties properties;
@@ -88,6 +70,11 @@ class AsyncApiDocumentTest {
             JsonNode property = schema.path("properties").path(component.getName());
             assertTypeMatches(component.getGenericType(), property, record.getSimpleName() + "." + component.getName());
         }
+        if (record == CompanyMetrics.class || record == UniverseSnapshot.class) {
+            components.add("revision"); // written beside the record's own fields
+            assertEquals("#/components/schemas/Revision", schema.path("properties").path("revision").path("$ref").asText());
+            assertEquals(List.of("integer"), texts(resolve(schema.path("properties").path("revision")).path("type")));
+        }
         assertEquals(components, names(schema.path("properties")), record.getSimpleName() + " properties");
         assertEquals(components, texts(schema.path("required")), record.getSimpleName() + ": nulls are always written");
         assertFalse(schema.path("additionalProperties").asBoolean(true), record.getSimpleName() + " additionalProperties");
@@ -95,66 +82,64 @@ class AsyncApiDocumentTest {
 
     @Test
     void publishedCompanyMetricsOfTheWorkedExampleMatchTheSchema() throws IOException {
-        MetricsEngine engine = workedExample();
-        Captured captured = new Captured();
-        MetricsPublisher publisher = publisher(captured, new Captured());
-        engine.allCompanyMetrics().forEach(publisher::publish);
-        assertFalse(captured.messages.isEmpty());
-
-        JsonNode message = document.path("components").path("messages").path("companyMetrics");
-        for (Message<String> record : captured.messages) {
-            JsonNode value = JSON.readTree(record.getPayload());
-            assertConforms(value, resolve(message.path("payload")), "metrics.company");
-            assertEquals(value.path("ticker").asText(), kafka(record).getKey());
-            assertHeaders(record, message.path("headers"));
+        try (TopologyHarness topology = workedExample()) {
+            assertFalse(topology.companyRecords.isEmpty());
+            JsonNode message = document.path("components").path("messages").path("companyMetrics");
+            for (TestRecord<String, String> record : topology.companyRecords) {
+                JsonNode value = JSON.readTree(record.value());
+                assertConforms(value, resolve(message.path("payload")), "metrics.company");
+                assertEquals(value.path("ticker").asText(), record.key());
+                assertHeaders(record, message.path("headers"));
+            }
         }
     }
 
     @Test
     void publishedUniverseOfTheWorkedExampleMatchesTheSchema() throws IOException {
-        MetricsEngine engine = workedExample();
-        Captured captured = new Captured();
-        publisher(new Captured(), captured).publish(engine.universe());
-        assertEquals(1, captured.messages.size());
+        try (TopologyHarness topology = workedExample()) {
+            topology.publishInterval();
+            assertFalse(topology.universeRecords.isEmpty());
 
-        Message<String> record = captured.messages.get(0);
-        JsonNode value = JSON.readTree(record.getPayload());
-        assertFalse(value.path("regression").isNull(), "the example should exercise the regression object");
-        assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
-        JsonNode message = document.path("components").path("messages").path("universeSnapshot");
-        assertConforms(value, resolve(message.path("payload")), "metrics.universe");
-        assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), kafka(record).getKey());
-        assertHeaders(record, message.path("headers"));
+            TestRecord<String, String> record = topology.universeRecords.get(topology.universeRecords.size() - 1);
+            JsonNode value = JSON.readTree(record.value());
+            assertFalse(value.path("regression").isNull(), "the example should exercise the regression object");
+            assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
+            JsonNode message = document.path("components").path("messages").path("universeSnapshot");
+            assertConforms(value, resolve(message.path("payload")), "metrics.universe");
+            assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), record.key());
+            assertHeaders(record, message.path("headers"));
+        }
     }
 
     @Test
     void deadLettersCarryTheDocumentedHeadersOnADocumentedTopic() {
-        Captured captured = new Captured();
-        ConsumerRecord<String, String> poison = new ConsumerRecord<>("market.prices", 2, 41L, "ACME", "{not json");
-        poison.headers().add("ce_type", "io.saasreport.event.price".getBytes(StandardCharsets.UTF_8));
-        new DeadLetters(captured).send(poison, new PoisonRecordException("unreadable event", new IOException("bad")));
+        try (TopologyHarness topology = new TopologyHarness()) {
+            String topic = topic("prices");
+            topology.send(topic, "ACME", "{not json");
 
-        Message<String> record = captured.messages.get(0);
-        OutgoingKafkaRecordMetadata<?> metadata = kafka(record);
-        assertTrue(channelAddresses().contains(metadata.getTopic()), "undocumented topic " + metadata.getTopic());
-        assertEquals("{not json", record.getPayload());
+            List<TestRecord<String, String>> dead = topology.deadLetters(topic);
+            assertEquals(1, dead.size());
+            assertTrue(channelAddresses().contains(topic + ".dlq"), "undocumented topic " + topic + ".dlq");
+            assertEquals("{not json", dead.get(0).value());
 
-        JsonNode headers = resolve(document.path("components").path("messages").path("deadLetter").path("headers"));
-        Set<String> written = new TreeSet<>();
-        metadata.getHeaders().forEach(header -> written.add(header.key()));
-        written.remove("ce_type"); // the original record's own header, kept
-        assertEquals(new TreeSet<>(names(headers.path("properties"))), written);
-        assertTrue(written.containsAll(texts(headers.path("required"))));
+            JsonNode headers = resolve(document.path("components").path("messages").path("deadLetter").path("headers"));
+            Set<String> written = new TreeSet<>();
+            dead.get(0).headers().forEach(header -> written.add(header.key()));
+            written.remove("dead-letter-cause"); // documented as optional
+            Set<String> documented = new TreeSet<>(names(headers.path("properties")));
+            documented.remove("dead-letter-cause");
+            assertEquals(documented, written);
+            assertTrue(written.containsAll(texts(headers.path("required"))));
+        }
     }
 
     @Test
     void channelsAreTheOutputTopicsAndTheDeadLetterTopicsOfEveryInput() {
         Set<String> expected = new TreeSet<>();
-        expected.add(topic("outgoing", MetricsPublisher.COMPANY_METRICS));
-        expected.add(topic("outgoing", MetricsPublisher.UNIVERSE_STATISTICS));
-        for (String input : List.of(MarketEventsListener.PRICES, MarketEventsListener.FILINGS,
-                MarketEventsListener.ESTIMATES, MarketEventsListener.MACRO, MarketEventsListener.PROFILES)) {
-            expected.add(topic("incoming", input) + ".dlq");
+        expected.add(topic("company"));
+        expected.add(topic("universe"));
+        for (String input : List.of("prices", "filings", "estimates", "macro", "profiles")) {
+            expected.add(topic(input) + ".dlq");
         }
         assertEquals(expected, channelAddresses());
 
@@ -165,86 +150,39 @@ class AsyncApiDocumentTest {
 
     @Test
     void outputTopicsAreDocumentedAsCompacted() {
-        for (String channel : List.of(MetricsPublisher.COMPANY_METRICS, MetricsPublisher.UNIVERSE_STATISTICS)) {
-            JsonNode policy = channelAt(topic("outgoing", channel))
+        for (String channel : List.of("company", "universe")) {
+            JsonNode policy = channelAt(topic(channel))
                     .path("bindings").path("kafka").path("topicConfiguration").path("cleanup.policy");
             assertEquals(List.of("compact"), texts(policy), channel);
         }
     }
 
-    // --- The records as they are really sent ---------------------------------------------------------
-
-    private static MetricsEngine workedExample() throws IOException {
-        MetricsEngine engine = new MetricsEngine();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(resource("/example/events.ndjson"), StandardCharsets.UTF_8))) {
-            reader.lines().filter(line -> !line.isBlank()).forEach(line -> engine.apply(read(line)));
-        }
-        return engine;
+    @Test
+    void theTopologyReadsAndWritesTheConfiguredTopics() {
+        MetricsTopology.Settings defaults = MetricsTopology.Settings.defaults();
+        assertEquals(List.of(topic("prices"), topic("filings"), topic("estimates"), topic("profiles"), topic("macro")),
+                defaults.inputs());
+        assertEquals(topic("company"), defaults.companyFigures());
+        assertEquals(topic("universe"), defaults.universe());
     }
 
-    private static MarketEvent read(String line) {
-        try {
-            return JSON.readValue(line, MarketEvent.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(line, e);
-        }
+    // --- The records as they are really written ---------------------------------------------------------
+
+    private static TopologyHarness workedExample() {
+        TopologyHarness topology = new TopologyHarness();
+        TopologyHarness.workedExampleEvents().forEach(topology::send);
+        return topology;
     }
 
-    private static MetricsPublisher publisher(Captured companies, Captured universe) {
-        return new MetricsPublisher(companies, universe, JSON, new SimpleMeterRegistry(), INSTANCE);
-    }
-
-    /** An emitter that keeps what is sent and acknowledges it at once. */
-    private static final class Captured implements Emitter<String> {
-        final List<Message<String>> messages = new ArrayList<>();
-
-        @Override
-        public CompletionStage<Void> send(String payload) {
-            send(Message.of(payload));
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <M extends Message<? extends String>> void send(M message) {
-            messages.add((Message<String>) message);
-            message.ack();
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
-        }
-    }
-
-    private static OutgoingKafkaRecordMetadata<?> kafka(Message<String> message) {
-        return message.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
-    }
-
-    private void assertHeaders(Message<String> record, JsonNode documented) {
+    private void assertHeaders(TestRecord<String, String> record, JsonNode documented) {
         JsonNode common = resolve(documented.path("allOf").path(0));
         List<String> names = new ArrayList<>();
-        StreamSupport.stream(kafka(record).getHeaders().spliterator(), false).map(Header::key).forEach(names::add);
+        StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).forEach(names::add);
         assertEquals(names(common.path("properties")), names);
         assertEquals(texts(common.path("required")), names);
 
         String type = header(record, "ce_type");
         assertEquals(documented.path("allOf").path(1).path("properties").path("ce_type").path("const").asText(), type);
-        assertEquals(MetricsPublisher.sourceOf(INSTANCE), header(record, "ce_source"));
         for (String name : names) {
             JsonNode schema = common.path("properties").path(name);
             String value = header(record, name);
@@ -257,8 +195,8 @@ class AsyncApiDocumentTest {
         }
     }
 
-    private static String header(Message<String> record, String name) {
-        Header header = kafka(record).getHeaders().lastHeader(name);
+    private static String header(TestRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
         assertNotNull(header, "missing header " + name);
         return new String(header.value(), StandardCharsets.UTF_8);
     }
@@ -339,9 +277,9 @@ class AsyncApiDocumentTest {
         throw new AssertionError("no channel with address " + address);
     }
 
-    private static String topic(String direction, String channel) {
-        String topic = properties.getProperty("mp.messaging." + direction + "." + channel + ".topic");
-        assertNotNull(topic, "no topic bound to " + direction + " channel " + channel);
+    private static String topic(String name) {
+        String topic = properties.getProperty("metrics.topic." + name);
+        assertNotNull(topic, "no topic configured as metrics.topic." + name);
         return topic;
     }
 

@@ -1,0 +1,74 @@
+package io.saasreport.metrics.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One company's state and its revision: what the metrics service keeps per ticker. Every event that changes the
+ * state (the first event naming the company always does) raises the revision by one; a duplicate or superseded
+ * event changes neither. Not thread-safe.
+ */
+public final class RevisedCompany {
+
+    /** What is stored per ticker: the state's plain values and the revision of the figures last computed. */
+    public record Stored(CompanyState.Snapshot state, long revision) {
+
+        public Stored {
+            EventValidation.require(state, "state");
+        }
+    }
+
+    private final CompanyState state;
+    private long revision;
+
+    private RevisedCompany(CompanyState state, long revision) {
+        this.state = state;
+        this.revision = revision;
+    }
+
+    /** A company no event has named yet (revision 0). */
+    public static RevisedCompany unknown(String ticker) {
+        return new RevisedCompany(new CompanyState(ticker), 0);
+    }
+
+    public static RevisedCompany restore(Stored stored) {
+        return new RevisedCompany(CompanyState.restore(stored.state()), stored.revision());
+    }
+
+    /** Applies one event of this company; returns its new figures with the raised revision when anything changed. */
+    public Optional<Revised<CompanyMetrics>> apply(CompanyScopedEvent event) {
+        boolean changed = state.apply(event) || revision == 0;
+        if (!changed) {
+            return Optional.empty();
+        }
+        revision++;
+        return Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
+    }
+
+    /** The figures of the state held, with its revision; empty while no event has named the company. */
+    public Optional<Revised<CompanyMetrics>> current() {
+        return revision == 0 ? Optional.empty()
+                : Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
+    }
+
+    public Stored stored() {
+        return new Stored(state.snapshot(), revision);
+    }
+
+    /** When the oldest held price was quoted: a store that keeps prices one by one drops those before it. */
+    public Optional<Instant> oldestPriceTime() {
+        return state.oldestPriceTime();
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    /**
+     * Figures are published once dated: a company known only by its name has no figures and no event time yet,
+     * and every published record says as of when it holds.
+     */
+    public static boolean isPublishable(CompanyMetrics figures) {
+        return figures.asOf() != null;
+    }
+}

@@ -1,0 +1,91 @@
+package io.saasreport.metrics.domain;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The universe computed once from every company's latest figures: the {@link UniverseStatistics}, the revision of
+ * the figures held per company (older or repeated figures are ignored), and the universe's own revision, raised
+ * only when a published snapshot differs from the previous one. Conflation is the caller's: it asks for
+ * {@link #publishIfChanged} as often as it wants to publish at most. Not thread-safe.
+ */
+public final class RevisedUniverse {
+
+    /** What survives a restart besides the companies' figures: the macro value and what was last published. */
+    public record Stored(MacroEvent macro, long revision, UniverseSnapshot published) {
+    }
+
+    private final UniverseStatistics statistics = new UniverseStatistics();
+    private final Map<String, Long> companyRevisions = new HashMap<>();
+    private long revision;
+    private UniverseSnapshot published;
+    /** False while nothing was accepted since the last comparison with what was published. */
+    private boolean mayHaveChanged = true;
+
+    public RevisedUniverse() {
+    }
+
+    /** Rebuilds the order statistics from the held figures (any order) and what was stored (may be null). */
+    public static RevisedUniverse restore(Iterable<Revised<CompanyMetrics>> companies, Stored stored) {
+        RevisedUniverse universe = new RevisedUniverse();
+        for (Revised<CompanyMetrics> figures : companies) {
+            universe.accept(figures);
+        }
+        if (stored != null) {
+            if (stored.macro() != null) {
+                universe.statistics.applyMacro(stored.macro());
+            }
+            universe.revision = stored.revision();
+            universe.published = stored.published();
+        }
+        universe.mayHaveChanged = true;
+        return universe;
+    }
+
+    /** Takes a company's figures unless those held are as new or newer (a replay); returns whether it took them. */
+    public boolean accept(Revised<CompanyMetrics> figures) {
+        String ticker = figures.value().ticker();
+        Long held = companyRevisions.get(ticker);
+        if (held != null && held >= figures.revision()) {
+            return false;
+        }
+        companyRevisions.put(ticker, figures.revision());
+        statistics.update(figures.value());
+        mayHaveChanged = true;
+        return true;
+    }
+
+    /** The latest macro event by {@code asOf} wins; returns whether it changed anything. */
+    public boolean accept(MacroEvent macro) {
+        boolean changed = statistics.applyMacro(macro);
+        mayHaveChanged |= changed;
+        return changed;
+    }
+
+    /**
+     * The snapshot to publish, with the raised revision, when it differs from the one published last and is dated
+     * (nothing dated has happened before that); empty otherwise.
+     */
+    public Optional<Revised<UniverseSnapshot>> publishIfChanged() {
+        if (!mayHaveChanged) {
+            return Optional.empty();
+        }
+        mayHaveChanged = false;
+        UniverseSnapshot current = statistics.snapshot();
+        if (current.asOf() == null || current.equals(published)) {
+            return Optional.empty();
+        }
+        revision++;
+        published = current;
+        return Optional.of(new Revised<>(current, revision));
+    }
+
+    public Stored stored() {
+        return new Stored(statistics.macro().orElse(null), revision, published);
+    }
+
+    public int companyCount() {
+        return companyRevisions.size();
+    }
+}

@@ -1,0 +1,34 @@
+package io.saasreport.metrics.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** The CloudEvents (Kafka binary mode) headers of every published record. */
+final class CloudEventHeaders {
+
+    static final String SOURCE = "/metrics-service";
+    static final String COMPANY_TYPE = "io.saasreport.metrics.company";
+    static final String UNIVERSE_TYPE = "io.saasreport.metrics.universe";
+
+    private CloudEventHeaders() {
+    }
+
+    static Headers of(String type) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_type", bytes(type));
+        headers.add("ce_source", bytes(SOURCE));
+        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("content-type", bytes("application/json"));
+        return headers;
+    }
+
+    static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,133 @@
+package io.saasreport.metrics.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import io.saasreport.metrics.domain.CompanyState;
+import io.saasreport.metrics.domain.EstimateEvent;
+import io.saasreport.metrics.domain.FilingEvent;
+import io.saasreport.metrics.domain.PricePoint;
+import io.saasreport.metrics.domain.RevisedCompany;
+
+/**
+ * Stage 1's state, kept in three changelogged stores so that an event rewrites only what it changed: a price
+ * tick writes one price and the revision (a few bytes), not the company's quarters and whole price history.
+ * <ul>
+ *   <li>{@code company-revisions}: ticker → revision;</li>
+ *   <li>{@code company-facts}: ticker → name, quarters, estimate;</li>
+ *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → price, one entry per held price, ordered by
+ *       time within a ticker (fixed-width key) so the dropped old ones are a key range.</li>
+ * </ul>
+ */
+final class CompanyStores {
+
+    static final String REVISIONS = "company-revisions";
+    static final String FACTS = "company-facts";
+    static final String PRICES = "company-prices";
+    static final String[] ALL = {REVISIONS, FACTS, PRICES};
+
+    /** What {@code company-facts} holds: everything of a company's state but its prices. */
+    record Facts(String name, List<FilingEvent> quarters, EstimateEvent estimate) {
+    }
+
+    private final KeyValueStore<String, Long> revisions;
+    private final KeyValueStore<String, Facts> facts;
+    private final KeyValueStore<String, Double> prices;
+
+    CompanyStores(KeyValueStore<String, Long> revisions, KeyValueStore<String, Facts> facts,
+            KeyValueStore<String, Double> prices) {
+        this.revisions = revisions;
+        this.facts = facts;
+        this.prices = prices;
+    }
+
+    static CompanyStores of(ProcessorContext<?, ?> context) {
+        return new CompanyStores(context.getStateStore(REVISIONS), context.getStateStore(FACTS),
+                context.getStateStore(PRICES));
+    }
+
+    static List<StoreBuilder<?>> builders() {
+        return List.of(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVISIONS), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class))
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double())
+                        .withCachingEnabled());
+    }
+
+    /** Every ticker held. */
+    List<String> tickers() {
+        List<String> tickers = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = revisions.all()) {
+            all.forEachRemaining(entry -> tickers.add(entry.key));
+        }
+        return tickers;
+    }
+
+    /** The company as stored; never-seen tickers come back as unknown (revision 0). */
+    RevisedCompany load(String ticker) {
+        Long revision = revisions.get(ticker);
+        if (revision == null) {
+            return RevisedCompany.unknown(ticker);
+        }
+        Facts held = facts.get(ticker);
+        List<PricePoint> history = new ArrayList<>();
+        try (KeyValueIterator<String, Double> entries = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            while (entries.hasNext()) {
+                KeyValue<String, Double> entry = entries.next();
+                history.add(new PricePoint(instantOf(entry.key), entry.value));
+            }
+        }
+        var state = new CompanyState.Snapshot(ticker, held == null ? null : held.name(),
+                held == null ? null : held.quarters(), history, held == null ? null : held.estimate());
+        return RevisedCompany.restore(new RevisedCompany.Stored(state, revision));
+    }
+
+    /**
+     * Persists a change: the revision always, the facts unless only a price came, and for a price its entry plus
+     * the removal of the held prices older than the company now keeps.
+     */
+    void saveChange(RevisedCompany company, String ticker, PricePoint newPrice, Instant oldestPriceBefore) {
+        revisions.put(ticker, company.revision());
+        if (newPrice == null) {
+            CompanyState.Snapshot state = company.stored().state();
+            facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate()));
+            return;
+        }
+        prices.put(key(ticker, newPrice.at()), newPrice.price());
+        Instant oldestNow = company.oldestPriceTime().orElseThrow();
+        if (oldestPriceBefore != null && oldestPriceBefore.isBefore(oldestNow)) {
+            List<String> dropped = new ArrayList<>();
+            try (KeyValueIterator<String, Double> old = prices.range(key(ticker, oldestPriceBefore), key(ticker, oldestNow))) {
+                while (old.hasNext()) {
+                    String key = old.next().key;
+                    if (!key.equals(key(ticker, oldestNow))) {
+                        dropped.add(key);
+                    }
+                }
+            }
+            dropped.forEach(prices::delete);
+        }
+    }
+
+    static String key(String ticker, Instant at) {
+        return String.format(Locale.ROOT, "%s|%012d.%09d", ticker, at.getEpochSecond(), at.getNano());
+    }
+
+    private static Instant instantOf(String key) {
+        String time = key.substring(key.lastIndexOf('|') + 1);
+        int dot = time.indexOf('.');
+        return Instant.ofEpochSecond(Long.parseLong(time.substring(0, dot)), Long.parseLong(time.substring(dot + 1)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.saasreport.metrics.stream;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The metrics service's topology. It only routes: every rule and formula is in the domain package.
+ *
+ * <pre>
+ * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
+ *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
+ *        -> metrics.company                  (each change, with the company's revision)
+ *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
+ *        -> universe-input (repartition topic, ONE partition, key "universe"; each changed company's latest
+ *           figures once per interval, macro events at once)
+ *             -> compute-universe [universe-companies, universe-state]       stage 2, one task
+ *                  -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
+ * </pre>
+ */
+public final class MetricsTopology {
+
+    /** The topics and the universe's publish interval (at most one universe record per interval). */
+    public record Settings(String prices, String filings, String estimates, String profiles, String macro,
+            String companyFigures, String universe, Duration universePublishInterval) {
+
+        public static Settings defaults() {
+            return new Settings("market.prices", "company.filings", "company.estimates", "company.profiles",
+                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100));
+        }
+
+        List<String> inputs() {
+            return List.of(prices, filings, estimates, profiles, macro);
+        }
+    }
+
+    private MetricsTopology() {
+    }
+
+    public static Topology build(Settings settings, ProcessingMeters meters) {
+        StreamsBuilder builder = new StreamsBuilder();
+        CompanyStores.builders().forEach(builder::addStateStore);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.COMPANIES_STORE),
+                Serdes.String(), UniverseStage.companiesSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
+                Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
+
+        KStream<String, Routed> routed = builder
+                .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
+                .process(() -> new CompanyStage(meters, settings.universePublishInterval()), Named.as("apply-event"),
+                        CompanyStores.ALL);
+
+        routed.split(Named.as("route-"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(
+                        figures -> figures.mapValues(Routed::value, Named.as("company-json"))
+                                .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
+                                        .withName("company-figures")),
+                        "company"))
+                .branch((key, out) -> out.route() == Routed.Route.DEAD_LETTER, Branched.withConsumer(
+                        poison -> poison.mapValues(Routed::value, Named.as("raw-record"))
+                                .to((key, value, context) -> context.topic() + ".dlq",
+                                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters")),
+                        "dead-letter"))
+                .defaultBranch(Branched.withConsumer(
+                        universeInput -> universeInput.mapValues(Routed::value, Named.as("universe-json"))
+                                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+                                        .withName("universe-input").withNumberOfPartitions(1))
+                                .process(() -> new UniverseStage(settings.universePublishInterval()),
+                                        Named.as("compute-universe"),
+                                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE)
+                                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
+                                        .withName("universe-figures")),
+                        "universe"));
+        return builder.build();
+    }
+}

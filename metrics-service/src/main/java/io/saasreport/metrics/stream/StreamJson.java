@@ -1,0 +1,52 @@
+package io.saasreport.metrics.stream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.saasreport.metrics.domain.Revised;
+
+/**
+ * The JSON of the topology's records and stores: ISO-8601 instants, unknown properties ignored (as the other
+ * services read it). Its own mapper, so the topology runs the same in Quarkus and in TopologyTestDriver.
+ */
+public final class StreamJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private StreamJson() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Published figures: the figures' own fields and, beside them, the top-level integer {@code revision}. */
+    public static String writePublished(Revised<?> figures) {
+        ObjectNode node = MAPPER.valueToTree(figures.value());
+        node.put("revision", figures.revision());
+        return write(node);
+    }
+
+    static <T> T read(String json, JavaType type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + type + " from JSON", e);
+        }
+    }
+}

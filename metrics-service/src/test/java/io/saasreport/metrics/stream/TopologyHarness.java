@@ -1,0 +1,155 @@
+package io.saasreport.metrics.stream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The service's topology in Kafka Streams' TopologyTestDriver (no broker): events in by type to their topics,
+ * keyed as the ingest service keys them, every output record kept in order.
+ */
+final class TopologyHarness implements AutoCloseable {
+
+    static final MetricsTopology.Settings SETTINGS = MetricsTopology.Settings.defaults();
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, String>> inputs = new LinkedHashMap<>();
+    private final TestOutputTopic<String, String> companies;
+    private final TestOutputTopic<String, String> universe;
+    final List<TestRecord<String, String>> companyRecords = new ArrayList<>();
+    final List<TestRecord<String, String>> universeRecords = new ArrayList<>();
+
+    TopologyHarness() {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(MetricsTopology.build(SETTINGS, new ProcessingMeters(registry)), properties);
+        for (String topic : SETTINGS.inputs()) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        }
+        companies = driver.createOutputTopic(SETTINGS.companyFigures(), new StringDeserializer(), new StringDeserializer());
+        universe = driver.createOutputTopic(SETTINGS.universe(), new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** One NDJSON event line, to the topic of its type, keyed by its ticker ({@code macro} for macro events). */
+    void send(String line) {
+        JsonNode event = json(line);
+        String type = event.path("type").asText();
+        send(topicOf(type), type.equals("macro") ? "macro" : event.path("ticker").asText(), line);
+    }
+
+    void send(String topic, String key, String value) {
+        TestInputTopic<String, String> input = inputs.get(topic);
+        if (input == null) {
+            throw new IllegalArgumentException("not an input topic: " + topic);
+        }
+        input.pipeInput(key, value);
+        drain();
+    }
+
+    /**
+     * One publish interval: stage 1 sends the changed companies to the universe stage, whose punctuation then
+     * publishes (the driver runs both punctuations in one step, before the records between them: two steps).
+     */
+    void publishInterval() {
+        driver.advanceWallClockTime(SETTINGS.universePublishInterval());
+        driver.advanceWallClockTime(SETTINGS.universePublishInterval());
+        drain();
+    }
+
+    void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        drain();
+    }
+
+    private void drain() {
+        companyRecords.addAll(companies.readRecordsToList());
+        universeRecords.addAll(universe.readRecordsToList());
+    }
+
+    /** A company as stage 1 would read it back from its stores (after a restart or a move). */
+    io.saasreport.metrics.domain.RevisedCompany.Stored storedCompany(String ticker) {
+        CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
+                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
+        return stores.load(ticker).stored();
+    }
+
+    List<TestRecord<String, String>> deadLetters(String inputTopic) {
+        return driver.createOutputTopic(inputTopic + ".dlq", new StringDeserializer(), new StringDeserializer())
+                .readRecordsToList();
+    }
+
+    /** The last record of each ticker on metrics.company, as JSON. */
+    Map<String, JsonNode> latestCompanies() {
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        companyRecords.forEach(record -> latest.put(record.key(), json(record.value())));
+        return latest;
+    }
+
+    JsonNode latestUniverse() {
+        if (universeRecords.isEmpty()) {
+            throw new AssertionError("no universe published");
+        }
+        return json(universeRecords.get(universeRecords.size() - 1).value());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    static String topicOf(String type) {
+        return switch (type) {
+            case "price" -> SETTINGS.prices();
+            case "filing" -> SETTINGS.filings();
+            case "estimate" -> SETTINGS.estimates();
+            case "macro" -> SETTINGS.macro();
+            case "company" -> SETTINGS.profiles();
+            default -> throw new IllegalArgumentException("unknown event type " + type);
+        };
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return StreamJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = TopologyHarness.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> workedExampleEvents() {
+        return resource("/example/events.ndjson").lines().filter(line -> !line.isBlank()).toList();
+    }
+}
