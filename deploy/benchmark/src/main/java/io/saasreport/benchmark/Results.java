@@ -40,9 +40,17 @@ final class Results {
         }
         StringBuilder out = new StringBuilder();
         out.append("End-to-end benchmark, ").append(startedAt).append(", ").append(cores).append(" cores, ")
-                .append(options.companies()).append(" companies, ").append(options.ticks()).append(" ticks, ")
-                .append(options.rate()).append(" ticks/s for ").append(options.sustainSeconds()).append(" s, ")
-                .append(options.clients()).append(" REST clients\n");
+                .append(options.companies()).append(" companies");
+        if (options.runs("ticks")) {
+            out.append(", ").append(options.ticks()).append(" ticks");
+        }
+        if (options.runs("sustained")) {
+            out.append(", ").append(options.rate()).append(" ticks/s for ").append(options.sustainSeconds()).append(" s");
+        }
+        if (options.runs("rest")) {
+            out.append(", ").append(options.clients()).append(" REST clients");
+        }
+        out.append(" (phases ").append(String.join(",", options.phases())).append(")\n");
         String format = "%-" + labelWidth + "s  %-" + textWidth + "s  %s%n";
         out.append(String.format(format, "phase | measure", "result", "meaning"));
         out.append("-".repeat(labelWidth + textWidth + 40)).append('\n');
