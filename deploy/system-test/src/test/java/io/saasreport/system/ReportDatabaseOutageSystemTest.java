@@ -214,13 +214,7 @@ class ReportDatabaseOutageSystemTest {
     }
 
     private static void post(List<String> events) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(stack.uri(LocalStack.INGEST).resolve("/api/v1/events"))
-                .header("Authorization", "Bearer " + stack.apiKey())
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", events) + "\n"))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
+        new Ingest(stack).post(events);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
