@@ -64,7 +64,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response list(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        ViewState state = view.current();
+        ViewState state = ViewStillLoadingException.loaded(view);
         Rendered table = state.derived("companies:" + query, () -> ReportView.array(table(state, query)));
         meters.snapshotServed("companies");
         return table.respond(ifNoneMatch, acceptEncoding, MediaType.APPLICATION_JSON_TYPE);
@@ -81,7 +81,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String csv(@Valid @BeanParam CompanyTableQuery query) {
-        String csv = CompaniesCsv.of(table(view.current(), query).stream().map(CompanyEntry::metrics).toList());
+        String csv = CompaniesCsv.of(table(ViewStillLoadingException.loaded(view), query).stream().map(CompanyEntry::metrics).toList());
         meters.snapshotServed("companies-csv");
         return csv;
     }
@@ -97,7 +97,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response company(@Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CompanyEntry company = view.current().companies().get(ticker);
+        CompanyEntry company = ViewStillLoadingException.loaded(view).companies().get(ticker);
         if (company == null) {
             throw new UnknownCompanyException(ticker);
         }

@@ -24,7 +24,7 @@ public class ProblemMappers {
     public Response reportProblem(ReportProblem problem, UriInfo uri) {
         Response.ResponseBuilder response = answer(problem.status().getStatusCode(), problem.type(), problem.title(),
                 problem.getMessage(), uri);
-        if (problem instanceof UniverseNotYetPublishedException) {
+        if (problem instanceof UniverseNotYetPublishedException || problem instanceof ViewStillLoadingException) {
             response.header(HttpHeaders.RETRY_AFTER, UniverseNotYetPublishedException.RETRY_AFTER_SECONDS);
         }
         return response.build();

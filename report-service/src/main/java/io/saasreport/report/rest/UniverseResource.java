@@ -108,7 +108,7 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "Points and fit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scatter.class)))
     public Response scatter(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ViewState state = view.current();
+        ViewState state = ViewStillLoadingException.loaded(view);
         UniverseStatistics statistics = current(state).statistics();
         Rendered scatter = state.derived("scatter", () -> {
             List<Scatter.Point> points = state.companies().values().stream()
@@ -157,7 +157,7 @@ public class UniverseResource {
     }
 
     private UniverseEntry current() {
-        return current(view.current());
+        return current(ViewStillLoadingException.loaded(view));
     }
 
     private static UniverseEntry current(ViewState state) {
@@ -166,7 +166,7 @@ public class UniverseResource {
 
     /** A part of the current statistics, serialized once per change. */
     private Rendered section(String name, Function<UniverseStatistics, Object> part) {
-        ViewState state = view.current();
+        ViewState state = ViewStillLoadingException.loaded(view);
         UniverseStatistics statistics = current(state).statistics();
         return state.derived(name, () -> view.render(part.apply(statistics)));
     }
