@@ -16,7 +16,8 @@ final class RestLoad {
     record Result(List<Long> latencies, long errors, double perSecond) {
     }
 
-    static Result run(URI uri, int clients, Duration duration) throws InterruptedException {
+    /** {@code headers}: name, value pairs every request carries (for example Accept-Encoding, as browsers send it). */
+    static Result run(URI uri, int clients, Duration duration, String... headers) throws InterruptedException {
         warmUp(uri);
         List<List<Long>> perClient = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -28,7 +29,11 @@ final class RestLoad {
             perClient.add(latencies);
             Thread client = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
+                HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+                if (headers.length > 0) {
+                    builder.headers(headers);
+                }
+                HttpRequest request = builder.build();
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
                     try {
