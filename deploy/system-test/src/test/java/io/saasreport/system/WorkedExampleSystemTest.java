@@ -86,14 +86,7 @@ class WorkedExampleSystemTest {
     }
 
     static void postEvents(List<String> lines) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/events"))
-                .header("Authorization", "Bearer " + stack.apiKey())
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n"))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        assertEquals(lines.size(), MAPPER.readTree(response.body()).path("accepted").asInt());
+        new Ingest(stack).post(lines);
     }
 
     static JsonNode getJson(String path) throws IOException, InterruptedException {
