@@ -1,0 +1,15 @@
+// Panel: the median EV / NTM revenue of each NTM growth bucket, with its company count.
+import { COLORS, barChart, drawBars } from '../charts.js';
+import { format } from '../format.js';
+
+const BUCKETS = [['high', 'High (> 22 %)'], ['mid', 'Mid (15–22 %)'], ['low', 'Low (< 15 %)']];
+
+export function mount(live) {
+  const chart = barChart('chart-buckets', { horizontal: false, format: format.multiple, color: COLORS.series.slice(0, 3) });
+  live.on('universe', universe => {
+    const buckets = universe.buckets || {};
+    drawBars(chart,
+      BUCKETS.map(([key, label]) => label + ', n=' + ((buckets[key] && buckets[key].count) || 0)),
+      BUCKETS.map(([key]) => (buckets[key] ? buckets[key].medianEvToNtmRevenue : null)));
+  });
+}
