@@ -85,7 +85,7 @@ class CompanyEndpointsTest {
         given().get("/api/v1/companies/NOPE").then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("https://saasreport.io/problems/unknown-company"))
+                .body("type", equalTo("urn:saasreport:problem:unknown-company"))
                 .body("title", equalTo("Unknown company"))
                 .body("status", equalTo(404))
                 .body("detail", equalTo("No metrics have been published for NOPE"))
