@@ -12,6 +12,7 @@ const COLUMNS = [
   { field: 'enterpriseValue', label: 'EV', format: format.money },
   { field: 'ntmRevenue', label: 'NTM revenue', format: format.money },
   { field: 'ntmGrowth', label: 'NTM growth', format: format.percent },
+  { field: 'growthBucket', label: 'Bucket', format: format.text, text: true },
   { field: 'ltmGrowth', label: 'LTM growth', format: format.percent },
   { field: 'evToNtmRevenue', label: 'EV / NTM rev', format: format.multiple },
   { field: 'growthAdjustedMultiple', label: 'Growth-adj.', format: format.number },
