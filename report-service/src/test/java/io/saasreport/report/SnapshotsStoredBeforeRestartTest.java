@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
+import io.saasreport.report.support.Upstream;
 import io.saasreport.stack.test.KafkaTestResource;
 import io.saasreport.stack.test.PostgresTestResource;
 
@@ -36,11 +36,11 @@ class SnapshotsStoredBeforeRestartTest {
     @Test
     void storesTheLatestSnapshotsAsJsonWithTheirIndexedColumns() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
 
         assertEquals(9L, database.rows("company_snapshot"));
         assertEquals("HIGH", database.value("select growth_bucket from company_snapshot where ticker = ?1", "BPH"));

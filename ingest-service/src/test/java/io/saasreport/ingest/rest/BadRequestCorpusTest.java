@@ -27,7 +27,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.saasreport.ingest.TopicRecords;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 import io.saasreport.stack.test.KafkaTestResource;
 
 /**
@@ -55,7 +56,7 @@ class BadRequestCorpusTest {
 
     @BeforeAll
     static void noteEndOffsets() {
-        beforeCorpus = TopicRecords.endOffsets();
+        beforeCorpus = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
     }
 
     static Stream<Arguments> corpus() {
@@ -188,7 +189,7 @@ class BadRequestCorpusTest {
                 .post("/api/v1/events")
                 .then().statusCode(202).body("accepted", equalTo(1));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(beforeCorpus);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(beforeCorpus);
         assertEquals(1, records.size(), () -> "published: " + records);
         assertEquals("market.macro", records.get(0).topic());
         assertTrue(records.get(0).value().contains("4.26"));

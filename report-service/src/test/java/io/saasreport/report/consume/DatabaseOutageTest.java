@@ -18,10 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.report.support.DeadLetterTopics;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
+import io.saasreport.report.support.Upstream;
 import io.saasreport.stack.test.KafkaTestResource;
 import io.saasreport.stack.test.PostgresTestResource;
 
@@ -62,8 +61,8 @@ class DatabaseOutageTest {
         database.execute("alter table company_filing rename to company_filing_away");
         database.execute("alter table company_snapshot rename to company_snapshot_away");
         tablesAway = true;
-        MetricsPublisher.filing(filing);
-        MetricsPublisher.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
+        Upstream.filing(filing);
+        Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
 
         eventually(() -> given().get("/q/health/ready").then()
                 .statusCode(503)
@@ -77,12 +76,12 @@ class DatabaseOutageTest {
 
         eventually(() -> given().get("/api/v1/filings/latest").then().body("ticker", hasItem(ticker)));
         eventually(() -> given().get("/q/health/ready").then().statusCode(200).body(READINESS + ".status", equalTo("UP")));
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
         assertEquals(later.toString(), database.value(
                 "select to_char(as_of at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from company_snapshot where ticker = ?1", "BPH"));
         assertEquals(marker, database.value("select payload ->> 'note' from company_filing where payload ->> 'note' = ?1", marker));
-        for (String channel : new String[] { MetricsPublisher.COMPANY, MetricsPublisher.FILINGS }) {
-            assertTrue(DeadLetterTopics.all(channel).stream().noneMatch(dead -> dead.value() != null && dead.value().contains(marker)),
+        for (String channel : new String[] { Upstream.COMPANY, Upstream.FILINGS }) {
+            assertTrue(Upstream.deadLetters(channel).stream().noneMatch(dead -> dead.value() != null && dead.value().contains(marker)),
                     "nothing of the outage on " + channel + "'s dead-letter topic");
         }
     }
