@@ -12,21 +12,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 
 /**
  * First half of the restart test: the last test of this application instance stores the example, and checks the
  * rows themselves. {@link SnapshotsServedAfterRestartTest} then starts a new instance on the same database.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @Order(Integer.MAX_VALUE) // the last of the default profile's tests (see the surefire configuration)
 class SnapshotsStoredBeforeRestartTest {
 

@@ -10,17 +10,14 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.saasreport.ingest.TestData;
 import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /** Writes need a configured bearer key: without one, 401 problem+json and nothing is published. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class AuthenticationTest {
 
     private static final byte[] COMPANY = "{\"type\":\"company\",\"ticker\":\"AUTH\",\"name\":\"Auth Inc.\"}"

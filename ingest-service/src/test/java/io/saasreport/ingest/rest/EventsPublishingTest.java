@@ -18,15 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /** Events in over HTTP, records out of the real broker: topic, key, value and CloudEvents headers. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class EventsPublishingTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

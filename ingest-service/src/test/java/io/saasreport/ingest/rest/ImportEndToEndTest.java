@@ -17,16 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.ingest.TestData;
 import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /** The real files through HTTP to the broker: counts and a few values checked on the records. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class ImportEndToEndTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

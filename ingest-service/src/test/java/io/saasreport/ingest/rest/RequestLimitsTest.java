@@ -12,12 +12,10 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /**
  * Limits come before work: each request here sends its headers and at most part of its body, then reads the
@@ -25,7 +23,6 @@ import io.saasreport.stack.test.KafkaTestResource;
  * the rest; a service that waited for the whole body would never answer.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class RequestLimitsTest {
 
     /** {@code %test.ingest.max-body-bytes}. */

@@ -11,14 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.stack.test.KafkaTestResource;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /** The connector-level Kafka settings reach every channel's producer: written once, in force five times. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class ChannelSettingsTest {
 
     @Inject

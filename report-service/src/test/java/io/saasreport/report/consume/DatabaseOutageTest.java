@@ -16,13 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 
 /**
  * The database refusing the writers' batches (their tables taken away, as an outage would) must hold consumption back,
@@ -30,8 +27,6 @@ import io.saasreport.stack.test.PostgresTestResource;
  * and the service is ready again by itself.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DatabaseOutageTest {
 
     private static final String READINESS = "checks.find { it.name == '" + ConsumersReadiness.NAME + "' }";
