@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -20,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
- *        -> metrics.company                  (each change, with the company's revision)
+ *        -> company-figures-latest (record cache, no changelog)
+ *             -> metrics.company             (each changed company's latest figures per commit, with its revision)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
  *        -> universe-input (repartition topic, ONE partition, key "universe"; each changed company's latest
  *           figures once per interval, macro events at once)
@@ -44,6 +48,9 @@ public final class MetricsTopology {
         }
     }
 
+    /** The cache-backed table that holds each company's figures until the commit writes them. */
+    static final String LATEST_FIGURES_STORE = "company-figures-latest";
+
     private MetricsTopology() {
     }
 
@@ -63,6 +70,8 @@ public final class MetricsTopology {
         routed.split(Named.as("route-"))
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(
                         figures -> figures.mapValues(Routed::value, Named.as("company-json"))
+                                .toTable(Named.as("latest-company-figures"), latestFiguresPerCommit())
+                                .toStream(Named.as("company-figures-at-commit"))
                                 .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
                                         .withName("company-figures")),
                         "company"))
@@ -82,5 +91,20 @@ public final class MetricsTopology {
                                         .withName("universe-figures")),
                         "universe"));
         return builder.build();
+    }
+
+    /**
+     * Conflation by Kafka Streams' record cache: each ticker's latest figures wait in the cache and are written when
+     * the transaction commits (or the cache is full), so a company that changed ten times in a commit interval costs
+     * one {@code metrics.company} record, the last, which is all a {@code read_committed} reader could see anyway.
+     * No changelog: the table only holds what is still to be written, and an aborted transaction's input is
+     * processed again.
+     */
+    private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> latestFiguresPerCommit() {
+        return Materialized.<String, String>as(Stores.inMemoryKeyValueStore(LATEST_FIGURES_STORE))
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.String())
+                .withCachingEnabled()
+                .withLoggingDisabled();
     }
 }
