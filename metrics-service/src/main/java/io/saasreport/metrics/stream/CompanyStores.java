@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -51,7 +51,7 @@ final class CompanyStores {
         this.prices = prices;
     }
 
-    static CompanyStores of(ProcessorContext<?, ?> context) {
+    static CompanyStores of(ProcessingContext context) {
         return new CompanyStores(context.getStateStore(REVISIONS), context.getStateStore(FACTS),
                 context.getStateStore(PRICES));
     }
@@ -64,15 +64,6 @@ final class CompanyStores {
                         .withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double())
                         .withCachingEnabled());
-    }
-
-    /** Every ticker held. */
-    List<String> tickers() {
-        List<String> tickers = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = revisions.all()) {
-            all.forEachRemaining(entry -> tickers.add(entry.key));
-        }
-        return tickers;
     }
 
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */

@@ -2,6 +2,7 @@ package io.saasreport.metrics.stream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -23,13 +24,15 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
- *        -> company-figures-latest (record cache, no changelog)
- *             -> metrics.company             (each changed company's latest figures per commit, with its revision)
+ *        -> latest-company-figures [company-figures-latest: record cache, no changelog]
+ *             each changed company's latest figures (with its revision), once per commit:
+ *             -> metrics.company
+ *             -> universe-input (repartition topic, ONE partition, key ticker)
+ *        -> macro events, key "|macro" -> universe-input
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
- *        -> universe-input (repartition topic, ONE partition, key "universe"; each changed company's latest
- *           figures once per interval, macro events at once)
- *             -> compute-universe [universe-companies, universe-state]       stage 2, one task
- *                  -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
+ * universe-input
+ *   -> compute-universe [universe-companies, universe-state]       stage 2, one task
+ *        -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
  * </pre>
  */
 public final class MetricsTopology {
@@ -62,34 +65,36 @@ public final class MetricsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
                 Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
 
+        // processValues: the key stays the record's own (the ticker), so the table below needs no repartition.
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
-                .process(() -> new CompanyStage(meters, settings.universePublishInterval()), Named.as("apply-event"),
-                        CompanyStores.ALL);
+                .processValues(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStores.ALL);
 
-        routed.split(Named.as("route-"))
-                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(
-                        figures -> figures.mapValues(Routed::value, Named.as("company-json"))
-                                .toTable(Named.as("latest-company-figures"), latestFiguresPerCommit())
-                                .toStream(Named.as("company-figures-at-commit"))
-                                .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
-                                        .withName("company-figures")),
-                        "company"))
-                .branch((key, out) -> out.route() == Routed.Route.DEAD_LETTER, Branched.withConsumer(
-                        poison -> poison.mapValues(Routed::value, Named.as("raw-record"))
-                                .to((key, value, context) -> context.topic() + ".dlq",
-                                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters")),
-                        "dead-letter"))
-                .defaultBranch(Branched.withConsumer(
-                        universeInput -> universeInput.mapValues(Routed::value, Named.as("universe-json"))
-                                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
-                                        .withName("universe-input").withNumberOfPartitions(1))
-                                .process(() -> new UniverseStage(settings.universePublishInterval()),
-                                        Named.as("compute-universe"),
-                                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE)
-                                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
-                                        .withName("universe-figures")),
-                        "universe"));
+        Map<String, KStream<String, Routed>> routes = routed.split(Named.as("route-"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.as("company"))
+                .branch((key, out) -> out.route() == Routed.Route.MACRO, Branched.as("macro"))
+                .defaultBranch(Branched.as("dead-letter"));
+
+        routes.get("route-dead-letter").mapValues(Routed::value, Named.as("raw-record"))
+                .to((key, value, context) -> context.topic() + ".dlq",
+                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
+
+        KStream<String, String> latestFigures = routes.get("route-company")
+                .mapValues(Routed::value, Named.as("company-json"))
+                .toTable(Named.as("latest-company-figures"), latestFiguresPerCommit())
+                .toStream(Named.as("company-figures-at-commit"));
+        latestFigures.to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
+                .withName("company-figures"));
+
+        KStream<String, String> macro = routes.get("route-macro")
+                .mapValues(Routed::value, Named.as("macro-json"))
+                .selectKey((key, value) -> UniverseStage.MACRO_KEY, Named.as("macro-key"));
+        latestFigures.merge(macro, Named.as("universe-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+                        .withName("universe-input").withNumberOfPartitions(1))
+                .process(() -> new UniverseStage(settings.universePublishInterval()), Named.as("compute-universe"),
+                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE)
+                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String()).withName("universe-figures"));
         return builder.build();
     }
 

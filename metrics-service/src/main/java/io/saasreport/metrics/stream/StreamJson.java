@@ -42,6 +42,17 @@ public final class StreamJson {
         return write(node);
     }
 
+    /** The inverse of {@link #writePublished}: the figures and their revision. */
+    static <T> Revised<T> readPublished(String json, Class<T> type) {
+        try {
+            ObjectNode node = (ObjectNode) MAPPER.readTree(json);
+            long revision = node.remove("revision").asLong();
+            return new Revised<>(MAPPER.treeToValue(node, type), revision);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read published " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+
     static <T> T read(String json, JavaType type) {
         try {
             return MAPPER.readValue(json, type);
