@@ -60,8 +60,9 @@ public final class MetricsTopology {
     public static Topology build(Settings settings, ProcessingMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         CompanyStores.builders().forEach(builder::addStateStore);
+        // No cache: its input is already conflated per commit, so each company comes at most once per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.COMPANIES_STORE),
-                Serdes.String(), UniverseStage.companiesSerde()).withCachingEnabled());
+                Serdes.String(), UniverseStage.companiesSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
                 Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
 
