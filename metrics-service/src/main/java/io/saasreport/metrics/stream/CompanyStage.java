@@ -1,7 +1,7 @@
 package io.saasreport.metrics.stream;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,9 +31,21 @@ import io.saasreport.metrics.domain.RevisedCompany;
  */
 final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
 
+    /** Companies held as objects per task (a few KB each); the rest are read from the stores when they change. */
+    static final int HELD_COMPANIES = 10_000;
+
     private final ProcessingMeters meters;
-    /** The stores' companies, read once per task life; the stores stay the durable copy. */
-    private final Map<String, RevisedCompany> companies = new HashMap<>();
+    /**
+     * The most recently used companies, read from the stores (the durable copy, written with every change) once and
+     * kept: a tick then costs no store read. Bounded, so that a universe of tens of thousands of companies is held
+     * once, serialized in the stores, and not a second time as objects.
+     */
+    private final Map<String, RevisedCompany> companies = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RevisedCompany> eldest) {
+            return size() > HELD_COMPANIES;
+        }
+    };
     private FixedKeyProcessorContext<String, Routed> context;
     private CompanyStores stores;
 

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
- *        -> latest-company-figures [company-figures-latest: record cache, no changelog]
+ *        -> latest-company-figures [company-figures-latest: record cache, no changelog, keeps nothing]
  *             each changed company's latest figures (with its revision), once per commit:
  *             -> metrics.company
  *             -> universe-input (repartition topic, ONE partition, key ticker)
@@ -107,7 +107,9 @@ public final class MetricsTopology {
      * processed again.
      */
     private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> latestFiguresPerCommit() {
-        return Materialized.<String, String>as(Stores.inMemoryKeyValueStore(LATEST_FIGURES_STORE))
+        // The cache does the work; the store under it has to exist but need not keep every company's figures
+        // (they are on metrics.company): a one-entry LRU map.
+        return Materialized.<String, String>as(Stores.lruMap(LATEST_FIGURES_STORE, 1))
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.String())
                 .withCachingEnabled()
