@@ -3,10 +3,7 @@ package io.saasreport.metrics.stream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +19,7 @@ import io.saasreport.metrics.domain.Revised;
  */
 public final class StreamJson {
 
-    // Schubfach and FastDoubleParser for the many doubles of every figures record (the same values, faster).
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build())
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
