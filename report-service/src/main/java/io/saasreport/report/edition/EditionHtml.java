@@ -21,6 +21,7 @@ public final class EditionHtml {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(EditionSections.title(edition))).append("</title>\n")
+                .append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request: the service has none
                 .append("<link rel=\"stylesheet\" href=\"/edition.css\">\n")
                 .append("<script src=\"").append(escape(chartJs)).append("\" defer></script>\n")
                 .append("<script src=\"/edition.js\" defer></script>\n</head>\n<body data-week=\"")
