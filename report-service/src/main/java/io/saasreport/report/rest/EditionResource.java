@@ -71,11 +71,7 @@ public class EditionResource {
                     + "changes since the previous week's edition. A closed week's edition is the same whenever it is "
                     + "asked for; 'gaps' names any section the stored history cannot give for that week.")
     @APIResponse(responseCode = "200", description = "The edition",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Edition.class)),
-                @Content(mediaType = EditionMarkdown.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Edition.class)))
     public Edition json(@Parameter(description = DATE_DESCRIPTION, example = "2026-11-20") @PathParam("date") String date) {
         return edition(date, "edition");
     }
@@ -83,7 +79,9 @@ public class EditionResource {
     @GET
     // qs below JSON's: a client that accepts anything gets JSON; one that asks for Markdown gets it.
     @Produces(EditionMarkdown.MEDIA_TYPE + ";qs=0.5;charset=utf-8")
-    @Operation(hidden = true)
+    @Operation(summary = "A week's edition as Markdown", description = "The same sections as GitHub-flavoured Markdown tables.")
+    @APIResponse(responseCode = "200", description = "The edition",
+            content = @Content(mediaType = EditionMarkdown.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public String markdown(@PathParam("date") String date) {
         return EditionMarkdown.render(edition(date, "edition-markdown"));
     }
@@ -91,7 +89,10 @@ public class EditionResource {
     @GET
     // Above text/markdown, below JSON: a browser (text/html first, */* at q=0.8) gets the page.
     @Produces(MediaType.TEXT_HTML + ";qs=0.9;charset=utf-8")
-    @Operation(hidden = true)
+    @Operation(summary = "A week's edition as a printable page",
+            description = "Tables written by the server; charts drawn with the dashboard's Chart.js from the embedded JSON.")
+    @APIResponse(responseCode = "200", description = "The edition",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String html(@PathParam("date") String date) {
         Edition edition = edition(date, "edition-html");
         try {
