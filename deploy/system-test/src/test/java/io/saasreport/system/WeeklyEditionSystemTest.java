@@ -69,7 +69,8 @@ class WeeklyEditionSystemTest {
         List<String> example = WorkedExampleSystemTest.resource("example/events.ndjson").lines()
                 .filter(line -> !line.isBlank()).map(WeeklyEditionSystemTest::shifted).toList();
         new Ingest(stack).post(example);
-        JsonNode expectedUniverse = MAPPER.readTree(WorkedExampleSystemTest.resource("example/expected-universe.json"));
+        ObjectNode expectedUniverse = (ObjectNode) MAPPER.readTree(WorkedExampleSystemTest.resource("example/expected-universe.json"));
+        expectedUniverse.remove("asOf"); // one hour earlier here
         Awaitility.await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode universe = report("/api/v1/universe");
             assertEquals("2026-11-20T20:21:00Z", universe.path("asOf").asText(), "the whole example is in");
