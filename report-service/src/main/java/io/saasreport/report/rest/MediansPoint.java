@@ -15,9 +15,9 @@ public record MediansPoint(
         @Schema(description = "25th percentile of the universe (the lower edge of the band around the median)", nullable = true) Double overallP25,
         @Schema(description = "75th percentile of the universe (the upper edge of the band)", nullable = true) Double overallP75,
         @Schema(description = "Median of the 5 highest multiples", nullable = true) Double top5,
-        @Schema(description = "Median of the high-growth bucket (NTM growth > 22 %)", nullable = true) Double high,
-        @Schema(description = "Median of the mid-growth bucket (15 %..22 %)", nullable = true) Double mid,
-        @Schema(description = "Median of the low-growth bucket (< 15 %)", nullable = true) Double low) {
+        @Schema(description = "Median of the high-growth bucket", nullable = true) Double high,
+        @Schema(description = "Median of the mid-growth bucket", nullable = true) Double mid,
+        @Schema(description = "Median of the low-growth bucket", nullable = true) Double low) {
 
     static MediansPoint of(UniverseStatistics statistics) {
         UniverseStatistics.Buckets buckets = statistics.buckets();

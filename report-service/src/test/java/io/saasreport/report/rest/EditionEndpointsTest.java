@@ -171,7 +171,7 @@ class EditionEndpointsTest {
     @Test
     void refusesWhatItCannotAnswerWithProblems() {
         given().get("/api/v1/editions/2026-13-45").then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("https://saasreport.io/problems/invalid-edition-date"))
+                .body("type", equalTo("urn:saasreport:problem:invalid-edition-date"))
                 .body("detail", containsString("2026-13-45"));
         given().get("/api/v1/editions/last-week").then().statusCode(400).contentType("application/problem+json");
         given().accept("image/png").get("/api/v1/editions/2026-11-27").then().statusCode(406)
