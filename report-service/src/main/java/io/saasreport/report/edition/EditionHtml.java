@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The edition as a printable HTML page: the sections' tables as HTML, and the charts drawn by {@code edition.js} with
- * the dashboard's Chart.js from the figures embedded in the page. The tables alone read without any script.
+ * the dashboard's chart modules (Chart.js from its WebJar) from the figures embedded in the page. The tables alone
+ * read without any script.
  */
 public final class EditionHtml {
 
@@ -23,8 +24,9 @@ public final class EditionHtml {
                 .append("<title>").append(escape(EditionSections.title(edition))).append("</title>\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request: the service has none
                 .append("<link rel=\"stylesheet\" href=\"/edition.css\">\n")
-                .append("<script src=\"").append(escape(chartJs)).append("\" defer></script>\n")
-                .append("<script src=\"/edition.js\" defer></script>\n</head>\n<body data-week=\"")
+                // Chart.js's global first, then the module (modules run after the page is parsed), as the dashboard does.
+                .append("<script src=\"").append(escape(chartJs)).append("\"></script>\n")
+                .append("<script type=\"module\" src=\"/edition.js\"></script>\n</head>\n<body data-week=\"")
                 .append(edition.week()).append("\">\n<header>\n<h1>").append(escape(EditionSections.title(edition)))
                 .append("</h1>\n<p class=\"dateline\">").append(escape(EditionSections.dateline(edition))).append("</p>\n")
                 .append("<nav class=\"no-print\"><a href=\"/\">Live dashboard</a> · <a href=\"/api/v1/editions/")
