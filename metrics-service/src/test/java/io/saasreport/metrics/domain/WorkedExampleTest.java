@@ -75,13 +75,17 @@ class WorkedExampleTest {
             expectedTickers.add(ticker);
             CompanyMetrics metrics = engine.companyMetrics(ticker).orElseThrow(() -> new AssertionError(ticker));
             JsonNode actual = TestJson.MAPPER.valueToTree(metrics);
-            // Every figure of the spec's table, and nothing else besides asOf.
+            // Every figure of the spec's table, and nothing else besides asOf and the growth bucket.
             Set<String> actualKeys = new TreeSet<>();
             actual.fieldNames().forEachRemaining(actualKeys::add);
             Set<String> expectedKeys = new TreeSet<>();
             company.fieldNames().forEachRemaining(expectedKeys::add);
             expectedKeys.add("asOf");
+            expectedKeys.add("growthBucket"); // derived from ntmGrowth, not in the spec's table
             assertEquals(expectedKeys, actualKeys, ticker);
+            JsonNode growth = company.get("ntmGrowth");
+            assertEquals(growth.isNull() ? null : GrowthBucket.of(growth.asDouble()).wireName(),
+                    actual.get("growthBucket").isNull() ? null : actual.get("growthBucket").asText(), ticker + " growthBucket");
             JsonComparison.assertMatchesFields(company, actual, ticker);
             assertTrue(actual.get("asOf").isTextual(), ticker + " asOf");
         }
