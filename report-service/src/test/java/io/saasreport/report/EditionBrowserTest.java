@@ -34,15 +34,12 @@ import org.openqa.selenium.print.PrintOptions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.Api;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.TwoWeeks;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 import io.saasreport.stack.test.Program;
 import io.saasreport.stack.test.RequiresPrograms;
 
@@ -52,8 +49,6 @@ import io.saasreport.stack.test.RequiresPrograms;
  */
 @QuarkusTest
 @RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class EditionBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target", "edition.png");

@@ -22,20 +22,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.service.HistoryThinner;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.TwoWeeks;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 
 /** The weekly editions over two published weeks (TwoWeeks): sections, changes, the three forms, the refusals. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class EditionEndpointsTest {
 
     private static final double MEDIAN_1 = 10.579471721727582;

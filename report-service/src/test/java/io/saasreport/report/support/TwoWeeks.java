@@ -31,24 +31,24 @@ public final class TwoWeeks {
     public static final double P75 = 15.14383912070457;
 
     public static void publish() {
-        MetricsPublisher.universe(ExampleData.universe(EARLY_1, universe -> universe.put("tenYearYield", 4.31)));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.companies(AS_OF_1);
-        MetricsPublisher.universe(week1(AS_OF_1));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.universe(ExampleData.universe(AFTER_CLOSE_1, universe -> {
+        Upstream.universe(ExampleData.universe(EARLY_1, universe -> universe.put("tenYearYield", 4.31)));
+        Upstream.awaitStored();
+        Upstream.companies(AS_OF_1);
+        Upstream.universe(week1(AS_OF_1));
+        Upstream.awaitStored();
+        Upstream.universe(ExampleData.universe(AFTER_CLOSE_1, universe -> {
             withQuartiles(universe, 1);
             universe.put("medianEvToNtmRevenue", 99.0);
         }));
-        MetricsPublisher.awaitStored();
-        ExampleData.TICKERS.forEach(ticker -> MetricsPublisher.company(ExampleData.company(ticker, AS_OF_2, company -> {
+        Upstream.awaitStored();
+        ExampleData.TICKERS.forEach(ticker -> Upstream.company(ExampleData.company(ticker, AS_OF_2, company -> {
             if (company.get("evToNtmRevenue").isNumber()) {
                 company.put("evToNtmRevenue", company.get("evToNtmRevenue").asDouble() * GROWTH);
             }
         })));
-        MetricsPublisher.universe(week2());
-        ExampleData.filings().forEach(MetricsPublisher::filing);
-        MetricsPublisher.awaitStored();
+        Upstream.universe(week2());
+        ExampleData.filings().forEach(Upstream::filing);
+        Upstream.awaitStored();
     }
 
     public static String week1(Instant asOf) {
