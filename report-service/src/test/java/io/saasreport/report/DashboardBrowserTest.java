@@ -51,6 +51,9 @@ import io.saasreport.stack.test.RequiresPrograms;
 class DashboardBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    /** The interquartile range of EV / NTM revenue published with the example (the band around the median). */
+    private static final double P25 = 6.0;
+    private static final double P75 = 15.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ChromeDriver browser;
@@ -105,12 +108,14 @@ class DashboardBrowserTest {
             Upstream.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
                 universe.put("medianEvToNtmRevenue", universe.get("medianEvToNtmRevenue").asDouble() * drift);
                 universe.put("top5MedianEvToNtmRevenue", universe.get("top5MedianEvToNtmRevenue").asDouble() * drift);
+                universe.putObject("quartilesEvToNtmRevenue").put("p25", P25 * drift).put("p75", P75 * drift);
                 universe.with("buckets").with("high").put("medianEvToNtmRevenue",
                         universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
             }));
             Upstream.awaitStored();
         }
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF,
+                universe -> universe.putObject("quartilesEvToNtmRevenue").put("p25", P25).put("p75", P75)));
         ExampleData.filings().forEach(Upstream::filing);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(ExampleData.AS_OF.toString())));
         eventually(() -> given().get("/api/v1/filings/latest").then().body("$", hasSize(ExampleData.TICKERS.size())));
@@ -138,6 +143,16 @@ class DashboardBrowserTest {
                 values(browser.findElement(By.id("chart-buckets"))), "bucket medians high, mid, low");
         assertEquals(7, labels(browser.findElement(By.id("chart-history"))).size(), "a point per history snapshot");
         assertInTimeOrder();
+        List<Double> upperEdge = new java.util.ArrayList<>();
+        for (int daysBefore = 6; daysBefore >= 0; daysBefore--) {
+            upperEdge.add(daysBefore == 0 ? P75 : P75 * (1 - 0.025 * daysBefore));
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> drawnUpperEdge = (List<Number>) browser.executeScript("return Chart.getChart('chart-history').data.datasets"
+                + ".find(d => d.key === 'overallP75' && d.fill === '-1').data.map(p => p.y);");
+        assertEquals(upperEdge, drawnUpperEdge.stream().map(Number::doubleValue).toList(),
+                "the P25 – P75 band's upper edge at every history point, filled down to P25");
+        assertEquals("/api/v1/editions/latest", browser.findElement(By.id("edition-link")).getDomAttribute("href"));
         assertEquals(universe.getList("topWeeklyGainers.ticker"), labels(browser.findElement(By.id("chart-gainers"))));
         assertEquals(companies, browser.findElements(By.cssSelector("#comps-table tbody tr")).stream()
                 .map(row -> row.getDomAttribute("data-key")).toList(), "the comps table, by ticker");

@@ -63,6 +63,7 @@ class AsyncApiDocumentTest {
     @ParameterizedTest
     @ValueSource(classes = {CompanyMetrics.class, UniverseSnapshot.class, UniverseSnapshot.Buckets.class,
             UniverseSnapshot.Bucket.class, UniverseSnapshot.OperatingMedians.class, UniverseSnapshot.Regression.class,
+            UniverseSnapshot.Quartiles.class, UniverseSnapshot.OperatingQuartiles.class,
             TickerValue.class})
     void schemaHasExactlyTheRecordsComponents(Class<?> record) {
         JsonNode schema = schema(record.getSimpleName());

@@ -56,7 +56,7 @@ class WorkedExampleTopologyTest {
             JsonNode universe = TopologyHarness.json(record.value());
             assertEquals(topology.universeRecords.size(), universe.path("revision").asLong());
             ((com.fasterxml.jackson.databind.node.ObjectNode) universe).remove("revision");
-            JsonComparison.assertMatches(EXPECTED_UNIVERSE, universe, "universe");
+            JsonComparison.assertMatches(EXPECTED_UNIVERSE, JsonComparison.withoutQuartiles(universe), "universe");
         }
     }
 
@@ -140,7 +140,7 @@ class WorkedExampleTopologyTest {
                 assertCompaniesMatch(topology);
                 JsonNode universe = topology.latestUniverse();
                 ((com.fasterxml.jackson.databind.node.ObjectNode) universe).remove("revision");
-                JsonComparison.assertMatches(EXPECTED_UNIVERSE, universe, "universe (seed " + seed + ")");
+                JsonComparison.assertMatches(EXPECTED_UNIVERSE, JsonComparison.withoutQuartiles(universe), "universe (seed " + seed + ")");
             }
         }
     }

@@ -35,6 +35,11 @@ public class UniverseHistoryPoint extends PanacheEntityBase {
         return find("order by asOf desc, id desc").firstResultOptional();
     }
 
+    /** The latest point at or before an instant: the figures as they stood then. */
+    public static Optional<UniverseHistoryPoint> latestAtOrBefore(Instant instant) {
+        return find("asOf <= ?1 order by asOf desc, id desc", instant).firstResultOptional();
+    }
+
     /** Points between the bounds (inclusive, either may be null), oldest first. */
     public static List<UniverseHistoryPoint> between(Instant from, Instant to) {
         HistoryBounds bounds = HistoryBounds.of(from, to);

@@ -21,7 +21,7 @@ class OpenApiTest {
             "/api/v1/universe/movers", "/api/v1/universe/buckets", "/api/v1/universe/operating-medians",
             "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
             "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
-            "/api/v1/filings/latest", "/api/v1/stream");
+            "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/editions/{date}");
 
     private static JsonPath openApi() {
         return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
@@ -50,6 +50,12 @@ class OpenApiTest {
         assertTrue(api.getMap("paths.'/api/v1/companies'.get.responses").containsKey("304"), "conditional GET");
         assertTrue(api.getMap("paths.'/api/v1/universe'.get.responses").containsKey("304"), "conditional GET");
         assertTrue(api.getMap("paths.'/api/v1/stream'.get.responses.'200'.content").containsKey("text/event-stream"));
+        Map<String, Object> edition = api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'200'.content");
+        assertTrue(edition.keySet().containsAll(Set.of("application/json", "text/markdown", "text/html")), edition.keySet().toString());
+        for (String status : Set.of("400", "404", "406")) {
+            assertTrue(api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'" + status + "'.content")
+                    .containsKey("application/problem+json"), "editions " + status);
+        }
     }
 
     @Test
@@ -58,7 +64,8 @@ class OpenApiTest {
 
         for (String schema : Set.of("CompanyMetrics", "UniverseStatistics", "Buckets", "BucketStatistics",
                 "OperatingMedians", "TickerValue", "Regression", "WeeklyMovers", "Scatter", "ScatterPoint",
-                "MediansPoint", "QuarterlyReport", "Problem")) {
+                "MediansPoint", "QuarterlyReport", "Problem", "Quartiles", "OperatingQuartiles", "Edition",
+                "EditionChanges", "WeeklyMedians")) {
             assertTrue(schemas.containsKey(schema), "schema " + schema);
         }
         assertEquals("Ticker symbol", openApi().getString("components.schemas.CompanyMetrics.properties.ticker.description"));
