@@ -1,5 +1,6 @@
 package io.saasreport.metrics.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.saasreport.metrics.domain.CompanyFigures;
 import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
 import io.saasreport.metrics.domain.MacroEvent;
@@ -59,7 +62,7 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
         for (String ticker : stores.tickers()) {
             RevisedCompany company = stores.load(ticker);
             companies.put(ticker, company);
-            company.current().ifPresent(figures -> unsent.put(ticker, figures));
+            company.current().ifPresent(figures -> unsent.put(ticker, metricsOf(figures)));
         }
         context.schedule(universeInterval, PunctuationType.WALL_CLOCK_TIME, this::sendToUniverse);
     }
@@ -87,21 +90,25 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
             RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), stores::load);
             Instant oldestPrice = company.oldestPriceTime().orElse(null);
-            Optional<Revised<CompanyMetrics>> changed = company.apply(companyEvent);
+            Optional<Revised<CompanyFigures>> changed = company.apply(companyEvent);
             if (changed.isPresent()) {
-                Revised<CompanyMetrics> figures = changed.get();
-                stores.saveChange(company, companyEvent.ticker(),
-                        companyEvent instanceof PriceEvent price ? new PricePoint(price.at(), price.price()) : null,
-                        oldestPrice);
-                if (RevisedCompany.isPublishable(figures.value())) {
+                Revised<CompanyFigures> figures = changed.get();
+                stores.saveChange(company, companyEvent.ticker(), companyEvent instanceof PriceEvent price
+                        ? new PricePoint(price.at(), price.price(), price.eventId()) : null, oldestPrice);
+                if (RevisedCompany.isPublishable(figures.value().metrics())) {
                     context.forward(new Record<>(companyEvent.ticker(),
                             new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)),
                             record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
                 }
-                unsent.put(companyEvent.ticker(), figures);
+                unsent.put(companyEvent.ticker(), metricsOf(figures));
             }
         }
         meters.applied(event, record.timestamp(), started);
+    }
+
+    /** The universe needs the figures only, not their sources. */
+    private static Revised<CompanyMetrics> metricsOf(Revised<CompanyFigures> figures) {
+        return new Revised<>(figures.value().metrics(), figures.revision());
     }
 
     /**
@@ -125,6 +132,11 @@ final class CompanyStage implements Processor<String, String, String, Routed> {
             throw new PoisonRecordException("record key " + (record.key() == null ? "null" : "'" + record.key() + "'")
                     + " is not the event's ticker '" + companyEvent.ticker()
                     + "': a company's events must be keyed by its ticker", null);
+        }
+        // The figures' sources name the input events: ingest gives each record its id in the CloudEvents header.
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        if (event instanceof CompanyScopedEvent companyEvent && id != null && id.value() != null) {
+            return companyEvent.withEventId(new String(id.value(), StandardCharsets.UTF_8));
         }
         return event;
     }

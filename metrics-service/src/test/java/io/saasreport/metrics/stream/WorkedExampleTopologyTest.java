@@ -156,7 +156,7 @@ class WorkedExampleTopologyTest {
         }
     }
 
-    /** The last record of each ticker: exactly the spec's figures, asOf and the revision. */
+    /** The last record of each ticker: exactly the spec's figures, asOf, the revision and the figures' sources. */
     static void assertCompaniesMatch(TopologyHarness topology) {
         Map<String, JsonNode> latest = topology.latestCompanies();
         Set<String> expectedTickers = new TreeSet<>();
@@ -169,6 +169,7 @@ class WorkedExampleTopologyTest {
             company.fieldNames().forEachRemaining(expectedKeys::add);
             expectedKeys.add("asOf");
             expectedKeys.add("revision");
+            expectedKeys.add("sources");
             Set<String> actualKeys = new TreeSet<>();
             actual.fieldNames().forEachRemaining(actualKeys::add);
             assertEquals(expectedKeys, actualKeys, ticker);
