@@ -160,10 +160,10 @@ public final class CompanyMetricsCalculator {
                 netRevenueRetention,
                 impliedArr, netNewArr, gmAdjustedPaybackMonths, weeklyPriceChange);
         CompanySources sources = new CompanySources(
-                latestPrice.map(CompanySources.Price::of).orElse(null),
-                weeklyReference.map(CompanySources.Price::of).orElse(null),
-                q0.map(filing -> CompanySources.Quarter.of(filing, state)).orElse(null),
-                q1 == null ? null : CompanySources.Quarter.of(q1, state),
+                latestPrice.map(CompanySources.PriceSource::of).orElse(null),
+                weeklyReference.map(CompanySources.PriceSource::of).orElse(null),
+                q0.map(filing -> CompanySources.QuarterSource.of(filing, state)).orElse(null),
+                q1 == null ? null : CompanySources.QuarterSource.of(q1, state),
                 quarters(ltm, state), quarters(priorLtm, state),
                 estimateSource(estimate),
                 trace.figures(CompanyMetrics.FIGURES));
@@ -210,16 +210,16 @@ public final class CompanyMetricsCalculator {
         return trace.derived(name, divide(sum, ltmRevenue), "ltmRevenue is 0", sumName, "ltmRevenue");
     }
 
-    private static List<CompanySources.Quarter> quarters(List<FilingEvent> filings, CompanyState state) {
-        return filings == null ? null : filings.stream().map(filing -> CompanySources.Quarter.of(filing, state)).toList();
+    private static List<CompanySources.QuarterSource> quarters(List<FilingEvent> filings, CompanyState state) {
+        return filings == null ? null : filings.stream().map(filing -> CompanySources.QuarterSource.of(filing, state)).toList();
     }
 
-    private static CompanySources.Estimate estimateSource(EstimateEvent estimate) {
+    private static CompanySources.EstimateSource estimateSource(EstimateEvent estimate) {
         if (estimate == null) {
             return null;
         }
         boolean blended = estimate.ntmRevenue() == null || estimate.ntmFcf() == null;
-        return new CompanySources.Estimate(estimate.asOf(), estimate.eventId(), estimate.ntmRevenue(), estimate.ntmFcf(),
+        return new CompanySources.EstimateSource(estimate.asOf(), estimate.eventId(), estimate.ntmRevenue(), estimate.ntmFcf(),
                 estimate.fy1Revenue(), estimate.fy2Revenue(), estimate.fy1Fcf(), estimate.fy2Fcf(), estimate.fy1End(),
                 blended ? blendWeight(estimate) : null);
     }

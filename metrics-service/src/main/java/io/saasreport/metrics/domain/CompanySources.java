@@ -15,16 +15,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CompanySources(
-        Price price,
-        Price weeklyReference,
-        Quarter latestQuarter,
-        Quarter previousQuarter,
-        List<Quarter> ltmQuarters,
-        List<Quarter> priorLtmQuarters,
-        Estimate estimate,
-        Map<String, Figure> figures) {
+        PriceSource price,
+        PriceSource weeklyReference,
+        QuarterSource latestQuarter,
+        QuarterSource previousQuarter,
+        List<QuarterSource> ltmQuarters,
+        List<QuarterSource> priorLtmQuarters,
+        EstimateSource estimate,
+        Map<String, FigureSource> figures) {
 
-    /** The names of the inputs above, as {@link Figure#uses()} lists them (in this order). */
+    /** The names of the inputs above, as {@link FigureSource#uses()} lists them (in this order). */
     public static final String PRICE = "price";
     public static final String WEEKLY_REFERENCE = "weeklyReference";
     public static final String LATEST_QUARTER = "latestQuarter";
@@ -42,19 +42,19 @@ public record CompanySources(
     }
 
     /** A price event: its value, its exchange time and the input event's id. */
-    public record Price(double value, Instant at, String eventId) {
+    public record PriceSource(double value, Instant at, String eventId) {
 
-        static Price of(PricePoint point) {
-            return new Price(point.price(), point.at(), point.eventId());
+        static PriceSource of(PricePoint point) {
+            return new PriceSource(point.price(), point.at(), point.eventId());
         }
     }
 
     /** A filed quarter: which one, when filed, whether that filing replaced an earlier one, the input event's id. */
-    public record Quarter(int fiscalYear, int fiscalQuarter, LocalDate periodEnd, Instant filedAt, boolean restatement,
+    public record QuarterSource(int fiscalYear, int fiscalQuarter, LocalDate periodEnd, Instant filedAt, boolean restatement,
             String eventId) {
 
-        static Quarter of(FilingEvent filing, CompanyState state) {
-            return new Quarter(filing.fiscalYear(), filing.fiscalQuarter(), filing.periodEnd(), filing.filedAt(),
+        static QuarterSource of(FilingEvent filing, CompanyState state) {
+            return new QuarterSource(filing.fiscalYear(), filing.fiscalQuarter(), filing.periodEnd(), filing.filedAt(),
                     state.isRestated(filing.quarter()), filing.eventId());
         }
     }
@@ -63,15 +63,14 @@ public record CompanySources(
      * The estimate held, its values as given, and {@code blendWeight} (the FY1 weight w) when the NTM revenue or FCF
      * was blended from FY1/FY2.
      */
-    public record Estimate(Instant asOf, String eventId, Double ntmRevenue, Double ntmFcf, Double fy1Revenue,
+    public record EstimateSource(Instant asOf, String eventId, Double ntmRevenue, Double ntmFcf, Double fy1Revenue,
             Double fy2Revenue, Double fy1Fcf, Double fy2Fcf, LocalDate fy1End, Double blendWeight) {
     }
 
     /** One figure's inputs (names of the parts above) and, when it is null, why. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Figure(List<String> uses, String missing) {
+    public record FigureSource(List<String> uses, String missing) {
 
-        public Figure {
+        public FigureSource {
             uses = List.copyOf(uses);
         }
     }

@@ -56,12 +56,12 @@ final class FigureTrace {
     }
 
     /** The named figures' inputs (in {@link CompanySources#INPUTS} order) and reasons, in the given order. */
-    Map<String, CompanySources.Figure> figures(List<String> names) {
-        Map<String, CompanySources.Figure> figures = new LinkedHashMap<>();
+    Map<String, CompanySources.FigureSource> figures(List<String> names) {
+        Map<String, CompanySources.FigureSource> figures = new LinkedHashMap<>();
         for (String name : names) {
             Term term = term(name);
             List<String> uses = CompanySources.INPUTS.stream().filter(term.uses()::contains).toList();
-            figures.put(name, new CompanySources.Figure(uses,
+            figures.put(name, new CompanySources.FigureSource(uses,
                     term.missing().isEmpty() ? null : String.join("; ", term.missing())));
         }
         return figures;

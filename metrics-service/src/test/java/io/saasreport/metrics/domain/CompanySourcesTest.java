@@ -70,10 +70,10 @@ class CompanySourcesTest {
     void completeCompanyNamesItsPriceRestatedQuarterBothLtmsAndItsEstimate() {
         CompanySources sources = sourcesOf("BPH");
 
-        assertEquals(new CompanySources.Price(1164.47, Instant.parse("2026-11-20T21:21:00Z"), "BPH-price-16"), sources.price());
+        assertEquals(new CompanySources.PriceSource(1164.47, Instant.parse("2026-11-20T21:21:00Z"), "BPH-price-16"), sources.price());
         assertEquals(referencePrice("BPH"), sources.weeklyReference());
         // FY2026 Q1 was filed on 11-10, restated on 11-15 (and an older copy replayed after it, which changes nothing).
-        assertEquals(new CompanySources.Quarter(2026, 1, LocalDate.parse("2026-10-11"),
+        assertEquals(new CompanySources.QuarterSource(2026, 1, LocalDate.parse("2026-10-11"),
                 Instant.parse("2026-11-15T21:05:00Z"), true, "BPH-filing-13"), sources.latestQuarter());
         assertEquals(List.of("FY2026 Q1", "FY2025 Q4", "FY2025 Q3", "FY2025 Q2"), labels(sources.ltmQuarters()));
         assertEquals(List.of("FY2025 Q1", "FY2024 Q4", "FY2024 Q3", "FY2024 Q2"), labels(sources.priorLtmQuarters()));
@@ -104,7 +104,7 @@ class CompanySourcesTest {
     void blendedEstimateCarriesItsFiscalYearFiguresAndWeight() {
         CompanySources sources = sourcesOf("QJIR");
 
-        CompanySources.Estimate estimate = sources.estimate();
+        CompanySources.EstimateSource estimate = sources.estimate();
         assertEquals(Instant.parse("2026-11-14T21:00:00Z"), estimate.asOf());
         assertEquals(LocalDate.parse("2026-12-21"), estimate.fy1End());
         assertNull(estimate.ntmRevenue());
@@ -163,7 +163,7 @@ class CompanySourcesTest {
     }
 
     /** The spec's p_ref from the example's events: the last price at or before (latest − 7 days), with its id. */
-    private static CompanySources.Price referencePrice(String ticker) {
+    private static CompanySources.PriceSource referencePrice(String ticker) {
         List<PriceEvent> prices = WorkedExample.events().stream()
                 .filter(event -> event instanceof PriceEvent price && price.ticker().equals(ticker))
                 .map(PriceEvent.class::cast).toList();
@@ -171,7 +171,7 @@ class CompanySourcesTest {
                 .minus(Duration.ofDays(7));
         PriceEvent reference = prices.stream().filter(price -> !price.at().isAfter(cutoff))
                 .max(Comparator.comparing(PriceEvent::at)).orElseThrow();
-        return new CompanySources.Price(reference.price(), reference.at(), ticker + "-price-" + (prices.indexOf(reference) + 1));
+        return new CompanySources.PriceSource(reference.price(), reference.at(), ticker + "-price-" + (prices.indexOf(reference) + 1));
     }
 
     private static JsonNode expected(String ticker) {
@@ -183,7 +183,7 @@ class CompanySourcesTest {
         throw new AssertionError(ticker);
     }
 
-    private static List<String> labels(List<CompanySources.Quarter> quarters) {
+    private static List<String> labels(List<CompanySources.QuarterSource> quarters) {
         return quarters.stream().map(quarter -> new FiscalQuarter(quarter.fiscalYear(), quarter.fiscalQuarter()).label()).toList();
     }
 
