@@ -61,4 +61,9 @@ public class StoredFiling extends PanacheEntityBase {
                 + "(select max(g.quarterIndex) from StoredFiling g where g.ticker = f.ticker) - 4 "
                 + "order by f.ticker, f.quarterIndex").list();
     }
+
+    /** Every filed quarter of one company, oldest first. */
+    public static List<StoredFiling> ofCompany(String ticker) {
+        return find("ticker = ?1 order by quarterIndex", ticker).list();
+    }
 }
