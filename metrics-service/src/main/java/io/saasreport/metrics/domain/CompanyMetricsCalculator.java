@@ -1,5 +1,6 @@
 package io.saasreport.metrics.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -83,13 +84,13 @@ public final class CompanyMetricsCalculator {
 
         Double evToNtmRevenue = trace.derived("evToNtmRevenue",
                 isPositive(ntmRevenue) ? divide(enterpriseValue, ntmRevenue) : null,
-                isPositive(ntmRevenue) ? null : "ntmRevenue is not positive (" + ntmRevenue + ")", "enterpriseValue", "ntmRevenue");
+                isPositive(ntmRevenue) ? null : "ntmRevenue is not positive (" + plain(ntmRevenue) + ")", "enterpriseValue", "ntmRevenue");
         // 20x at 100 % growth is 0.2: growth enters as a percentage.
         Double growthAdjustedMultiple = trace.derived("growthAdjustedMultiple",
                 isPositive(ntmGrowth) ? divide(evToNtmRevenue, ntmGrowth * 100) : null,
-                isPositive(ntmGrowth) ? null : "ntmGrowth is not positive (" + ntmGrowth + ")", "evToNtmRevenue", "ntmGrowth");
+                isPositive(ntmGrowth) ? null : "ntmGrowth is not positive (" + plain(ntmGrowth) + ")", "evToNtmRevenue", "ntmGrowth");
         Double evToNtmFcf = trace.derived("evToNtmFcf", isPositive(ntmFcf) ? divide(enterpriseValue, ntmFcf) : null,
-                isPositive(ntmFcf) ? null : "ntmFcf is not positive (" + ntmFcf + ")", "enterpriseValue", "ntmFcf");
+                isPositive(ntmFcf) ? null : "ntmFcf is not positive (" + plain(ntmFcf) + ")", "enterpriseValue", "ntmFcf");
 
         Double grossMargin = shareOfLtmRevenue(trace, "grossMargin", ltm, ltmGap, FilingEvent::grossProfit,
                 "grossProfit", ltmRevenue);
@@ -132,8 +133,8 @@ public final class CompanyMetricsCalculator {
                 () -> notReported(Optional.of(q1), "salesAndMarketing"));
         Double gmAdjustedPaybackMonths = trace.derived("gmAdjustedPaybackMonths",
                 q1 == null ? null : paybackMonths(q1, netNewArr, q0GrossMargin),
-                !isPositive(netNewArr) ? "netNewArr is not positive (" + netNewArr + ")"
-                        : !isPositive(q0GrossMargin) ? "the gross margin of " + q0.get().quarter().label() + " is not positive (" + q0GrossMargin + ")"
+                !isPositive(netNewArr) ? "netNewArr is not positive (" + plain(netNewArr) + ")"
+                        : !isPositive(q0GrossMargin) ? "the gross margin of " + q0.get().quarter().label() + " is not positive (" + plain(q0GrossMargin) + ")"
                         : null,
                 "netNewArr", "q0GrossMargin", "previousSalesAndMarketing");
 
@@ -179,6 +180,11 @@ public final class CompanyMetricsCalculator {
             return NO_QUARTER;
         }
         return rule + "; held: " + held.stream().map(FiscalQuarter::label).collect(Collectors.joining(", "));
+    }
+
+    /** A number as a reader writes it (no exponent): -1839898170.03, not -1.83989817003E9. */
+    private static String plain(Double value) {
+        return value == null ? "null" : BigDecimal.valueOf(value).toPlainString();
     }
 
     private static String notReported(Optional<FilingEvent> quarter, String field) {

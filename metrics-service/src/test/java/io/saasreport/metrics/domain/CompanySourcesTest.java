@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class CompanySourcesTest {
         String gap = "LTM growth needs eight consecutive quarters; held: FY2026 Q1, FY2025 Q4, FY2025 Q3, FY2025 Q2, FY2025 Q1";
         double ntmFcf = expected("JPJH").path("ntmFcf").asDouble();
         assertTrue(ntmFcf <= 0);
-        assertEquals(Map.of("ltmGrowth", gap, "ruleOf40Ltm", gap, "evToNtmFcf", "ntmFcf is not positive (" + ntmFcf + ")"),
+        assertEquals(Map.of("ltmGrowth", gap, "ruleOf40Ltm", gap, "evToNtmFcf", "ntmFcf is not positive (" + BigDecimal.valueOf(ntmFcf).toPlainString() + ")"),
                 missing(sources));
     }
 
