@@ -1,5 +1,6 @@
 package io.saasreport.report.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ public record CompanyExplanation(
     }
 
     private static String number(Double value) {
-        return value == null ? "none" : new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        return value == null ? "none" : new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 
     private static String event(String eventId) {
