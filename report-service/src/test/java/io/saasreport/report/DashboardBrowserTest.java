@@ -36,15 +36,12 @@ import org.openqa.selenium.interactions.Actions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 import io.saasreport.stack.test.Program;
 import io.saasreport.stack.test.RequiresPrograms;
 
@@ -55,8 +52,6 @@ import io.saasreport.stack.test.RequiresPrograms;
  */
 @QuarkusTest
 @RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DashboardBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
@@ -109,19 +104,19 @@ class DashboardBrowserTest {
      */
     private void publishAReport() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
+        Upstream.companies(ExampleData.AS_OF);
         for (int daysBefore = 6; daysBefore >= 1; daysBefore--) {
             double drift = 1 - 0.025 * daysBefore;
-            MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
+            Upstream.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
                 universe.put("medianEvToNtmRevenue", universe.get("medianEvToNtmRevenue").asDouble() * drift);
                 universe.put("top5MedianEvToNtmRevenue", universe.get("top5MedianEvToNtmRevenue").asDouble() * drift);
                 universe.with("buckets").with("high").put("medianEvToNtmRevenue",
                         universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
             }));
-            MetricsPublisher.awaitStored();
+            Upstream.awaitStored();
         }
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
-        ExampleData.filings().forEach(MetricsPublisher::filing);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
+        ExampleData.filings().forEach(Upstream::filing);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(ExampleData.AS_OF.toString())));
         eventually(() -> given().get("/api/v1/filings/latest").then().body("$", hasSize(ExampleData.TICKERS.size())));
     }
@@ -171,7 +166,7 @@ class DashboardBrowserTest {
         int eventsBefore = streamEvents(body);
 
         Instant later = ExampleData.AS_OF.plus(Duration.ofHours(1));
-        MetricsPublisher.universe(ExampleData.universe(later, universe -> universe.put("medianEvToNtmRevenue", 12.3456)));
+        Upstream.universe(ExampleData.universe(later, universe -> universe.put("medianEvToNtmRevenue", 12.3456)));
 
         WebElement median = browser.findElement(By.id("kpi-median-ev-ntm"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "12.35x".equals(median.getText()));
@@ -257,11 +252,11 @@ class DashboardBrowserTest {
     private static void publishLaterFiguresOf(String ticker) {
         for (int hours = 1; hours <= 3; hours++) {
             double drift = 1 + 0.05 * hours;
-            MetricsPublisher.company(ExampleData.company(ticker, ExampleData.AS_OF.plus(Duration.ofHours(hours)), company -> {
+            Upstream.company(ExampleData.company(ticker, ExampleData.AS_OF.plus(Duration.ofHours(hours)), company -> {
                 company.put("evToNtmRevenue", company.get("evToNtmRevenue").asDouble() * drift);
                 company.put("ntmGrowth", company.get("ntmGrowth").asDouble() * drift);
             }));
-            MetricsPublisher.awaitStored();
+            Upstream.awaitStored();
         }
     }
 

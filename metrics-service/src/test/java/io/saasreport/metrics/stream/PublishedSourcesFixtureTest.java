@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code example/published-sources.json} is what this service publishes as {@code sources} for each company of the
  * worked example when each input record carries the CloudEvents id {@code line-<n>} (the n-th event of events.ndjson).
- * The report service's tests publish a copy of it (report-service/src/test/resources/example); this test keeps the
- * file true. To rewrite it after a deliberate change: {@code -Dpublished-sources.write=true}, then copy it over.
+ * It lives with the worked example in deploy/local-stack's resources (the report's tests publish it too); this test
+ * keeps it true. To rewrite it after a deliberate change: {@code -Dpublished-sources.write=true}, then update its
+ * SHA-256 in PROVENANCE.md there.
  */
 class PublishedSourcesFixtureTest {
 
@@ -35,7 +36,7 @@ class PublishedSourcesFixtureTest {
         }
         JsonNode actual = StreamJson.MAPPER.valueToTree(published);
         if (Boolean.getBoolean("published-sources.write")) {
-            Files.writeString(Path.of("src/test/resources" + RESOURCE),
+            Files.writeString(Path.of("../deploy/local-stack/src/main/resources" + RESOURCE),
                     StreamJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
         }
         assertEquals(TopologyHarness.json(TopologyHarness.resource(RESOURCE)), actual);

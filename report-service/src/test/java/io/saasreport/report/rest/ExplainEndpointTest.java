@@ -18,14 +18,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 /**
  * {@code GET /api/v1/companies/{ticker}/explain} over the worked example, as the metrics service publishes it (figures
@@ -33,8 +30,6 @@ import io.saasreport.stack.test.PostgresTestResource;
  * (BPH), one without the eight quarters its LTM growth needs (JPJH), one with a blended estimate (QJIR).
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class ExplainEndpointTest {
 
     /** Each figure's inputs as the spec's "Company metrics" table defines it, in the companies table's order. */
@@ -79,7 +74,7 @@ class ExplainEndpointTest {
     @BeforeEach
     void publishTheExample() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
+        Upstream.companies(ExampleData.AS_OF);
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(ExampleData.TICKERS.size())));
     }
 
@@ -147,7 +142,7 @@ class ExplainEndpointTest {
 
     @Test
     void quartersOfOneCompanyOldestFirstWithTheRestatementHeld() {
-        ExampleData.filings().forEach(MetricsPublisher::filing);
+        ExampleData.filings().forEach(Upstream::filing);
         eventually(() -> given().get("/api/v1/companies/BPH/quarters").then().body("$", hasSize(12)));
 
         given().get("/api/v1/companies/BPH/quarters").then()
