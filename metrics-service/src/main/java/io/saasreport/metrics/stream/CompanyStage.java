@@ -1,10 +1,12 @@
 package io.saasreport.metrics.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -13,7 +15,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.CompanyFigures;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
@@ -76,13 +78,12 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
             CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
             RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), stores::load);
             Instant oldestPrice = company.oldestPriceTime().orElse(null);
-            Optional<Revised<CompanyMetrics>> changed = company.apply(companyEvent);
+            Optional<Revised<CompanyFigures>> changed = company.apply(companyEvent);
             if (changed.isPresent()) {
-                Revised<CompanyMetrics> figures = changed.get();
-                stores.saveChange(company, companyEvent.ticker(),
-                        companyEvent instanceof PriceEvent price ? new PricePoint(price.at(), price.price()) : null,
-                        oldestPrice);
-                if (RevisedCompany.isPublishable(figures.value())) {
+                Revised<CompanyFigures> figures = changed.get();
+                stores.saveChange(company, companyEvent.ticker(), companyEvent instanceof PriceEvent price
+                        ? new PricePoint(price.at(), price.price(), price.eventId()) : null, oldestPrice);
+                if (RevisedCompany.isPublishable(figures.value().metrics())) {
                     context.forward(record.withValue(
                                     new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)))
                             .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
@@ -113,6 +114,11 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
             throw new PoisonRecordException("record key " + (record.key() == null ? "null" : "'" + record.key() + "'")
                     + " is not the event's ticker '" + companyEvent.ticker()
                     + "': a company's events must be keyed by its ticker", null);
+        }
+        // The figures' sources name the input events: ingest gives each record its id in the CloudEvents header.
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        if (event instanceof CompanyScopedEvent companyEvent && id != null && id.value() != null) {
+            return companyEvent.withEventId(new String(id.value(), StandardCharsets.UTF_8));
         }
         return event;
     }

@@ -2,7 +2,9 @@ package io.saasreport.metrics.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 import io.saasreport.metrics.domain.CompanyState;
 import io.saasreport.metrics.domain.EstimateEvent;
 import io.saasreport.metrics.domain.FilingEvent;
+import io.saasreport.metrics.domain.FiscalQuarter;
 import io.saasreport.metrics.domain.PricePoint;
 import io.saasreport.metrics.domain.RevisedCompany;
 
@@ -26,7 +29,10 @@ import io.saasreport.metrics.domain.RevisedCompany;
  *   <li>{@code company-revisions}: ticker → revision;</li>
  *   <li>{@code company-facts}: ticker → name, quarters, estimate;</li>
  *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → price, one entry per held price, ordered by
- *       time within a ticker (fixed-width key) so the dropped old ones are a key range.</li>
+ *       time within a ticker (fixed-width key) so the dropped old ones are a key range;</li>
+ *   <li>{@code company-price-events}: the same keys → the price event's id (the figures' sources name it), for
+ *       the prices that came with one. A store of its own, so {@code company-prices} kept its format: prices held
+ *       from before it simply have no id.</li>
  * </ul>
  */
 final class CompanyStores {
@@ -34,26 +40,32 @@ final class CompanyStores {
     static final String REVISIONS = "company-revisions";
     static final String FACTS = "company-facts";
     static final String PRICES = "company-prices";
-    static final String[] ALL = {REVISIONS, FACTS, PRICES};
+    static final String PRICE_EVENTS = "company-price-events";
+    static final String[] ALL = {REVISIONS, FACTS, PRICES, PRICE_EVENTS};
 
-    /** What {@code company-facts} holds: everything of a company's state but its prices. */
-    record Facts(String name, List<FilingEvent> quarters, EstimateEvent estimate) {
+    /**
+     * What {@code company-facts} holds: everything of a company's state but its prices ({@code restatedQuarters}
+     * is absent from facts stored before it existed: none).
+     */
+    record Facts(String name, List<FilingEvent> quarters, EstimateEvent estimate, List<FiscalQuarter> restatedQuarters) {
     }
 
     private final KeyValueStore<String, Long> revisions;
     private final KeyValueStore<String, Facts> facts;
     private final KeyValueStore<String, Double> prices;
+    private final KeyValueStore<String, String> priceEvents;
 
     CompanyStores(KeyValueStore<String, Long> revisions, KeyValueStore<String, Facts> facts,
-            KeyValueStore<String, Double> prices) {
+            KeyValueStore<String, Double> prices, KeyValueStore<String, String> priceEvents) {
         this.revisions = revisions;
         this.facts = facts;
         this.prices = prices;
+        this.priceEvents = priceEvents;
     }
 
     static CompanyStores of(ProcessingContext context) {
         return new CompanyStores(context.getStateStore(REVISIONS), context.getStateStore(FACTS),
-                context.getStateStore(PRICES));
+                context.getStateStore(PRICES), context.getStateStore(PRICE_EVENTS));
     }
 
     static List<StoreBuilder<?>> builders() {
@@ -63,7 +75,8 @@ final class CompanyStores {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class))
                         .withCachingEnabled(),
                 // No cache: every tick is a new key, so a cache would only hold it until the commit.
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double()));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double()),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICE_EVENTS), Serdes.String(), Serdes.String()));
     }
 
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */
@@ -73,15 +86,20 @@ final class CompanyStores {
             return RevisedCompany.unknown(ticker);
         }
         Facts held = facts.get(ticker);
+        Map<String, String> eventIds = new HashMap<>();
+        try (KeyValueIterator<String, String> ids = priceEvents.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            ids.forEachRemaining(entry -> eventIds.put(entry.key, entry.value));
+        }
         List<PricePoint> history = new ArrayList<>();
         try (KeyValueIterator<String, Double> entries = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
             while (entries.hasNext()) {
                 KeyValue<String, Double> entry = entries.next();
-                history.add(new PricePoint(instantOf(entry.key), entry.value));
+                history.add(new PricePoint(instantOf(entry.key), entry.value, eventIds.get(entry.key)));
             }
         }
         var state = new CompanyState.Snapshot(ticker, held == null ? null : held.name(),
-                held == null ? null : held.quarters(), history, held == null ? null : held.estimate());
+                held == null ? null : held.quarters(), history, held == null ? null : held.estimate(),
+                held == null ? null : held.restatedQuarters());
         return RevisedCompany.restore(new RevisedCompany.Stored(state, revision));
     }
 
@@ -93,10 +111,13 @@ final class CompanyStores {
         revisions.put(ticker, company.revision());
         if (newPrice == null) {
             CompanyState.Snapshot state = company.stored().state();
-            facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate()));
+            facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate(), state.restatedQuarters()));
             return;
         }
         prices.put(key(ticker, newPrice.at()), newPrice.price());
+        if (newPrice.eventId() != null) {
+            priceEvents.put(key(ticker, newPrice.at()), newPrice.eventId());
+        }
         Instant oldestNow = company.oldestPriceTime().orElseThrow();
         if (oldestPriceBefore != null && oldestPriceBefore.isBefore(oldestNow)) {
             List<String> dropped = new ArrayList<>();
@@ -109,6 +130,7 @@ final class CompanyStores {
                 }
             }
             dropped.forEach(prices::delete);
+            dropped.forEach(priceEvents::delete);
         }
     }
 

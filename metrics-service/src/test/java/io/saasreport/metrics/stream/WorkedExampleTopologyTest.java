@@ -157,7 +157,7 @@ class WorkedExampleTopologyTest {
         }
     }
 
-    /** The last record of each ticker: exactly the spec's figures, asOf, the growth bucket and the revision. */
+    /** The last record of each ticker: exactly the spec's figures, asOf, the growth bucket, the revision and the figures' sources. */
     static void assertCompaniesMatch(TopologyHarness topology) {
         Map<String, JsonNode> latest = topology.latestCompanies();
         Set<String> expectedTickers = new TreeSet<>();
@@ -171,6 +171,7 @@ class WorkedExampleTopologyTest {
             expectedKeys.add("asOf");
             expectedKeys.add("revision");
             expectedKeys.add("growthBucket");
+            expectedKeys.add("sources");
             Set<String> actualKeys = new TreeSet<>();
             actual.fieldNames().forEachRemaining(actualKeys::add);
             assertEquals(expectedKeys, actualKeys, ticker);

@@ -76,4 +76,9 @@ public class StoredFiling extends PanacheEntityBase {
     public static long endedByButFiledAfter(LocalDate date, Instant instant) {
         return count("periodEnd <= ?1 and filedAt > ?2", date, instant);
     }
+
+    /** Every filed quarter of one company, oldest first. */
+    public static List<StoredFiling> ofCompany(String ticker) {
+        return find("ticker = ?1 order by quarterIndex", ticker).list();
+    }
 }

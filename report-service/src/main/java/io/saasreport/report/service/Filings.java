@@ -52,6 +52,17 @@ public class Filings {
                 .toList();
     }
 
+    /** Every filed quarter of one company with its headline figures, oldest first (empty when none is filed). */
+    @Transactional
+    public List<QuarterlyReport> quarters(String ticker) {
+        List<Filing> filings = StoredFiling.ofCompany(ticker).stream().map(stored -> json.filing(stored.payload)).toList();
+        Map<Integer, Filing> byQuarter = filings.stream().collect(Collectors.toMap(Filing::quarterIndex, Function.identity()));
+        String name = CompanySnapshot.<CompanySnapshot>findByIdOptional(ticker).map(snapshot -> snapshot.name).orElse(null);
+        return filings.stream()
+                .map(filing -> QuarterlyReport.of(filing, byQuarter.get(filing.quarterIndex() - QUARTERS_PER_YEAR), name))
+                .toList();
+    }
+
     private static QuarterlyReport quarterlyReport(List<Filing> recent, Map<String, String> names) {
         Map<Integer, Filing> byQuarter = recent.stream().collect(Collectors.toMap(Filing::quarterIndex, Function.identity()));
         Filing latest = recent.stream().max(Comparator.comparingInt(Filing::quarterIndex)).orElseThrow();

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.report.consume.Update;
 import io.saasreport.report.consume.Version;
+import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.domain.UniverseSnapshot;
@@ -54,7 +55,7 @@ public class ReportView {
         TreeMap<String, CompanyEntry> companies = new TreeMap<>();
         for (CompanySnapshot snapshot : CompanySnapshot.<CompanySnapshot>listAll()) {
             CompanyMetrics metrics = json.company(snapshot.payload);
-            companies.put(snapshot.ticker, company(metrics, new Version(snapshot.revision, metrics.asOf())));
+            companies.put(snapshot.ticker, company(metrics, new Version(snapshot.revision, metrics.asOf()), snapshot.payload));
         }
         UniverseEntry universe = UniverseSnapshot.current().map(snapshot -> {
             UniverseStatistics statistics = json.universe(snapshot.payload);
@@ -79,7 +80,7 @@ public class ReportView {
                 }
             } else if (held == null || update.version().supersedes(held.version())) {
                 companies = companies == null ? new TreeMap<>(before.companies()) : companies;
-                companies.put(update.key(), company(update.value(), update.version()));
+                companies.put(update.key(), company(update.value(), update.version(), update.payload()));
             }
         }
         UniverseEntry universe = before.universe().orElse(null);
@@ -123,8 +124,18 @@ public class ReportView {
         }
     }
 
-    private CompanyEntry company(CompanyMetrics metrics, Version version) {
-        return new CompanyEntry(metrics, version, render(metrics));
+    private CompanyEntry company(CompanyMetrics metrics, Version version, String payload) {
+        return new CompanyEntry(metrics, version, render(metrics), payload);
+    }
+
+    /** A company's figures explained from the sources published with them, rendered once per state. */
+    public Optional<Rendered> explanation(ViewState state, String ticker) {
+        CompanyEntry company = state.companies().get(ticker);
+        if (company == null) {
+            return Optional.empty();
+        }
+        return Optional.of(state.derived("explain:" + ticker,
+                () -> render(CompanyExplanation.of(company.metrics(), json.sources(company.payload())))));
     }
 
     private UniverseEntry universe(UniverseStatistics statistics, Version version) {

@@ -21,6 +21,7 @@ class OpenApiTest {
             "/api/v1/universe/movers", "/api/v1/universe/buckets", "/api/v1/universe/operating-medians",
             "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
             "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
+            "/api/v1/companies/{ticker}/explain", "/api/v1/companies/{ticker}/quarters",
             "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/editions/{date}");
 
     private static JsonPath openApi() {
@@ -56,6 +57,8 @@ class OpenApiTest {
             assertTrue(api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'" + status + "'.content")
                     .containsKey("application/problem+json"), "editions " + status);
         }
+        assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}/explain'.get.responses.'404'.content").containsKey("application/problem+json"));
+        assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}/explain'.get.responses").containsKey("304"), "conditional GET");
     }
 
     @Test
@@ -65,7 +68,8 @@ class OpenApiTest {
         for (String schema : Set.of("CompanyMetrics", "UniverseStatistics", "Buckets", "BucketStatistics",
                 "OperatingMedians", "TickerValue", "Regression", "WeeklyMovers", "Scatter", "ScatterPoint",
                 "MediansPoint", "QuarterlyReport", "Problem", "Quartiles", "OperatingQuartiles", "Edition",
-                "EditionChanges", "WeeklyMedians")) {
+                "EditionChanges", "WeeklyMedians", "CompanyExplanation", "FigureExplanation", "InputUsed",
+                "CompanySources", "PriceSource", "QuarterSource", "EstimateSource", "FigureSource")) {
             assertTrue(schemas.containsKey(schema), "schema " + schema);
         }
         assertEquals("Ticker symbol", openApi().getString("components.schemas.CompanyMetrics.properties.ticker.description"));
