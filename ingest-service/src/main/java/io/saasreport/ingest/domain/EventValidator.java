@@ -2,7 +2,6 @@ package io.saasreport.ingest.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class EventValidator {
             if (violations.stream().anyMatch(v -> v.getKeyword().equals("required"))) {
                 errors.add(EventError.at(at, field, "is required"));
             } else if (!violations.isEmpty()) {
-                errors.add(EventError.at(at, field, ViolationMessages.of(first(violations))));
+                errors.add(EventError.at(at, field, ViolationMessages.ofFirst(violations)));
             } else if (present.path(field).isNumber()) {
                 EventRules.checkFinite(present.get(field).decimalValue())
                         .ifPresent(message -> errors.add(EventError.at(at, field, message)));
@@ -79,17 +78,6 @@ public final class EventValidator {
             }
         }
         return byField;
-    }
-
-    private static Error first(List<Error> violations) {
-        return violations.stream()
-                .min(Comparator.comparingInt(v -> rank(v.getKeyword())))
-                .orElseThrow();
-    }
-
-    private static int rank(String keyword) {
-        int rank = ViolationMessages.PRECEDENCE.indexOf(keyword);
-        return rank < 0 ? ViolationMessages.PRECEDENCE.size() : rank;
     }
 
     private static ObjectNode withoutNulls(ObjectNode event) {

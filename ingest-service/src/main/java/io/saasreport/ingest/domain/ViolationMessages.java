@@ -1,6 +1,7 @@
 package io.saasreport.ingest.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -15,7 +16,7 @@ import com.networknt.schema.Error;
 final class ViolationMessages {
 
     /** When a field breaks several keywords, the first of these names its defect. */
-    static final List<String> PRECEDENCE = List.of("type", "minLength", "format", "pattern", "maxLength", "enum",
+    private static final List<String> PRECEDENCE = List.of("type", "minLength", "format", "pattern", "maxLength", "enum",
             "exclusiveMinimum", "minimum", "maximum");
 
     /** A pattern that only says "some non-space character". */
@@ -34,7 +35,12 @@ final class ViolationMessages {
             "date-time", "an ISO-8601 instant such as 2024-03-01T21:00:00Z",
             "date", "an ISO date such as 2025-01-31");
 
-    /** The message for a violation of {@code field}'s own schema. */
+    /** The message for a field's violations: the one that names its defect best (a wrong type before a bad value). */
+    static String ofFirst(List<Error> violations) {
+        return of(violations.stream().min(Comparator.comparingInt(violation -> rank(violation.getKeyword()))).orElseThrow());
+    }
+
+    /** The message for a violation of a field's own schema. */
     static String of(Error violation) {
         JsonNode rule = violation.getSchemaNode();
         return switch (violation.getKeyword()) {
@@ -49,6 +55,11 @@ final class ViolationMessages {
             case "enum" -> "must be " + oneOf(rule);
             default -> violation.getMessage();
         };
+    }
+
+    private static int rank(String keyword) {
+        int rank = PRECEDENCE.indexOf(keyword);
+        return rank < 0 ? PRECEDENCE.size() : rank;
     }
 
     private static String shapeOf(JsonNode fieldSchema) {
