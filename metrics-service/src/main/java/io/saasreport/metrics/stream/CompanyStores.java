@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -51,7 +51,7 @@ final class CompanyStores {
         this.prices = prices;
     }
 
-    static CompanyStores of(ProcessorContext<?, ?> context) {
+    static CompanyStores of(ProcessingContext context) {
         return new CompanyStores(context.getStateStore(REVISIONS), context.getStateStore(FACTS),
                 context.getStateStore(PRICES));
     }
@@ -62,17 +62,8 @@ final class CompanyStores {
                         .withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class))
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double())
-                        .withCachingEnabled());
-    }
-
-    /** Every ticker held. */
-    List<String> tickers() {
-        List<String> tickers = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = revisions.all()) {
-            all.forEachRemaining(entry -> tickers.add(entry.key));
-        }
-        return tickers;
+                // No cache: every tick is a new key, so a cache would only hold it until the commit.
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double()));
     }
 
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */
@@ -121,8 +112,23 @@ final class CompanyStores {
         }
     }
 
+    /** {@code ticker|epoch-second.nanos}, both zero-padded (12 and 9 digits) so that keys sort by time. */
     static String key(String ticker, Instant at) {
-        return String.format(Locale.ROOT, "%s|%012d.%09d", ticker, at.getEpochSecond(), at.getNano());
+        StringBuilder key = new StringBuilder(ticker.length() + 23).append(ticker).append('|');
+        padded(key, at.getEpochSecond(), 12).append('.');
+        return padded(key, at.getNano(), 9).toString();
+    }
+
+    /** As {@code %0<width>d} formats it, without a Formatter per tick. */
+    private static StringBuilder padded(StringBuilder into, long value, int width) {
+        if (value < 0) {
+            return into.append(String.format(Locale.ROOT, "%0" + width + "d", value));
+        }
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            into.append('0');
+        }
+        return into.append(digits);
     }
 
     private static Instant instantOf(String key) {

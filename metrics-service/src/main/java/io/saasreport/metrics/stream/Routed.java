@@ -4,10 +4,10 @@ package io.saasreport.metrics.stream;
 record Routed(Route route, String value) {
 
     enum Route {
-        /** A company's published figures, to {@code metrics.company}. */
+        /** A company's published figures with its revision: to {@code metrics.company} and the universe stage. */
         COMPANY_FIGURES,
-        /** Figures or a macro event for the universe stage, through the single-partition repartition topic. */
-        UNIVERSE_INPUT,
+        /** A macro event as it came, for the universe stage. */
+        MACRO,
         /** An input record that can never be applied, unchanged, to {@code <its topic>.dlq}. */
         DEAD_LETTER
     }

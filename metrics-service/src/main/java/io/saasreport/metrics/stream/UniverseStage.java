@@ -15,12 +15,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import com.fasterxml.jackson.databind.JavaType;
 
 import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.MacroEvent;
+import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedUniverse;
 
 /**
- * Stage 2, a single task (its input topic has one partition): every company's latest figures and the macro value
- * enter one {@link RevisedUniverse}; a wall-clock punctuation publishes the universe when it changed, so a burst
+ * Stage 2, a single task (its input topic has one partition): every company's latest figures (as published on
+ * {@code metrics.company}, key the ticker) and the macro events (key {@link #MACRO_KEY}, as they came) enter one
+ * {@link RevisedUniverse}; a wall-clock punctuation publishes the universe when it changed, so a burst
  * of ticks costs one record per interval. The order-statistic indices live in memory and are rebuilt from the
  * stores whenever the task starts (after a restore from the changelog, on any instance).
  */
@@ -29,7 +32,9 @@ final class UniverseStage implements Processor<String, String, String, String> {
     static final String COMPANIES_STORE = "universe-companies";
     static final String STATE_STORE = "universe-state";
     static final String KEY = "universe";
-    private static final JavaType INPUT = StreamJson.MAPPER.constructType(UniverseInput.class);
+    /** The key of a macro event on the input topic; any other key is a ticker and the value its published figures. */
+    static final String MACRO_KEY = "|macro";
+    private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
 
     private final Duration publishInterval;
     private ProcessorContext<String, String> context;
@@ -59,13 +64,12 @@ final class UniverseStage implements Processor<String, String, String, String> {
 
     @Override
     public void process(Record<String, String> record) {
-        UniverseInput input = StreamJson.read(record.value(), INPUT);
-        if (input.macro() != null) {
-            if (universe.accept(input.macro())) {
+        if (MACRO_KEY.equals(record.key())) {
+            if (universe.accept((MacroEvent) StreamJson.read(record.value(), EVENT))) {
                 state.put(KEY, universe.stored());
             }
         } else {
-            Revised<CompanyMetrics> figures = input.revisedFigures();
+            Revised<CompanyMetrics> figures = StreamJson.readPublished(record.value(), CompanyMetrics.class);
             if (universe.accept(figures)) {
                 companies.put(figures.value().ticker(), figures);
             }
