@@ -5,16 +5,23 @@ import java.util.Optional;
 
 /** The five kinds of input event of the spec, by the name they carry in their {@code type} field. */
 public enum EventType {
-    PRICE("price"),
-    FILING("filing"),
-    ESTIMATE("estimate"),
-    MACRO("macro"),
-    COMPANY("company");
+    PRICE("price", "market.prices"),
+    FILING("filing", "company.filings"),
+    ESTIMATE("estimate", "company.estimates"),
+    MACRO("macro", "market.macro"),
+    COMPANY("company", "company.profiles");
 
     private final String wireName;
+    private final String topic;
 
-    EventType(String wireName) {
+    EventType(String wireName, String topic) {
         this.wireName = wireName;
+        this.topic = topic;
+    }
+
+    /** The input topic events of this kind go to; its value schema is the contract's (TopicSchemas). */
+    public String topic() {
+        return topic;
     }
 
     /** The value of the event's {@code type} field. */

@@ -3,14 +3,18 @@ package io.saasreport.ingest.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
 
 /**
- * Checks one JSON event against {@link EventSchema} and {@link EventRules} and lists every defect.
+ * Checks one JSON event against its topic's JSON Schema (the contracts module, through {@link EventContract})
+ * and the rules a schema cannot state, and lists every defect in the API's words ({@link ViolationMessages}).
  * Unknown fields are refused rather than dropped: a misspelt optional field ("grossProfitt") would
  * otherwise vanish without anyone noticing. A JSON {@code null} counts as an absent field.
  */
@@ -19,36 +23,67 @@ public final class EventValidator {
     /** The meter tag for an event whose type cannot be read. */
     public static final String UNKNOWN_TYPE = "unknown";
 
+    private static final String TYPE_FIELD = "type";
+
     public static List<EventError> validate(JsonNode event, Position at) {
         if (!event.isObject()) {
             return List.of(EventError.at(at, null, "must be a JSON object"));
         }
         Optional<EventType> type = typeOf(event);
         if (type.isEmpty()) {
-            return List.of(EventError.at(at, EventSchema.TYPE_FIELD, typeProblem(event.get(EventSchema.TYPE_FIELD))));
+            return List.of(EventError.at(at, TYPE_FIELD, typeProblem(event.get(TYPE_FIELD))));
         }
-        Map<String, EventSchema.Field> fields = EventSchema.fieldsOf(type.get());
+        ObjectNode present = withoutNulls((ObjectNode) event);
+        Map<String, List<Error>> byField = violationsByField(type.get(), present);
         List<EventError> errors = new ArrayList<>();
-        for (Iterator<String> names = event.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = present.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!name.equals(EventSchema.TYPE_FIELD) && !fields.containsKey(name)) {
+            if (byField.getOrDefault(name, List.of()).stream().anyMatch(v -> v.getKeyword().equals("additionalProperties"))) {
                 errors.add(EventError.at(at, name, "unknown field for a " + type.get().wireName() + " event"));
             }
         }
-        for (EventSchema.Field field : fields.values()) {
-            JsonNode value = event.get(field.name());
-            if (isAbsent(value)) {
-                if (field.required()) {
-                    errors.add(EventError.at(at, field.name(), "is required"));
-                }
-                continue;
+        for (String field : EventContract.fieldNames(type.get())) {
+            List<Error> violations = byField.getOrDefault(field, List.of());
+            if (violations.stream().anyMatch(v -> v.getKeyword().equals("required"))) {
+                errors.add(EventError.at(at, field, "is required"));
+            } else if (!violations.isEmpty()) {
+                errors.add(EventError.at(at, field, ViolationMessages.ofFirst(violations)));
+            } else if (present.path(field).isNumber()) {
+                EventRules.checkFinite(present.get(field).decimalValue())
+                        .ifPresent(message -> errors.add(EventError.at(at, field, message)));
             }
-            field.kind().check(value).ifPresent(message -> errors.add(EventError.at(at, field.name(), message)));
         }
         if (type.get() == EventType.ESTIMATE) {
-            errors.addAll(checkEstimateAlternatives(event, at));
+            errors.addAll(checkEstimateAlternatives(present, at));
         }
         return errors;
+    }
+
+    /**
+     * The violations of each field: a missing or unknown field is named by the object's own 'required' or
+     * 'additionalProperties'; a bad value by its location. The estimate's alternatives (the schema's
+     * allOf/anyOf) are left to {@link #checkEstimateAlternatives}, which names the missing fields.
+     */
+    private static Map<String, List<Error>> violationsByField(EventType type, JsonNode event) {
+        Map<String, List<Error>> byField = new LinkedHashMap<>();
+        for (Error violation : EventContract.violations(type, event)) {
+            String field = null;
+            if (violation.getInstanceLocation().getNameCount() == 1) {
+                field = violation.getInstanceLocation().getName(0);
+            } else if (violation.getEvaluationPath().getNameCount() == 1 && violation.getProperty() != null) {
+                field = violation.getProperty();
+            }
+            if (field != null) {
+                byField.computeIfAbsent(field, name -> new ArrayList<>()).add(violation);
+            }
+        }
+        return byField;
+    }
+
+    private static ObjectNode withoutNulls(ObjectNode event) {
+        ObjectNode present = event.deepCopy();
+        present.properties().removeIf(field -> field.getValue().isNull());
+        return present;
     }
 
     /** The event's type name for meter tags, or {@value #UNKNOWN_TYPE}. */
@@ -57,7 +92,7 @@ public final class EventValidator {
     }
 
     private static Optional<EventType> typeOf(JsonNode event) {
-        JsonNode type = event.isObject() ? event.get(EventSchema.TYPE_FIELD) : null;
+        JsonNode type = event.isObject() ? event.get(TYPE_FIELD) : null;
         return type != null && type.isTextual() ? EventType.fromWireName(type.textValue()) : Optional.empty();
     }
 

@@ -146,6 +146,9 @@ class EventValidatorTest {
     @Test
     void rejectsBlankCompanyName() {
         assertOnly(validate(with(COMPANY, "name", "  ")), "name", "must not be blank");
+        assertOnly(validate(with(COMPANY, "name", "")), "name", "must not be blank");
+        assertOnly(validate(with(COMPANY, "name", "N".repeat(201))), "name", "must be at most 200 characters");
+        assertEquals(List.of(), validate(with(COMPANY, "name", "N".repeat(200))));
     }
 
     @Test

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,28 +15,56 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 
-import io.saasreport.ingest.domain.EventRules;
-import io.saasreport.ingest.domain.EventSchema;
+import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.contracts.TopicSchemas;
 import io.saasreport.ingest.domain.EventType;
-import io.saasreport.ingest.domain.FieldKind;
-import io.saasreport.ingest.domain.IngestEvent;
+import io.saasreport.ingest.rest.Requests;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /**
- * Keeps {@code asyncapi.yaml} in step with the code: the payload schemas against {@link EventSchema} and
- * {@link EventRules} (what the validator accepts) and the published records, the headers against
- * {@link CloudEventHeaders}, the channel addresses against the topics bound in application.properties.
+ * {@code asyncapi.yaml} against the service: every topic the service publishes to is a channel whose payload
+ * is that topic's JSON Schema from the contracts module, the records the service really publishes validate
+ * against those schemas, and the headers are the ones {@link CloudEventHeaders} writes.
  */
+@QuarkusTest
 class AsyncApiDocumentTest {
+
+    /** One event of each type with every optional field, so that each published field meets its schema. */
+    private static final String EVENTS = """
+            [{"type":"company","ticker":"CTRT","name":"Contract Test Inc."},
+             {"type":"price","ticker":"CTRT","price":151.2,"at":"2024-03-01T16:00:00-05:00"},
+             {"type":"filing","ticker":"CTRT","fiscalYear":2025,"fiscalQuarter":2,"periodEnd":"2024-07-31",
+              "filedAt":"2024-08-29T21:05:00Z","revenue":868823000,"subscriptionRevenue":829250000,
+              "grossProfit":586418000,"salesAndMarketing":378536000,"researchAndDevelopment":381890000,
+              "generalAndAdministrative":91582000,"operatingIncome":-265682000,"operatingCashFlow":69887000,
+              "capitalExpenditures":13596000,"cash":3937000000,"debt":0,"sharesOutstanding":335000000,
+              "netRevenueRetention":1.27},
+             {"type":"estimate","ticker":"CTRT","asOf":"2024-03-01T21:00:00Z","ntmRevenue":3.6e9,"ntmFcf":9e8,
+              "fy1Revenue":3.4e9,"fy2Revenue":4.2e9,"fy1End":"2025-01-31","fy1Fcf":8e8,"fy2Fcf":1e9},
+             {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25}]""";
+
+    private static final SchemaRegistry CONTRACTS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder
+                    .schemaIdResolvers(ids -> ids.mapPrefix(TopicSchemas.ID_BASE, "classpath:" + TopicSchemas.FOLDER))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode document;
     private static Properties properties;
@@ -60,47 +86,32 @@ class AsyncApiDocumentTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void payloadDeclaresTheValidatorsFieldsInOrder(EventType type) {
-        JsonNode payload = payload(type);
-        Map<String, EventSchema.Field> fields = EventSchema.fieldsOf(type);
-
-        List<String> expected = new ArrayList<>(List.of(EventSchema.TYPE_FIELD));
-        expected.addAll(fields.keySet());
-        assertEquals(expected, names(payload.path("properties")), "properties of " + type);
-
-        List<String> required = new ArrayList<>(List.of(EventSchema.TYPE_FIELD));
-        fields.values().stream().filter(EventSchema.Field::required).map(EventSchema.Field::name).forEach(required::add);
-        assertEquals(required, texts(payload.path("required")), "required of " + type);
-
-        assertEquals("object", payload.path("type").asText());
-        assertTrue(payload.has("additionalProperties") && !payload.path("additionalProperties").asBoolean(true),
-                type + ": unknown fields are refused, so additionalProperties must be false");
-        assertEquals(type.wireName(), payload.path("properties").path(EventSchema.TYPE_FIELD).path("const").asText());
+    void eachEventsChannelCarriesItsTopicsSchema(EventType type) {
+        String topic = topicOf(channelOf(type));
+        assertEquals(topic, type.topic(), "the topic EventType names for " + type);
+        JsonNode channel = channelAt(topic);
+        assertNotNull(channel, "no channel with address " + topic);
+        assertEquals(List.of("#/components/messages/" + type.wireName()),
+                channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
+        assertEquals(TopicSchemas.resource(topic), payloadResource(type));
+        assertNotNull(AsyncApiDocumentTest.class.getResource("/" + payloadResource(type)), "no schema file for " + topic);
     }
 
-    @ParameterizedTest
-    @EnumSource(EventType.class)
-    void eachFieldSchemaStatesItsKindsRule(EventType type) {
-        JsonNode properties = payload(type).path("properties");
-        for (EventSchema.Field field : EventSchema.fieldsOf(type).values()) {
-            JsonNode schema = resolve(properties.path(field.name()));
-            kindFacets(field.kind()).forEach((facet, value) -> assertEquals(value, schema.path(facet).asText(),
-                    type + "." + field.name() + " (" + field.kind() + "): " + facet));
-        }
-    }
-
-    /** The records that are serialized to the topics have exactly the documented fields (besides {@code type}). */
     @Test
-    void publishedRecordsHaveTheDocumentedFields() {
-        JsonSubTypes subTypes = IngestEvent.class.getAnnotation(JsonSubTypes.class);
-        assertEquals(EventType.values().length, subTypes.value().length);
-        for (JsonSubTypes.Type subType : subTypes.value()) {
-            EventType type = EventType.fromWireName(subType.name()).orElseThrow();
-            List<String> components = Arrays.stream(subType.value().getRecordComponents())
-                    .map(RecordComponent::getName).toList();
-            List<String> documented = names(payload(type).path("properties"));
-            assertEquals(documented.subList(1, documented.size()), components, subType.value().getSimpleName());
+    void publishedRecordsValidateAgainstTheirTopicsSchema() throws IOException {
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
+        Requests.authorized().contentType("application/json").body(EVENTS.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/events")
+                .then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        Set<String> topics = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            var schema = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(record.topic())));
+            assertEquals(List.of(), schema.validate(JSON.readTree(record.value())), record.topic() + ": " + record.value());
+            topics.add(record.topic());
         }
+        assertEquals(new TreeSet<>(Topics.INPUT), topics, "one record on every input topic");
     }
 
     @ParameterizedTest
@@ -116,27 +127,6 @@ class AsyncApiDocumentTest {
                 common.path("properties").path(CloudEventHeaders.SOURCE).path("const").asText());
         assertEquals(type.cloudEventType(),
                 headers.path("allOf").path(1).path("properties").path(CloudEventHeaders.TYPE).path("const").asText());
-    }
-
-    @ParameterizedTest
-    @EnumSource(EventType.class)
-    void keyIsTheTickerOrMacro(EventType type) {
-        JsonNode key = resolve(message(type).path("bindings").path("kafka").path("key"));
-        if (type == EventType.MACRO) {
-            assertEquals(IngestEvent.MACRO_KEY, key.path("const").asText());
-        } else {
-            assertEquals(EventRules.TICKER.pattern(), key.path("pattern").asText());
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(EventType.class)
-    void eachEventIsDocumentedOnTheTopicItIsPublishedTo(EventType type) {
-        String topic = topicOf(channelOf(type));
-        JsonNode channel = channelAt(topic);
-        assertNotNull(channel, "no channel with address " + topic);
-        assertEquals(List.of("#/components/messages/" + type.wireName()),
-                channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
     }
 
     @Test
@@ -168,54 +158,17 @@ class AsyncApiDocumentTest {
         };
     }
 
-    /** What the schema of a field of this kind must say (FieldKind's checks, EventRules' limits). */
-    private static Map<String, String> kindFacets(FieldKind kind) {
-        Map<String, String> facets = new LinkedHashMap<>();
-        switch (kind) {
-            case TICKER -> {
-                facets.put("type", "string");
-                facets.put("pattern", EventRules.TICKER.pattern());
-            }
-            case NAME -> {
-                facets.put("type", "string");
-                facets.put("minLength", "1");
-                facets.put("maxLength", String.valueOf(EventRules.MAX_NAME_LENGTH));
-            }
-            case INSTANT -> {
-                facets.put("type", "string");
-                facets.put("format", "date-time");
-            }
-            case DATE -> {
-                facets.put("type", "string");
-                facets.put("format", "date");
-            }
-            case NUMBER -> facets.put("type", "number");
-            case PRICE -> {
-                facets.put("type", "number");
-                facets.put("exclusiveMinimum", "0");
-            }
-            case FISCAL_YEAR -> {
-                facets.put("type", "integer");
-                facets.put("minimum", String.valueOf(EventRules.MIN_FISCAL_YEAR));
-                facets.put("maximum", String.valueOf(EventRules.MAX_FISCAL_YEAR));
-            }
-            case FISCAL_QUARTER -> {
-                facets.put("type", "integer");
-                facets.put("minimum", "1");
-                facets.put("maximum", "4");
-            }
-        }
-        return facets;
-    }
-
     private static JsonNode message(EventType type) {
         JsonNode message = document.path("components").path("messages").path(type.wireName());
         assertTrue(message.isObject(), "no message " + type.wireName());
         return message;
     }
 
-    private static JsonNode payload(EventType type) {
-        return resolve(message(type).path("payload"));
+    /** The classpath resource a message's payload refers to (relative to this document, at the classpath root). */
+    private static String payloadResource(EventType type) {
+        JsonNode payload = message(type).path("payload");
+        assertEquals("application/schema+json;version=draft-2020-12", payload.path("schemaFormat").asText());
+        return payload.path("schema").path("$ref").asText();
     }
 
     private static JsonNode channelAt(String address) {

@@ -7,13 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +20,32 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.CompanySources;
-import io.saasreport.metrics.domain.TickerValue;
-import io.saasreport.metrics.domain.UniverseSnapshot;
+import io.saasreport.contracts.TopicSchemas;
 
 /**
- * Keeps {@code asyncapi.yaml} in step with the code: each payload schema has exactly the components of its
- * record (and the revision beside them), the records the topology really writes (worked example through
- * TopologyTestDriver) match the documented payloads, keys and headers, and the channel addresses are the topics
- * in application.properties.
+ * {@code asyncapi.yaml} against the service: each figure channel's payload is its topic's JSON Schema from the
+ * contracts module, the records the topology really writes (worked example through TopologyTestDriver) validate
+ * against those schemas and carry the documented keys and headers, and the channel addresses are the topics in
+ * application.properties.
  */
 class AsyncApiDocumentTest {
 
     private static final ObjectMapper JSON = StreamJson.MAPPER;
+
+    private static final SchemaRegistry CONTRACTS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder
+                    .schemaIdResolvers(ids -> ids.mapPrefix(TopicSchemas.ID_BASE, "classpath:" + TopicSchemas.FOLDER))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private static JsonNode document;
     private static Properties properties;
@@ -62,41 +60,18 @@ class AsyncApiDocumentTest {
         assertEquals("3.0.0", document.path("asyncapi").asText());
     }
 
-    @ParameterizedTest
-    @ValueSource(classes = {CompanyMetrics.class, CompanySources.class, CompanySources.PriceSource.class,
-            CompanySources.QuarterSource.class, CompanySources.EstimateSource.class, CompanySources.FigureSource.class,
-            UniverseSnapshot.class, UniverseSnapshot.Buckets.class,
-            UniverseSnapshot.Bucket.class, UniverseSnapshot.OperatingMedians.class, UniverseSnapshot.Regression.class,
-            UniverseSnapshot.Quartiles.class, UniverseSnapshot.OperatingQuartiles.class,
-            TickerValue.class})
-    void schemaHasExactlyTheRecordsComponents(Class<?> record) {
-        JsonNode schema = schema(record.getSimpleName());
-        List<String> components = new ArrayList<>();
-        for (RecordComponent component : record.getRecordComponents()) {
-            components.add(component.getName());
-            JsonNode property = schema.path("properties").path(component.getName());
-            assertTypeMatches(component.getGenericType(), property, record.getSimpleName() + "." + component.getName());
-        }
-        for (Method derived : record.getDeclaredMethods()) { // published beside the components, derived from them
-            JsonProperty published = derived.getAnnotation(JsonProperty.class);
-            if (published != null) {
-                components.add(published.value());
-                assertTypeMatches(derived.getGenericReturnType(), schema.path("properties").path(published.value()),
-                        record.getSimpleName() + "." + published.value());
-            }
-        }
-        if (record == CompanyMetrics.class) {
-            components.add("sources"); // written beside the figures (CompanyFigures)
-            assertEquals("#/components/schemas/CompanySources", schema.path("properties").path("sources").path("$ref").asText());
-        }
-        if (record == CompanyMetrics.class || record == UniverseSnapshot.class) {
-            components.add("revision"); // written beside the record's own fields
-            assertEquals("#/components/schemas/Revision", schema.path("properties").path("revision").path("$ref").asText());
-            assertEquals(List.of("integer"), texts(resolve(schema.path("properties").path("revision")).path("type")));
-        }
-        assertEquals(components, names(schema.path("properties")), record.getSimpleName() + " properties");
-        assertEquals(components, texts(schema.path("required")), record.getSimpleName() + ": nulls are always written");
-        assertFalse(schema.path("additionalProperties").asBoolean(true), record.getSimpleName() + " additionalProperties");
+    @Test
+    void eachFigureChannelCarriesItsTopicsSchema() {
+        Map<String, String> messageOfChannel = Map.of("company", "companyMetrics", "universe", "universeSnapshot");
+        messageOfChannel.forEach((channel, message) -> {
+            String topic = topic(channel);
+            assertEquals(List.of("#/components/messages/" + message),
+                    channelAt(topic).path("messages").findValuesAsText("$ref"), "messages of " + topic);
+            JsonNode payload = document.path("components").path("messages").path(message).path("payload");
+            assertEquals("application/schema+json;version=draft-2020-12", payload.path("schemaFormat").asText());
+            assertEquals(TopicSchemas.resource(topic), payload.path("schema").path("$ref").asText());
+            assertNotNull(AsyncApiDocumentTest.class.getResource("/" + TopicSchemas.resource(topic)), "no schema file for " + topic);
+        });
     }
 
     @Test
@@ -106,7 +81,7 @@ class AsyncApiDocumentTest {
             JsonNode message = document.path("components").path("messages").path("companyMetrics");
             for (TestRecord<String, String> record : topology.companyRecords) {
                 JsonNode value = JSON.readTree(record.value());
-                assertConforms(value, resolve(message.path("payload")), "metrics.company");
+                assertValid(value, topic("company"));
                 assertEquals(value.path("ticker").asText(), record.key());
                 assertHeaders(record, message.path("headers"));
             }
@@ -124,7 +99,7 @@ class AsyncApiDocumentTest {
             assertFalse(value.path("regression").isNull(), "the example should exercise the regression object");
             assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
             JsonNode message = document.path("components").path("messages").path("universeSnapshot");
-            assertConforms(value, resolve(message.path("payload")), "metrics.universe");
+            assertValid(value, topic("universe"));
             assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), record.key());
             assertHeaders(record, message.path("headers"));
         }
@@ -220,86 +195,13 @@ class AsyncApiDocumentTest {
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    // --- A small schema check: exactly the documented keys, of the documented JSON types ----------------
-
-    private static void assertConforms(JsonNode value, JsonNode schema, String at) {
-        schema = resolve(schema);
-        List<String> types = texts(schema.path("type"));
-        if (value.isNull()) {
-            assertTrue(types.contains("null"), at + " is null but not nullable");
-            return;
-        }
-        String actual = value.isObject() ? "object" : value.isArray() ? "array" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
-                : value.isIntegralNumber() && types.contains("integer") ? "integer" : value.isNumber() ? "number" : "?";
-        assertTrue(types.contains(actual), at + " is " + actual + ", documented " + types);
-        if ("date-time".equals(schema.path("format").asText())) {
-            Instant.parse(value.asText());
-        }
-        if (value.isObject() && schema.path("additionalProperties").isObject()) { // a map
-            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
-                assertConforms(field.getValue(), schema.path("additionalProperties"), at + "." + field.getKey());
-            }
-        } else if (value.isObject()) {
-            assertEquals(new TreeSet<>(names(schema.path("properties"))), new TreeSet<>(names(value)), at + " keys");
-            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
-                assertConforms(field.getValue(), schema.path("properties").path(field.getKey()), at + "." + field.getKey());
-            }
-        } else if (value.isArray()) {
-            assertTrue(value.size() <= schema.path("maxItems").asInt(Integer.MAX_VALUE), at + " too long");
-            for (int i = 0; i < value.size(); i++) {
-                assertConforms(value.get(i), schema.path("items"), at + "[" + i + "]");
-            }
-        }
-    }
-
-    /** The documented JSON type of a record component: boxed numbers are nullable, records are referenced. */
-    private static void assertTypeMatches(Type type, JsonNode property, String at) {
-        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            assertEquals("array", texts(property.path("type")).get(0), at + " (an array, nullable or not)");
-            assertTypeMatches(list.getActualTypeArguments()[0], property.path("items"), at + "[]");
-            return;
-        }
-        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
-            assertEquals(List.of("object"), texts(property.path("type")), at);
-            assertTypeMatches(map.getActualTypeArguments()[1], property.path("additionalProperties"), at + "{}");
-            return;
-        }
-        Class<?> raw = (Class<?>) type;
-        if (raw.isRecord()) {
-            assertEquals("#/components/schemas/" + raw.getSimpleName(), property.path("$ref").asText(), at);
-            return;
-        }
-        JsonNode resolved = resolve(property);
-        List<String> expected = raw == double.class ? List.of("number")
-                : raw == Double.class ? List.of("number", "null")
-                : raw == int.class ? List.of("integer")
-                : raw == boolean.class ? List.of("boolean")
-                : raw == LocalDate.class ? texts(resolved.path("type"))
-                : raw == String.class || raw == Instant.class ? texts(resolved.path("type")) // nullability per field
-                : raw.isEnum() ? List.of("string", "null")
-                : List.of("unmapped " + raw);
-        assertEquals(expected, texts(resolved.path("type")), at);
-        if (raw.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object constant : raw.getEnumConstants()) {
-                names.add(StreamJson.write(constant).replace("\"", ""));
-            }
-            names.add("null");
-            assertEquals(names, texts(resolved.path("enum")), at + " enum");
-        }
-        if (raw == String.class || raw == Instant.class) {
-            assertEquals("string", texts(resolved.path("type")).get(0), at);
-            assertEquals(raw == Instant.class, "date-time".equals(resolved.path("format").asText()), at + " format");
-        }
+    /** The value validates against its topic's schema from the contracts module. */
+    private static void assertValid(JsonNode value, String topic) {
+        Schema schema = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(topic)));
+        assertEquals(List.of(), schema.validate(value), topic + ": " + value);
     }
 
     // --- Document access ----------------------------------------------------------------------------
-
-    private static JsonNode schema(String name) {
-        JsonNode schema = document.path("components").path("schemas").path(name);
-        assertTrue(schema.isObject(), "no schema " + name);
-        return schema;
-    }
 
     private static Set<String> channelAddresses() {
         Set<String> addresses = new TreeSet<>();
