@@ -13,16 +13,22 @@ final class CloudEventHeaders {
     static final String SOURCE = "/metrics-service";
     static final String COMPANY_TYPE = "io.saasreport.metrics.company";
     static final String UNIVERSE_TYPE = "io.saasreport.metrics.universe";
+    static final String ALERT_TYPE = "io.saasreport.metrics.alert";
 
     private CloudEventHeaders() {
     }
 
     static Headers of(String type) {
+        return of(type, UUID.randomUUID().toString());
+    }
+
+    /** With an id of the caller's: the same event (an alert raised again by the same cause) keeps the same id. */
+    static Headers of(String type, String id) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_type", bytes(type));
         headers.add("ce_source", bytes(SOURCE));
-        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_id", bytes(id));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));
         return headers;

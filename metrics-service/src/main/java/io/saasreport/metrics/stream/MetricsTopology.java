@@ -14,6 +14,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import io.saasreport.metrics.domain.AlertThresholds;
+
 /**
  * The metrics service's topology. It only routes: every rule and formula is in the domain package.
  *
@@ -22,21 +24,32 @@ import org.apache.kafka.streams.state.Stores;
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
  *        -> metrics.company                  (each change, with the company's revision)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
- *        -> universe-input (repartition topic, ONE partition, key "universe"; each changed company's latest
- *           figures once per interval, macro events at once)
- *             -> compute-universe [universe-companies, universe-state]       stage 2, one task
- *                  -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
+ *        -> universe-input (repartition topic partitioned by universe name; each changed company's latest
+ *           figures once per interval and macro events at once, both to EVERY partition)
+ * universe.definitions (compacted, key: universe name; a tombstone removes)
+ *   -> read-definition  -> universe-input (to its name's partition) | universe.definitions.dlq
+ *             -> compute-universe [universe-companies, universe-state, universe-definitions, universe-macro]
+ *                  stage 2, one task per partition: the universes whose name falls on it, the default included
+ *                  -> metrics.universe   (key: universe name, "universe" for the default; on a wall-clock
+ *                                         punctuation, only when changed, with its revision)
+ *                  -> metrics.alerts     (key: universe name; with the change that raised them)
  * </pre>
  */
 public final class MetricsTopology {
 
-    /** The topics and the universe's publish interval (at most one universe record per interval). */
+    /**
+     * The topics, the universes' publish interval (at most one record per universe per interval), the partitions of
+     * the universe stage (universes spread over them by name) and the alert thresholds.
+     */
     public record Settings(String prices, String filings, String estimates, String profiles, String macro,
-            String companyFigures, String universe, Duration universePublishInterval) {
+            String companyFigures, String universe, Duration universePublishInterval, String definitions,
+            String alerts, int universePartitions, AlertThresholds alertThresholds) {
 
+        /** The production topics, with one universe partition (what TopologyTestDriver runs). */
         public static Settings defaults() {
             return new Settings("market.prices", "company.filings", "company.estimates", "company.profiles",
-                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100));
+                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100),
+                    "universe.definitions", "metrics.alerts", 1, AlertThresholds.defaults());
         }
 
         List<String> inputs() {
@@ -54,11 +67,19 @@ public final class MetricsTopology {
                 Serdes.String(), UniverseStage.companiesSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
                 Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(UniverseStage.DEFINITIONS_STORE), Serdes.String(),
+                UniverseStage.definitionsSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.MACRO_STORE),
+                Serdes.String(), UniverseStage.macroSerde()));
 
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
                 .process(() -> new CompanyStage(meters, settings.universePublishInterval()), Named.as("apply-event"),
-                        CompanyStores.ALL);
+                        CompanyStores.ALL)
+                .merge(builder.stream(settings.definitions(), Consumed.with(Serdes.String(), Serdes.String())
+                                .withName("definition-records"))
+                        .process(DefinitionReader::new, Named.as("read-definition")), Named.as("with-definitions"));
 
         routed.split(Named.as("route-"))
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(
@@ -72,15 +93,31 @@ public final class MetricsTopology {
                                         Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters")),
                         "dead-letter"))
                 .defaultBranch(Branched.withConsumer(
-                        universeInput -> universeInput.mapValues(Routed::value, Named.as("universe-json"))
-                                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
-                                        .withName("universe-input").withNumberOfPartitions(1))
-                                .process(() -> new UniverseStage(settings.universePublishInterval()),
-                                        Named.as("compute-universe"),
-                                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE)
+                        universeInput -> universes(universeInput, settings), "universe"));
+        return builder.build();
+    }
+
+    /** Stage 2: partitioned by universe name; figures to metrics.universe, alerts to metrics.alerts. */
+    private static void universes(KStream<String, Routed> input, Settings settings) {
+        input.mapValues(Routed::value, Named.as("universe-json"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+                        .withName("universe-input")
+                        .withNumberOfPartitions(settings.universePartitions())
+                        .withStreamPartitioner(new UniversePartitioner()))
+                .process(() -> new UniverseStage(settings.universePublishInterval(), settings.universePartitions(),
+                                settings.alertThresholds()), Named.as("compute-universe"),
+                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE, UniverseStage.DEFINITIONS_STORE,
+                        UniverseStage.MACRO_STORE)
+                .split(Named.as("publish-"))
+                .branch((name, out) -> out.route() == Routed.Route.ALERT, Branched.withConsumer(
+                        alerts -> alerts.mapValues(Routed::value, Named.as("alert-json"))
+                                .to(settings.alerts(), Produced.with(Serdes.String(), Serdes.String())
+                                        .withName("alerts")),
+                        "alert"))
+                .defaultBranch(Branched.withConsumer(
+                        figures -> figures.mapValues(Routed::value, Named.as("universe-figures-json"))
                                 .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
                                         .withName("universe-figures")),
                         "universe"));
-        return builder.build();
     }
 }
