@@ -202,8 +202,8 @@ public final class Universes {
                 before == null ? null : before.medianEvToNtmRevenue(), now.medianEvToNtmRevenue(),
                 thresholds.medianMove());
         computed.medianToday = median.next();
-        if (before == null) {
-            return alerts; // the first publication is where changes are measured from
+        if (before == null || before.topByEvToNtmRevenue().isEmpty()) {
+            return alerts; // the first publication with multiples is where changes are measured from
         }
         Set<String> topBefore = tickers(before.topByEvToNtmRevenue());
         Set<String> topNow = tickers(now.topByEvToNtmRevenue());
