@@ -24,7 +24,9 @@ import io.saasreport.stack.test.KafkaTestResource;
  */
 public final class TopicRecords {
 
-    public static final List<String> INPUT_TOPICS = Topics.INPUT;
+    /** The event topics and the universe definitions: everything the ingest service writes. */
+    public static final List<String> INPUT_TOPICS = java.util.stream.Stream.concat(Topics.INPUT.stream(),
+            java.util.stream.Stream.of(Topics.DEFINITIONS)).toList();
 
     /** The current end offset of every partition of every input topic. */
     public static Map<TopicPartition, Long> endOffsets() {
