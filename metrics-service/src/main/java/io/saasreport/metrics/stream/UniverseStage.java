@@ -1,8 +1,10 @@
 package io.saasreport.metrics.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.kafka.streams.KeyValue;
@@ -108,7 +110,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
 
     private void forward(UniverseAlert alert, long timestamp) {
         context.forward(new Record<>(alert.universe(), new Routed(Routed.Route.ALERT, StreamJson.write(alert)),
-                timestamp, CloudEventHeaders.of(CloudEventHeaders.ALERT_TYPE, alert.id())));
+                timestamp, CloudEventHeaders.of(CloudEventHeaders.ALERT_TYPE,
+                        UUID.nameUUIDFromBytes(alert.id().getBytes(StandardCharsets.UTF_8)).toString())));
     }
 
     private static <V> List<V> values(KeyValueStore<String, V> store) {

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.TickerValue;
+import io.saasreport.metrics.domain.UniverseAlert;
 import io.saasreport.metrics.domain.UniverseSnapshot;
 
 /**
@@ -106,7 +107,9 @@ class AsyncApiDocumentTest {
             assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
             JsonNode message = document.path("components").path("messages").path("universeSnapshot");
             assertConforms(value, resolve(message.path("payload")), "metrics.universe");
-            assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), record.key());
+            assertTrue(record.key().matches(message.path("bindings").path("kafka").path("key").path("pattern").asText()),
+                    record.key());
+            assertEquals("universe", record.key());
             assertHeaders(record, message.path("headers"));
         }
     }
@@ -138,7 +141,8 @@ class AsyncApiDocumentTest {
         Set<String> expected = new TreeSet<>();
         expected.add(topic("company"));
         expected.add(topic("universe"));
-        for (String input : List.of("prices", "filings", "estimates", "macro", "profiles")) {
+        expected.add(topic("alerts"));
+        for (String input : List.of("prices", "filings", "estimates", "macro", "profiles", "definitions")) {
             expected.add(topic(input) + ".dlq");
         }
         assertEquals(expected, channelAddresses());
@@ -146,6 +150,22 @@ class AsyncApiDocumentTest {
         Set<String> withOperation = new TreeSet<>();
         document.path("operations").forEach(operation -> withOperation.add(resolve(operation.path("channel")).path("address").asText()));
         assertEquals(expected, withOperation);
+    }
+
+    @Test
+    void theAlertSchemaHasExactlyTheAlertsComponents() {
+        JsonNode schema = schema(UniverseAlert.class.getSimpleName());
+        List<String> components = new ArrayList<>();
+        for (RecordComponent component : UniverseAlert.class.getRecordComponents()) {
+            components.add(component.getName());
+        }
+        assertEquals(components, names(schema.path("properties")));
+        List<String> types = new ArrayList<>();
+        for (UniverseAlert.Type type : UniverseAlert.Type.values()) {
+            types.add(type.wireName());
+        }
+        assertEquals(types, texts(schema.path("properties").path("type").path("enum")));
+        assertFalse(schema.path("additionalProperties").asBoolean(true));
     }
 
     @Test
@@ -164,6 +184,8 @@ class AsyncApiDocumentTest {
                 defaults.inputs());
         assertEquals(topic("company"), defaults.companyFigures());
         assertEquals(topic("universe"), defaults.universe());
+        assertEquals(topic("definitions"), defaults.definitions());
+        assertEquals(topic("alerts"), defaults.alerts());
     }
 
     // --- The records as they are really written ---------------------------------------------------------

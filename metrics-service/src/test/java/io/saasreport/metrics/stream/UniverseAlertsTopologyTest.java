@@ -110,7 +110,8 @@ class UniverseAlertsTopologyTest {
             TestRecord<String, String> record = topology.alertRecords.get(i);
             assertEquals(all.get(i).path("universe").asText(), record.key());
             assertEquals("io.saasreport.metrics.alert", WorkedExampleTopologyTest.header(record, "ce_type"));
-            assertEquals(all.get(i).path("id").asText(), WorkedExampleTopologyTest.header(record, "ce_id"));
+            assertEquals(java.util.UUID.nameUUIDFromBytes(all.get(i).path("id").asText().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)).toString(), WorkedExampleTopologyTest.header(record, "ce_id"));
         }
         return all;
     }
