@@ -25,9 +25,4 @@ public enum RejectionReason {
     public String title() {
         return title;
     }
-
-    /** The problem {@code type} URI (RFC 9457). */
-    public String problemType() {
-        return "urn:saasreport:problem:" + tag.replace('_', '-');
-    }
 }

@@ -59,7 +59,7 @@ public class ProblemResponses {
     private static Response.ResponseBuilder problem(RejectionReason reason, String detail,
             List<EventError> errors, UriInfo uri) {
         int status = statusOf(reason);
-        Problem body = new Problem(reason.problemType(), reason.title(), status, detail, uri.getPath(), reason.tag(), errors);
+        Problem body = new Problem(Problem.type(reason), reason.title(), status, detail, uri.getPath(), reason.tag(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
 }

@@ -1,6 +1,8 @@
 package io.saasreport.metrics.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 
@@ -8,8 +10,10 @@ import java.time.Instant;
  * One company's figures, named exactly as in the spec's company-metrics table. Every figure is nullable and
  * never NaN or infinite ({@link CompanyMetricsCalculator} guarantees it). {@code asOf} is the latest event time
  * that went into the figures ({@code null} while only reference data is known). Nulls are always serialized.
+ * The JSON also carries {@link #growthBucket()}, derived from {@code ntmGrowth} (and ignored when read back).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties(value = "growthBucket", allowGetters = true)
 public record CompanyMetrics(
         String ticker,
         String name,
@@ -49,5 +53,11 @@ public record CompanyMetrics(
 
     public static CompanyMetrics of(CompanyState state) {
         return CompanyMetricsCalculator.compute(state);
+    }
+
+    /** The company's NTM growth bucket, published so that no consumer restates the thresholds; null without ntmGrowth. */
+    @JsonProperty("growthBucket")
+    public GrowthBucket growthBucket() {
+        return ntmGrowth == null ? null : GrowthBucket.of(ntmGrowth);
     }
 }

@@ -1,6 +1,14 @@
 package io.saasreport.metrics.domain;
 
-/** The spec's NTM-growth buckets. */
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The spec's NTM-growth buckets: the one place their thresholds live. Published with each company's figures
+ * ({@link CompanyMetrics#growthBucket()}) and as the universe's bucket medians; the report and its dashboard only
+ * read what is published.
+ */
 public enum GrowthBucket {
     /** {@code ntmGrowth > 0.22} */
     HIGH,
@@ -17,5 +25,11 @@ public enum GrowthBucket {
             return HIGH;
         }
         return ntmGrowth < LOW_BELOW ? LOW : MID;
+    }
+
+    /** The name on the wire and in the report's API: {@code high}, {@code mid}, {@code low}. */
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -70,6 +72,14 @@ class AsyncApiDocumentTest {
             components.add(component.getName());
             JsonNode property = schema.path("properties").path(component.getName());
             assertTypeMatches(component.getGenericType(), property, record.getSimpleName() + "." + component.getName());
+        }
+        for (Method derived : record.getDeclaredMethods()) { // published beside the components, derived from them
+            JsonProperty published = derived.getAnnotation(JsonProperty.class);
+            if (published != null) {
+                components.add(published.value());
+                assertTypeMatches(derived.getGenericReturnType(), schema.path("properties").path(published.value()),
+                        record.getSimpleName() + "." + published.value());
+            }
         }
         if (record == CompanyMetrics.class || record == UniverseSnapshot.class) {
             components.add("revision"); // written beside the record's own fields
@@ -268,8 +278,17 @@ class AsyncApiDocumentTest {
                 : raw == Double.class ? List.of("number", "null")
                 : raw == int.class ? List.of("integer")
                 : raw == String.class || raw == Instant.class ? texts(resolved.path("type")) // nullability per field
+                : raw.isEnum() ? List.of("string", "null")
                 : List.of("unmapped " + raw);
         assertEquals(expected, texts(resolved.path("type")), at);
+        if (raw.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : raw.getEnumConstants()) {
+                names.add(StreamJson.write(constant).replace("\"", ""));
+            }
+            names.add("null");
+            assertEquals(names, texts(resolved.path("enum")), at + " enum");
+        }
         if (raw == String.class || raw == Instant.class) {
             assertEquals("string", texts(resolved.path("type")).get(0), at);
             assertEquals(raw == Instant.class, "date-time".equals(resolved.path("format").asText()), at + " format");

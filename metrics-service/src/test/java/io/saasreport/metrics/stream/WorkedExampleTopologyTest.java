@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.saasreport.metrics.domain.GrowthBucket;
 import io.saasreport.metrics.domain.JsonComparison;
 
 /** The spec's worked example through the topology (TopologyTestDriver), checked field for field. */
@@ -156,7 +157,7 @@ class WorkedExampleTopologyTest {
         }
     }
 
-    /** The last record of each ticker: exactly the spec's figures, asOf and the revision. */
+    /** The last record of each ticker: exactly the spec's figures, asOf, the growth bucket and the revision. */
     static void assertCompaniesMatch(TopologyHarness topology) {
         Map<String, JsonNode> latest = topology.latestCompanies();
         Set<String> expectedTickers = new TreeSet<>();
@@ -169,10 +170,14 @@ class WorkedExampleTopologyTest {
             company.fieldNames().forEachRemaining(expectedKeys::add);
             expectedKeys.add("asOf");
             expectedKeys.add("revision");
+            expectedKeys.add("growthBucket");
             Set<String> actualKeys = new TreeSet<>();
             actual.fieldNames().forEachRemaining(actualKeys::add);
             assertEquals(expectedKeys, actualKeys, ticker);
             JsonComparison.assertMatchesFields(company, actual, ticker);
+            JsonNode growth = company.path("ntmGrowth");
+            assertEquals(growth.isNull() ? null : GrowthBucket.of(growth.asDouble()).wireName(),
+                    actual.path("growthBucket").textValue(), ticker + " growthBucket");
             assertTrue(actual.path("revision").isIntegralNumber() && actual.path("revision").asLong() >= 1, ticker);
         }
         assertEquals(expectedTickers, new TreeSet<>(latest.keySet()));

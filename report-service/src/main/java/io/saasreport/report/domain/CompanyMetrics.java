@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One company's metrics as the metrics service publishes them on {@code metrics.company} (spec: metrics.md,
- * "Company metrics"). Every metric is {@code null} when unknown. The component order is the order of the
+ * "Company metrics"), with the growth bucket it publishes beside them. Every metric is {@code null} when unknown. The component order is the order of the
  * companies table and of its CSV export.
  */
 @RegisterForReflection // CompanyField reads the components reflectively (sorting, CSV)
@@ -44,7 +44,10 @@ public record CompanyMetrics(
         @Schema(description = "4 * subscription revenue of the latest quarter, USD", nullable = true) Double impliedArr,
         @Schema(description = "impliedArr change over the previous quarter, USD", nullable = true) Double netNewArr,
         @Schema(description = "Gross-margin-adjusted CAC payback, months", nullable = true) Double gmAdjustedPaybackMonths,
-        @Schema(description = "Price change over the last week (fraction)", nullable = true) Double weeklyPriceChange) {
+        @Schema(description = "Price change over the last week (fraction)", nullable = true) Double weeklyPriceChange,
+        @Schema(description = "NTM growth bucket as the metrics service assigns it (the thresholds are in its AsyncAPI "
+                + "document); null while ntmGrowth is unknown", nullable = true, enumeration = { "high", "mid", "low" })
+        String growthBucket) {
 
     public CompanyMetrics {
         if (ticker == null || ticker.isBlank()) {

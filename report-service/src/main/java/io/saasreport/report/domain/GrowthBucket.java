@@ -1,26 +1,16 @@
 package io.saasreport.report.domain;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** The spec's NTM growth buckets: high {@code > 0.22}, mid {@code 0.15..0.22} inclusive, low {@code < 0.15}. */
+/**
+ * The NTM growth buckets by name. Which bucket a company is in is the metrics service's to say: it publishes
+ * {@link CompanyMetrics#growthBucket()} (and the thresholds live only there); the report files and filters by it.
+ */
 public enum GrowthBucket {
     HIGH, MID, LOW;
 
-    static final double HIGH_ABOVE = 0.22;
-    static final double LOW_BELOW = 0.15;
-
-    /** The bucket of a company; none when its NTM growth is unknown. */
-    public static Optional<GrowthBucket> of(Double ntmGrowth) {
-        if (ntmGrowth == null) {
-            return Optional.empty();
-        }
-        if (ntmGrowth > HIGH_ABOVE) {
-            return Optional.of(HIGH);
-        }
-        return Optional.of(ntmGrowth < LOW_BELOW ? LOW : MID);
-    }
-
-    /** The bucket named in lower case, as the API spells it ({@code high}, {@code mid}, {@code low}). */
+    /** The bucket named in lower case, as the API and metrics.company spell it ({@code high}, {@code mid}, {@code low}). */
     public static Optional<GrowthBucket> named(String name) {
         for (GrowthBucket bucket : values()) {
             if (bucket.apiName().equals(name)) {
@@ -30,7 +20,12 @@ public enum GrowthBucket {
         return Optional.empty();
     }
 
+    /** The bucket a company's published figures name; none when they name none. */
+    public static Optional<GrowthBucket> of(CompanyMetrics company) {
+        return named(company.growthBucket());
+    }
+
     public String apiName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -153,7 +153,8 @@ public class CompanyResource {
 
         @QueryParam("bucket")
         @Pattern(regexp = "high|mid|low", message = "must be high, mid or low")
-        @Parameter(description = "Only companies of this NTM growth bucket: high > 22 %, mid 15 %..22 %, low < 15 %",
+        @Parameter(description = "Only companies of this NTM growth bucket (their growthBucket, as the metrics service "
+                + "assigns it)",
                 schema = @Schema(enumeration = { "high", "mid", "low" }))
         public String bucket;
 

@@ -13,9 +13,9 @@ public record MediansPoint(
         @Schema(description = "asOf of the statistics") Instant asOf,
         @Schema(description = "Median of the universe", nullable = true) Double overall,
         @Schema(description = "Median of the 5 highest multiples", nullable = true) Double top5,
-        @Schema(description = "Median of the high-growth bucket (NTM growth > 22 %)", nullable = true) Double high,
-        @Schema(description = "Median of the mid-growth bucket (15 %..22 %)", nullable = true) Double mid,
-        @Schema(description = "Median of the low-growth bucket (< 15 %)", nullable = true) Double low) {
+        @Schema(description = "Median of the high-growth bucket", nullable = true) Double high,
+        @Schema(description = "Median of the mid-growth bucket", nullable = true) Double mid,
+        @Schema(description = "Median of the low-growth bucket", nullable = true) Double low) {
 
     static MediansPoint of(UniverseStatistics statistics) {
         UniverseStatistics.Buckets buckets = statistics.buckets();

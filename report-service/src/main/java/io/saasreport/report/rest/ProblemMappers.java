@@ -18,7 +18,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private static final String INVALID_PARAMETER = "https://saasreport.io/problems/invalid-parameter";
+    private static final String INVALID_PARAMETER = Problem.type("invalid-parameter");
 
     @ServerExceptionMapper
     public Response reportProblem(ReportProblem problem, UriInfo uri) {

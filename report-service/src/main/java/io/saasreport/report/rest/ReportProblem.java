@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.Response.Status;
 /** A failure the API answers with a problem document; each subclass is one kind of problem. */
 public abstract class ReportProblem extends RuntimeException {
 
-    private static final String TYPE_BASE = "https://saasreport.io/problems/";
-
     private final Status status;
     private final String slug;
     private final String title;
@@ -23,7 +21,7 @@ public abstract class ReportProblem extends RuntimeException {
     }
 
     public String type() {
-        return TYPE_BASE + slug;
+        return Problem.type(slug);
     }
 
     public String title() {

@@ -99,7 +99,7 @@ public class UniverseResource {
     @GET
     @Path("buckets")
     @Operation(summary = "Company count and median EV / NTM revenue per NTM growth bucket",
-            description = "high: ntmGrowth > 22 %; mid: 15 % to 22 % inclusive; low: < 15 %.")
+            description = "Over the companies' growthBucket, as the metrics service assigns and counts them.")
     @APIResponse(responseCode = "200", description = "The buckets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Buckets.class)))
     public Response buckets(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

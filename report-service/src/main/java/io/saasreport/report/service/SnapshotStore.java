@@ -91,7 +91,7 @@ public class SnapshotStore {
                     upsert.setString(2, metrics.name());
                     upsert.setTimestamp(3, Timestamp.from(metrics.asOf()));
                     setRevision(upsert, 4, update.version());
-                    upsert.setString(5, GrowthBucket.of(metrics.ntmGrowth()).map(Enum::name).orElse(null));
+                    upsert.setString(5, GrowthBucket.of(metrics).map(Enum::name).orElse(null));
                     upsert.setString(6, update.payload());
                     upsert.setTimestamp(7, now);
                     upsert.addBatch();

@@ -82,7 +82,7 @@ public final class ViewState {
     private List<CompanyEntry> sorted(Optional<GrowthBucket> bucket, CompanyField field, SortOrder order) {
         List<Keyed> rows = new ArrayList<>(companies.size());
         for (CompanyEntry entry : companies.values()) {
-            if (bucket.isEmpty() || GrowthBucket.of(entry.metrics().ntmGrowth()).equals(bucket)) {
+            if (bucket.isEmpty() || GrowthBucket.of(entry.metrics()).equals(bucket)) {
                 rows.add(new Keyed(sortKey(field.valueOf(entry.metrics())), entry));
             }
         }

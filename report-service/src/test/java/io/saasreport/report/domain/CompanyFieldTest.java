@@ -15,7 +15,7 @@ class CompanyFieldTest {
 
     private static CompanyMetrics company(String ticker, Double evToNtmRevenue) {
         return new CompanyMetrics(ticker, null, AS_OF, null, null, null, null, null, null, null, null, null, null, null,
-                evToNtmRevenue, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                evToNtmRevenue, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static List<String> sorted(String field, SortOrder order, CompanyMetrics... companies) {
@@ -29,7 +29,8 @@ class CompanyFieldTest {
                 "enterpriseValue", "ltmRevenue", "ltmGrowth", "ntmRevenue", "ntmFcf", "ntmGrowth", "evToNtmRevenue",
                 "growthAdjustedMultiple", "evToNtmFcf", "grossMargin", "operatingMargin", "fcfMargin", "salesMarketingPct",
                 "researchDevelopmentPct", "generalAdministrativePct", "ntmFcfMargin", "ruleOf40Ltm", "ruleOf40Ntm",
-                "netRevenueRetention", "impliedArr", "netNewArr", "gmAdjustedPaybackMonths", "weeklyPriceChange"),
+                "netRevenueRetention", "impliedArr", "netNewArr", "gmAdjustedPaybackMonths", "weeklyPriceChange",
+                "growthBucket"),
                 CompanyField.names());
     }
 

@@ -6,35 +6,30 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 class GrowthBucketTest {
 
-    @Test
-    void highIsStrictlyAbove22Percent() {
-        assertEquals(Optional.of(GrowthBucket.HIGH), GrowthBucket.of(0.2200001));
-        assertEquals(Optional.of(GrowthBucket.MID), GrowthBucket.of(0.22));
-    }
-
-    @Test
-    void midIncludesBothBounds() {
-        assertEquals(Optional.of(GrowthBucket.MID), GrowthBucket.of(0.15));
-        assertEquals(Optional.of(GrowthBucket.MID), GrowthBucket.of(0.18));
-    }
-
-    @Test
-    void lowIsStrictlyBelow15Percent() {
-        assertEquals(Optional.of(GrowthBucket.LOW), GrowthBucket.of(0.1499999));
-        assertEquals(Optional.of(GrowthBucket.LOW), GrowthBucket.of(-0.3));
-    }
-
-    @Test
-    void unknownGrowthIsInNoBucket() {
-        assertEquals(Optional.empty(), GrowthBucket.of(null));
-    }
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     @Test
     void bucketsAreNamedInLowerCaseByTheApi() {
         assertEquals(Optional.of(GrowthBucket.HIGH), GrowthBucket.named("high"));
         assertEquals(Optional.empty(), GrowthBucket.named("HIGH"));
         assertEquals(Optional.empty(), GrowthBucket.named(null));
+    }
+
+    /** The bucket is the one metrics.company names, whatever the growth: the report restates no threshold. */
+    @Test
+    void aCompanysBucketIsTheOnePublishedWithItsFigures() throws Exception {
+        assertEquals(Optional.of(GrowthBucket.MID), GrowthBucket.of(company("{\"ntmGrowth\": 0.9, \"growthBucket\": \"mid\"}")));
+        assertEquals(Optional.empty(), GrowthBucket.of(company("{\"ntmGrowth\": 0.9, \"growthBucket\": null}")));
+        assertEquals(Optional.empty(), GrowthBucket.of(company("{\"ntmGrowth\": 0.9}")));
+    }
+
+    private static CompanyMetrics company(String figures) throws Exception {
+        return JSON.readValue("{\"ticker\": \"ACME\", \"asOf\": \"2026-11-20T21:21:00Z\", " + figures.substring(1),
+                CompanyMetrics.class);
     }
 }

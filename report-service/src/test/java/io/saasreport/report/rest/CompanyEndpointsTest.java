@@ -37,13 +37,13 @@ class CompanyEndpointsTest {
             + "ltmRevenue,ltmGrowth,ntmRevenue,ntmFcf,ntmGrowth,evToNtmRevenue,growthAdjustedMultiple,evToNtmFcf,"
             + "grossMargin,operatingMargin,fcfMargin,salesMarketingPct,researchDevelopmentPct,generalAdministrativePct,"
             + "ntmFcfMargin,ruleOf40Ltm,ruleOf40Ntm,netRevenueRetention,impliedArr,netNewArr,gmAdjustedPaybackMonths,"
-            + "weeklyPriceChange";
+            + "weeklyPriceChange,growthBucket";
     private static final String CSV_BPH = "BPH,Bph Software Inc.,2026-11-20T21:21:00Z,1164.47,302506885,26652663755.34,0,"
             + "352260192375.95,325607528620.61,19132230968.3,0.3528864572948911,24118600933,4958702022.54,"
             + "0.2606266866086797,13.500266019788121,0.5179924663685043,65.6638626682036,0.789867747238093,"
             + "0.009508248319885509,0.2101361237856325,0.27025420016447943,0.3210473791445024,0.18905791960922572,"
             + "0.20559658648173545,0.5630225810805236,0.46622327309041517,1.276,18860034700.48,1357504229.5999985,"
-            + "14.519971914356589,0.11351552937576503";
+            + "14.519971914356589,0.11351552937576503,high";
 
     @Inject
     ReportDatabase database;
@@ -85,7 +85,7 @@ class CompanyEndpointsTest {
         given().get("/api/v1/companies/NOPE").then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("https://saasreport.io/problems/unknown-company"))
+                .body("type", equalTo("urn:saasreport:problem:unknown-company"))
                 .body("title", equalTo("Unknown company"))
                 .body("status", equalTo(404))
                 .body("detail", equalTo("No metrics have been published for NOPE"))
@@ -192,7 +192,7 @@ class CompanyEndpointsTest {
 
     @Test
     void aChangedGrowthMovesTheCompanyToItsNewBucket() {
-        MetricsPublisher.company(ExampleData.company("UMV", ExampleData.AS_OF.plusSeconds(60), umv -> umv.put("ntmGrowth", 0.3)));
+        MetricsPublisher.company(ExampleData.company("UMV", ExampleData.AS_OF.plusSeconds(60), umv -> umv.put("ntmGrowth", 0.3).put("growthBucket", "high")));
 
         eventually(() -> given().queryParam("bucket", "high").get("/api/v1/companies").then()
                 .body("ticker", contains("BPH", "JPJH", "QJIR", "UKQE", "UMV", "UPD", "WMRM")));

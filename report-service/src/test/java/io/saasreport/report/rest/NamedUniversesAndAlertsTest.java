@@ -59,7 +59,7 @@ class NamedUniversesAndAlertsTest {
         given().get("/api/v1/universes/growth/movers").then().statusCode(200);
         given().get("/api/v1/universes/growth/scatter").then().statusCode(404);
         given().get("/api/v1/universes/nope").then().statusCode(404)
-                .body("type", equalTo("https://saasreport.io/problems/unknown-universe"));
+                .body("type", equalTo("urn:saasreport:problem:unknown-universe"));
 
         MetricsPublisher.awaitStored();
         given().get("/api/v1/universes/growth/history").then().statusCode(200)

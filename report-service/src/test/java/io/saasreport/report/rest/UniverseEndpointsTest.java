@@ -55,7 +55,7 @@ class UniverseEndpointsTest {
                     .contentType(Problem.MEDIA_TYPE)
                     .header("Retry-After", "5")
                     .body("status", equalTo(503))
-                    .body("type", equalTo("https://saasreport.io/problems/universe-not-yet-published"))
+                    .body("type", equalTo("urn:saasreport:problem:universe-not-yet-published"))
                     .body("instance", equalTo(view));
         }
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The spec's worked example (copied into src/test/resources/example, see PROVENANCE.md): the values the metrics
- * service publishes for it, with the {@code asOf} a test chooses.
+ * service publishes for it (the spec's figures and the growth bucket), with the {@code asOf} a test chooses.
  */
 public final class ExampleData {
 
@@ -24,6 +25,13 @@ public final class ExampleData {
 
     /** Every company of the example, by ticker. */
     public static final List<String> TICKERS = List.of("AYV", "BPH", "JPJH", "OJV", "QJIR", "UKQE", "UMV", "UPD", "WMRM");
+
+    /**
+     * The growth bucket metrics.company carries beside the spec's figures for each example company (the metrics
+     * service's GrowthBucket of its ntmGrowth; its WorkedExampleTopologyTest checks that side).
+     */
+    private static final Map<String, String> GROWTH_BUCKETS = Map.of("BPH", "high", "JPJH", "high", "OJV", "mid",
+            "QJIR", "high", "UKQE", "high", "UMV", "low", "UPD", "high", "WMRM", "high"); // AYV: no ntmGrowth, no bucket
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ArrayNode COMPANIES = (ArrayNode) read("example/expected-companies.json");
@@ -41,6 +49,7 @@ public final class ExampleData {
             if (company.get("ticker").asText().equals(ticker)) {
                 ObjectNode value = company.deepCopy();
                 value.put("asOf", asOf.toString());
+                value.put("growthBucket", GROWTH_BUCKETS.get(ticker));
                 change.accept(value);
                 return value.toString();
             }

@@ -1,0 +1,51 @@
+// Panel: the EV / NTM revenue medians over time (overall, top 5, each growth bucket) on a time axis.
+import { COLORS, chart } from '../charts.js';
+import { publish } from '../dom.js';
+import { format } from '../format.js';
+import { timeScale } from '../time-axis.js';
+
+const SERIES = [
+  ['overall', 'Overall median'], ['top5', 'Top-5 median'],
+  ['high', 'High growth'], ['mid', 'Mid growth'], ['low', 'Low growth'],
+];
+
+export function mount(live) {
+  const history = chart('chart-history', {
+    type: 'line',
+    data: {
+      // Straight segments between points ordered by time: a line never swings back in time or overshoots a value.
+      datasets: SERIES.map(([key, label], i) => ({
+        key, label, data: [], borderColor: COLORS.series[i], backgroundColor: COLORS.series[i], pointRadius: 2, tension: 0, spanGaps: true,
+      })),
+    },
+    options: {
+      maintainAspectRatio: false,
+      parsing: false,
+      scales: {
+        x: timeScale(COLORS.grid),
+        y: { ticks: { callback: v => format.multiple(v) }, grid: { color: COLORS.grid } },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            title: items => format.dateTime(new Date(items[0].parsed.x).toISOString()),
+            label: c => c.dataset.label + ': ' + format.multiple(c.parsed.y),
+          },
+        },
+      },
+    },
+  });
+  live.on('history', points => draw(history, points));
+}
+
+function draw(history, points) {
+  // One point per instant (the last published), in time order, whatever order the answer had.
+  const byTime = new Map();
+  points.forEach(p => byTime.set(Date.parse(p.asOf), p));
+  const ordered = [...byTime.entries()].sort((a, b) => a[0] - b[0]);
+  history.data.datasets.forEach(dataset => {
+    dataset.data = ordered.map(([x, p]) => ({ x, y: p[dataset.key] }));
+  });
+  history.update('none');
+  publish('chart-history', ordered.map(([, p]) => p.asOf), ordered.map(([, p]) => p.overall));
+}
