@@ -5,14 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The real files under src/test/resources/data (see PROVENANCE.md there). */
+/**
+ * The real files the importer tests read: those only the tests need under src/test/resources/data, those the local
+ * stack's demo loads too from the local-stack module's one copy ({@code /demo/...}); PROVENANCE.md in data/ names all.
+ */
 public final class TestData {
 
-    public static final String NASDAQ_DDOG = "/data/prices/nasdaq-DDOG.csv";
+    public static final String NASDAQ_DDOG = "/demo/prices/DDOG.csv";
     public static final String YAHOO_DDOG = "/data/prices/yahoo-DDOG.csv";
     public static final String STOOQ_DDOG = "/data/prices/stooq-ddog.us.txt";
-    public static final String SNOWFLAKE_COMPANY_FACTS = "/data/sec/snow_facts.json";
-    public static final String FRED_DGS10 = "/data/fred/DGS10.csv";
+    public static final String SNOWFLAKE_COMPANY_FACTS = "/demo/snow_facts.json";
+    public static final String FRED_DGS10 = "/demo/DGS10.csv";
 
     public static byte[] bytes(String resource) {
         try (InputStream in = TestData.class.getResourceAsStream(resource)) {

@@ -32,15 +32,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 import io.saasreport.stack.test.Program;
 import io.saasreport.stack.test.RequiresPrograms;
 
@@ -51,8 +48,6 @@ import io.saasreport.stack.test.RequiresPrograms;
  */
 @QuarkusTest
 @RequiresPrograms({ Program.CHROMIUM, Program.CHROMEDRIVER })
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DashboardBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
@@ -104,19 +99,19 @@ class DashboardBrowserTest {
      */
     private void publishAReport() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
+        Upstream.companies(ExampleData.AS_OF);
         for (int daysBefore = 6; daysBefore >= 1; daysBefore--) {
             double drift = 1 - 0.025 * daysBefore;
-            MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
+            Upstream.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
                 universe.put("medianEvToNtmRevenue", universe.get("medianEvToNtmRevenue").asDouble() * drift);
                 universe.put("top5MedianEvToNtmRevenue", universe.get("top5MedianEvToNtmRevenue").asDouble() * drift);
                 universe.with("buckets").with("high").put("medianEvToNtmRevenue",
                         universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
             }));
-            MetricsPublisher.awaitStored();
+            Upstream.awaitStored();
         }
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
-        ExampleData.filings().forEach(MetricsPublisher::filing);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
+        ExampleData.filings().forEach(Upstream::filing);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(ExampleData.AS_OF.toString())));
         eventually(() -> given().get("/api/v1/filings/latest").then().body("$", hasSize(ExampleData.TICKERS.size())));
     }
@@ -158,11 +153,11 @@ class DashboardBrowserTest {
     @Test
     void showsTwoUniversesSideBySideAndTheAlerts() {
         publishAReport();
-        MetricsPublisher.universe("growth", ExampleData.universe(ExampleData.AS_OF, growth -> {
+        Upstream.universe("growth", ExampleData.universe(ExampleData.AS_OF, growth -> {
             growth.put("companyCount", 5);
             growth.put("medianEvToNtmRevenue", 13.5);
         }));
-        MetricsPublisher.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\",\"type\":\"top10-left\","
+        Upstream.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\",\"type\":\"top10-left\","
                 + "\"ticker\":\"WMRM\",\"at\":\"2026-11-20T21:21:00Z\",\"previous\":15.4,\"rank\":1}");
         eventually(() -> given().get("/api/v1/universes/growth").then().statusCode(200));
         eventually(() -> given().get("/api/v1/alerts").then().body("$", hasSize(1)));
@@ -201,7 +196,7 @@ class DashboardBrowserTest {
         int eventsBefore = streamEvents(body);
 
         Instant later = ExampleData.AS_OF.plus(Duration.ofHours(1));
-        MetricsPublisher.universe(ExampleData.universe(later, universe -> universe.put("medianEvToNtmRevenue", 12.3456)));
+        Upstream.universe(ExampleData.universe(later, universe -> universe.put("medianEvToNtmRevenue", 12.3456)));
 
         WebElement median = browser.findElement(By.id("kpi-median-ev-ntm"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "12.35x".equals(median.getText()));

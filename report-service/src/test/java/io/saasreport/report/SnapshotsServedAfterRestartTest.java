@@ -15,14 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 
 /**
  * Second half of the restart test: a new application instance on the database that
@@ -31,8 +28,6 @@ import io.saasreport.stack.test.PostgresTestResource;
  */
 @QuarkusTest
 @TestProfile(SnapshotsServedAfterRestartTest.NothingFromKafka.class)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @Order(Integer.MAX_VALUE)
 class SnapshotsServedAfterRestartTest {
 

@@ -12,21 +12,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 /**
  * First half of the restart test: the last test of this application instance stores the example, and checks the
  * rows themselves. {@link SnapshotsServedAfterRestartTest} then starts a new instance on the same database.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @Order(Integer.MAX_VALUE) // the last of the default profile's tests (see the surefire configuration)
 class SnapshotsStoredBeforeRestartTest {
 
@@ -36,11 +31,11 @@ class SnapshotsStoredBeforeRestartTest {
     @Test
     void storesTheLatestSnapshotsAsJsonWithTheirIndexedColumns() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
 
         assertEquals(9L, database.rows("company_snapshot"));
         assertEquals("HIGH", database.value("select growth_bucket from company_snapshot where ticker = ?1", "BPH"));

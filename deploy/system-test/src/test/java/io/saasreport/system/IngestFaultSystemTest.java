@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.stack.LocalStack;
 import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /**
  * Fault suite, ingest side: the broker stopped hard and restarted under requests, and a flood of bad
@@ -287,7 +288,7 @@ class IngestFaultSystemTest {
     }
 
     private static Map<TopicPartition, Long> endOffsets() {
-        try (TopicRecords topics = new TopicRecords(stack.bootstrapServers())) {
+        try (KafkaTestClient topics = new KafkaTestClient(stack.bootstrapServers())) {
             return topics.endOffsets(Stream.concat(Topics.INPUT.stream(), Topics.deadLetter().stream()).toList());
         }
     }
@@ -299,7 +300,7 @@ class IngestFaultSystemTest {
     private static List<ConsumerRecord<String, String>> assertEveryAcceptedEventIsOnItsTopicAndNoDeadLetter(
             Map<TopicPartition, Long> before, List<String> accepted) throws IOException {
         List<ConsumerRecord<String, String>> records;
-        try (TopicRecords topics = new TopicRecords(stack.bootstrapServers())) {
+        try (KafkaTestClient topics = new KafkaTestClient(stack.bootstrapServers())) {
             records = topics.since(before);
         }
         List<String> deadLetters = records.stream().filter(r -> Topics.deadLetter().contains(r.topic()))

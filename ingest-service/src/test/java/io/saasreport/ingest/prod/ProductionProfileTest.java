@@ -11,14 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.ingest.security.ApiKeys;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /**
  * The service in the prod profile, as deployed: keys from a mounted file that is replaced while it runs,
@@ -27,7 +25,6 @@ import io.saasreport.stack.test.KafkaTestResource;
  */
 @QuarkusTest
 @TestProfile(ProductionProfileTest.Prod.class)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class ProductionProfileTest {
 
     static final Path KEY_FILE = Path.of("target/prod-profile-test/api-keys");

@@ -4,18 +4,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.ingest.security.ApiKeys;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /** An operator may turn Swagger UI on in prod (QUARKUS_SWAGGER_UI_ENABLED=true). */
 @QuarkusTest
 @TestProfile(SwaggerUiEnabledInProdTest.ProdWithSwaggerUi.class)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class SwaggerUiEnabledInProdTest {
 
     public static class ProdWithSwaggerUi implements QuarkusTestProfile {

@@ -10,16 +10,14 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.saasreport.ingest.TestData;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /** Writes need a configured bearer key: without one, 401 problem+json and nothing is published. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class AuthenticationTest {
 
     private static final byte[] COMPANY = "{\"type\":\"company\",\"ticker\":\"AUTH\",\"name\":\"Auth Inc.\"}"
@@ -44,7 +42,7 @@ class AuthenticationTest {
 
     @Test
     void refusesImportsWithoutKeyAndPublishesNothing() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
         for (String path : List.of("/api/v1/import/prices?ticker=DDOG", "/api/v1/import/fred-dgs10")) {
             Requests.anonymous().contentType("text/csv").body(TestData.bytes(TestData.YAHOO_DDOG)).post(path)
                     .then().statusCode(401).contentType("application/problem+json").body("reason", equalTo("unauthorized"));
@@ -52,7 +50,7 @@ class AuthenticationTest {
         Requests.anonymous().contentType("application/json").body(TestData.bytes(TestData.SNOWFLAKE_COMPANY_FACTS))
                 .post("/api/v1/import/sec-companyfacts?ticker=SNOW")
                 .then().statusCode(401);
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 
     @Test
@@ -69,7 +67,7 @@ class AuthenticationTest {
     }
 
     private static void assertRefusedWithoutPublishing(RequestSpecification request, String detail) {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
         request.contentType("application/json").body(COMPANY).post("/api/v1/events")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
@@ -77,6 +75,6 @@ class AuthenticationTest {
                 .body("status", equalTo(401))
                 .body("reason", equalTo("unauthorized"))
                 .body("detail", equalTo(detail));
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 }

@@ -23,12 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /**
  * A corpus of bad requests, each answered 400 problem+json naming the bad event and why; then proof
@@ -36,7 +35,6 @@ import io.saasreport.stack.test.KafkaTestResource;
  * written to any input topic since the corpus began.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadRequestCorpusTest {
 
@@ -55,7 +53,7 @@ class BadRequestCorpusTest {
 
     @BeforeAll
     static void noteEndOffsets() {
-        beforeCorpus = TopicRecords.endOffsets();
+        beforeCorpus = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
     }
 
     static Stream<Arguments> corpus() {
@@ -188,7 +186,7 @@ class BadRequestCorpusTest {
                 .post("/api/v1/events")
                 .then().statusCode(202).body("accepted", equalTo(1));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(beforeCorpus);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(beforeCorpus);
         assertEquals(1, records.size(), () -> "published: " + records);
         assertEquals("market.macro", records.get(0).topic());
         assertTrue(records.get(0).value().contains("4.26"));

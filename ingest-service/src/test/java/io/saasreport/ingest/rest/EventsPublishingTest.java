@@ -18,45 +18,43 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /** Events in over HTTP, records out of the real broker: topic, key, value and CloudEvents headers. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class EventsPublishingTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void publishesOneObjectWithTickerKeyAndCloudEventHeaders() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
         Instant sent = Instant.now();
 
         post("application/json", """
                 {"type":"company","ticker":"PUBA","name":"Pub A Inc."}""", 1);
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         assertEquals(1, records.size());
         ConsumerRecord<String, String> record = records.get(0);
         assertEquals("company.profiles", record.topic());
         assertEquals("PUBA", record.key());
         assertEquals(MAPPER.readTree("{\"type\":\"company\",\"ticker\":\"PUBA\",\"name\":\"Pub A Inc.\"}"),
                 MAPPER.readTree(record.value()));
-        assertEquals("1.0", TopicRecords.header(record, "ce_specversion"));
-        assertEquals("io.saasreport.event.company", TopicRecords.header(record, "ce_type"));
-        assertEquals("/ingest-service", TopicRecords.header(record, "ce_source"));
-        assertNotNull(UUID.fromString(TopicRecords.header(record, "ce_id")));
-        Instant time = Instant.parse(TopicRecords.header(record, "ce_time"));
+        assertEquals("1.0", KafkaTestClient.header(record, "ce_specversion"));
+        assertEquals("io.saasreport.event.company", KafkaTestClient.header(record, "ce_type"));
+        assertEquals("/ingest-service", KafkaTestClient.header(record, "ce_source"));
+        assertNotNull(UUID.fromString(KafkaTestClient.header(record, "ce_id")));
+        Instant time = Instant.parse(KafkaTestClient.header(record, "ce_time"));
         assertTrue(Duration.between(sent, time).abs().toSeconds() < 60, "ce_time " + time);
-        assertEquals("application/json", TopicRecords.header(record, "content-type"));
+        assertEquals("application/json", KafkaTestClient.header(record, "content-type"));
     }
 
     @Test
     void publishesAnArrayEachEventToItsTopic() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         post("application/json", """
                 [{"type":"price","ticker":"PUBB","price":182.50,"at":"2024-03-01T16:00:00-05:00"},
@@ -66,7 +64,7 @@ class EventsPublishingTest {
                  {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25},
                  {"type":"company","ticker":"PUBB","name":"Pub B Inc."}]""", 5);
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         assertEquals(5, records.size());
         assertRecord(records, "market.prices", "PUBB", """
                 {"type":"price","ticker":"PUBB","price":182.50,"at":"2024-03-01T21:00:00Z"}""", "price");
@@ -84,7 +82,7 @@ class EventsPublishingTest {
 
     @Test
     void publishesNdjsonInLineOrder() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         post("application/x-ndjson", """
                 {"type":"price","ticker":"PUBC","price":10,"at":"2024-03-01T21:00:00Z"}
@@ -92,13 +90,13 @@ class EventsPublishingTest {
                 {"type":"price","ticker":"PUBC","price":12,"at":"2024-03-05T21:00:00Z"}
                 """, 3);
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.on("market.prices", TopicRecords.since(before));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.on("market.prices", KafkaTestClient.onTestBroker().since(before));
         assertEquals(List.of("10", "11", "12"), records.stream()
                 .map(record -> readTree(record.value()).get("price").asText()).toList());
         assertTrue(records.stream().allMatch(record -> record.key().equals("PUBC")
-                && "io.saasreport.event.price".equals(TopicRecords.header(record, "ce_type"))));
+                && "io.saasreport.event.price".equals(KafkaTestClient.header(record, "ce_type"))));
         // One id per record.
-        assertEquals(3, records.stream().map(record -> TopicRecords.header(record, "ce_id")).distinct().count());
+        assertEquals(3, records.stream().map(record -> KafkaTestClient.header(record, "ce_id")).distinct().count());
     }
 
     private static void post(String contentType, String body, int accepted) {
@@ -109,11 +107,11 @@ class EventsPublishingTest {
 
     private static void assertRecord(List<ConsumerRecord<String, String>> records, String topic, String key,
             String expectedJson, String type) throws Exception {
-        List<ConsumerRecord<String, String>> onTopic = TopicRecords.on(topic, records);
+        List<ConsumerRecord<String, String>> onTopic = KafkaTestClient.on(topic, records);
         assertEquals(1, onTopic.size(), topic);
         assertEquals(key, onTopic.get(0).key());
         assertEquals(MAPPER.readTree(expectedJson), MAPPER.readTree(onTopic.get(0).value()), topic);
-        assertEquals("io.saasreport.event." + type, TopicRecords.header(onTopic.get(0), "ce_type"));
+        assertEquals("io.saasreport.event." + type, KafkaTestClient.header(onTopic.get(0), "ce_type"));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {

@@ -6,12 +6,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.stack.test.KafkaTestResource;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class HealthAndOpenApiTest {
 
     @Test

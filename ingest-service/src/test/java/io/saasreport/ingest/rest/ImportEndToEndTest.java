@@ -17,29 +17,27 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.ingest.TestData;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /** The real files through HTTP to the broker: counts and a few values checked on the records. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class ImportEndToEndTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void importsNasdaqPriceFileToMarketPrices() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         Requests.authorized().contentType("text/csv").body(TestData.bytes(TestData.NASDAQ_DDOG))
                 .post("/api/v1/import/prices?ticker=DDOG")
                 .then().statusCode(202).body("accepted", equalTo(1120));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
-        assertEquals(1120, TopicRecords.on("market.prices", records).size());
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        assertEquals(1120, KafkaTestClient.on("market.prices", records).size());
         assertEquals(1120, records.size());
         assertTrue(records.stream().allMatch(record -> record.key().equals("DDOG")));
         JsonNode dec11 = byField(records, "at").get("2020-12-11T21:00:00Z");
@@ -49,26 +47,26 @@ class ImportEndToEndTest {
 
     @Test
     void importsStooqPriceFileToMarketPrices() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         Requests.authorized().contentType("text/plain").body(TestData.bytes(TestData.STOOQ_DDOG))
                 .post("/api/v1/import/prices?ticker=DDOG")
                 .then().statusCode(202).body("accepted", equalTo(1287));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         assertEquals(1287, records.size());
         assertEquals("98.98", byField(records, "at").get("2020-12-11T21:00:00Z").get("price").asText());
     }
 
     @Test
     void importsSnowflakeCompanyFactsAsOneFilingPerQuarter() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         Requests.authorized().contentType("application/json").body(TestData.bytes(TestData.SNOWFLAKE_COMPANY_FACTS))
                 .post("/api/v1/import/sec-companyfacts?ticker=SNOW")
                 .then().statusCode(202).body("accepted", equalTo(23));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.on("company.filings", TopicRecords.since(before));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.on("company.filings", KafkaTestClient.onTestBroker().since(before));
         assertEquals(23, records.size());
         Map<String, JsonNode> byPeriod = byField(records, "periodEnd");
         JsonNode q2 = byPeriod.get("2024-07-31");
@@ -81,26 +79,26 @@ class ImportEndToEndTest {
         assertEquals(986770000L, q4.get("revenue").asLong());
         assertEquals("2025-05-30T21:05:00Z", q4.get("filedAt").asText());
         assertTrue(records.stream().allMatch(record -> record.key().equals("SNOW")
-                && "io.saasreport.event.filing".equals(TopicRecords.header(record, "ce_type"))));
+                && "io.saasreport.event.filing".equals(KafkaTestClient.header(record, "ce_type"))));
     }
 
     @Test
     void importsFredYieldsToMarketMacro() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         int accepted = Requests.authorized().contentType("text/csv").body(TestData.bytes(TestData.FRED_DGS10))
                 .post("/api/v1/import/fred-dgs10")
                 .then().statusCode(202).extract().path("accepted");
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
-        assertEquals(accepted, TopicRecords.on("market.macro", records).size());
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        assertEquals(accepted, KafkaTestClient.on("market.macro", records).size());
         assertTrue(records.stream().allMatch(record -> record.key().equals("macro")));
         assertEquals("3.85", byField(records, "asOf").get("2010-01-04T21:00:00Z").get("tenYearYield").asText());
     }
 
     @Test
     void refusesPriceFileWithABadRowNamingItsLineAndPublishesNothing() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
 
         Requests.authorized().contentType("text/csv")
                 .body("Date,Open,High,Low,Close,Adj Close,Volume\n2024-03-01,1,1,1,2,2,10\n2024-03-04,1,1,1,-2,-2,10\n".getBytes())
@@ -110,7 +108,7 @@ class ImportEndToEndTest {
                 .body("errors", hasSize(1))
                 .body("errors[0].line", equalTo(3))
                 .body("errors[0].field", equalTo("Close"));
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 
     @Test

@@ -13,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.saasreport.stack.test.KafkaTestResource;
 
 /**
  * The macro channel points at a port where no broker listens: its events are answered 503 within the
@@ -25,7 +23,6 @@ import io.saasreport.stack.test.KafkaTestResource;
  */
 @QuarkusTest
 @TestProfile(KafkaUnavailableTest.DeadMacroBroker.class)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class KafkaUnavailableTest {
 
     public static class DeadMacroBroker implements QuarkusTestProfile {

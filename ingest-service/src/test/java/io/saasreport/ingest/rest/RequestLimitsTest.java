@@ -12,11 +12,10 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /**
  * Limits come before work: each request here sends its headers and at most part of its body, then reads the
@@ -24,7 +23,6 @@ import io.saasreport.stack.test.KafkaTestResource;
  * the rest; a service that waited for the whole body would never answer.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class RequestLimitsTest {
 
     /** {@code %test.ingest.max-body-bytes}. */
@@ -71,7 +69,7 @@ class RequestLimitsTest {
 
     @Test
     void refusesAChunkedBodyOnceItPassesTheLimitWithoutWaitingForTheRest() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
         byte[] line = "{\"type\":\"company\",\"ticker\":\"BIG\",\"name\":\"Big Inc.\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] chunk = repeat(line, 64 * 1024 / line.length);
         try (RawHttp http = new RawHttp(base)) {
@@ -86,7 +84,7 @@ class RequestLimitsTest {
             assertTrue(answer.body().contains("\"reason\":\"too_large\""), answer.body());
             assertTrue(answer.body().contains("The body has more than " + LIMIT + " bytes"), answer.body());
         }
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 
     @Test

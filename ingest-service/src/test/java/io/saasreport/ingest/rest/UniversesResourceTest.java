@@ -16,21 +16,22 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.ingest.TopicRecords;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.KafkaTestClient;
 
 /** Named universes defined and removed over HTTP: the records on universe.definitions, and every refusal. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class UniversesResourceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Everything the ingest service writes: a refused definition must reach none of it. */
+    private static final List<String> WRITTEN = java.util.stream.Stream.concat(Topics.INPUT.stream(),
+            java.util.stream.Stream.of(Topics.DEFINITIONS)).toList();
 
     @Test
     void aTickerListIsPublishedUnderTheUniversesName() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(WRITTEN);
         put("portfolio", "{\"tickers\":[\"SNOW\",\"DDOG\",\"SNOW\"]}").then().statusCode(202).body("accepted", equalTo(1));
 
         ConsumerRecord<String, String> record = single(before);
@@ -39,12 +40,12 @@ class UniversesResourceTest {
         assertEquals(MAPPER.readTree("[\"SNOW\",\"DDOG\"]"), value.get("tickers"));
         assertEquals("portfolio", value.get("name").asText());
         Instant.parse(value.get("definedAt").asText());
-        assertEquals("io.saasreport.universe.defined", TopicRecords.header(record, "ce_type"));
+        assertEquals("io.saasreport.universe.defined", KafkaTestClient.header(record, "ce_type"));
     }
 
     @Test
     void aRuleIsPublishedAsWritten() throws Exception {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(WRITTEN);
         put("growth", "{\"rule\":\"ntmGrowth > 0.30 and evToNtmRevenue < 20\"}").then().statusCode(202);
 
         JsonNode value = MAPPER.readTree(single(before).value());
@@ -54,18 +55,18 @@ class UniversesResourceTest {
 
     @Test
     void deleteWritesTheTombstone() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(WRITTEN);
         Requests.authorized().delete("/api/v1/universes/growth").then().statusCode(202);
 
         ConsumerRecord<String, String> record = single(before);
         assertEquals("growth", record.key());
         assertNull(record.value());
-        assertEquals("io.saasreport.universe.removed", TopicRecords.header(record, "ce_type"));
+        assertEquals("io.saasreport.universe.removed", KafkaTestClient.header(record, "ce_type"));
     }
 
     @Test
     void aRuleThatDoesNotParseOrNamesAnUnknownFigureIsRefusedWithItsPosition() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(WRITTEN);
         put("growth", "{\"rule\":\"ntmGrowth > 0.3 and growth > 2\"}").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("rule"))
@@ -73,12 +74,12 @@ class UniversesResourceTest {
                 .body("errors[0].message", startsWith("at position 21: unknown figure 'growth'"));
         put("growth", "{\"rule\":\"(ntmGrowth > 0.3\"}").then().statusCode(400)
                 .body("errors[0].position", equalTo(17));
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 
     @Test
     void badNamesBodiesAndTickersAreRefused() {
-        Map<TopicPartition, Long> before = TopicRecords.endOffsets();
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(WRITTEN);
         put("universe", "{\"tickers\":[\"SNOW\"]}").then().statusCode(400).body("errors[0].field", equalTo("name"));
         put("Bad_Name", "{\"tickers\":[\"SNOW\"]}").then().statusCode(400).body("errors[0].field", equalTo("name"));
         put("both", "{\"tickers\":[\"SNOW\"],\"rule\":\"price > 1\"}").then().statusCode(400);
@@ -92,7 +93,7 @@ class UniversesResourceTest {
         Requests.anonymous().contentType("application/json").body("{\"tickers\":[\"SNOW\"]}")
                 .put("/api/v1/universes/anon").then().statusCode(401);
         Requests.anonymous().delete("/api/v1/universes/anon").then().statusCode(401);
-        assertEquals(List.of(), TopicRecords.since(before));
+        assertEquals(List.of(), KafkaTestClient.onTestBroker().since(before));
     }
 
     private static io.restassured.response.Response put(String name, String body) {
@@ -100,7 +101,7 @@ class UniversesResourceTest {
     }
 
     private static ConsumerRecord<String, String> single(Map<TopicPartition, Long> before) {
-        List<ConsumerRecord<String, String>> records = TopicRecords.since(before);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         assertEquals(1, records.size(), records.toString());
         return records.get(0);
     }

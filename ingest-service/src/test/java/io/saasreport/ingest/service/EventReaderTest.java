@@ -157,7 +157,7 @@ class EventReaderTest {
 
     @Test
     void acceptsEveryEventOfTheSpecsWorkedExample() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/data/events/example-events.ndjson")) {
+        try (InputStream in = getClass().getResourceAsStream("/example/events.ndjson")) {
             List<IngestEvent> events = reader.readNdjson(in.readAllBytes());
             assertEquals(262, events.size());
             assertEquals(5, events.stream().map(IngestEvent::eventType).distinct().count());

@@ -31,7 +31,7 @@ public record UniverseSnapshot(
         topWeeklyLosers = List.copyOf(topWeeklyLosers);
     }
 
-    /** Companies by NTM growth: high {@code > 0.22}, mid {@code 0.15..0.22}, low {@code < 0.15}. */
+    /** Companies by {@link GrowthBucket}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Buckets(Bucket high, Bucket mid, Bucket low) {
     }

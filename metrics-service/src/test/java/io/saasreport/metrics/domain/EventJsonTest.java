@@ -78,7 +78,8 @@ class EventJsonTest {
 
         assertTrue(json.has("evToNtmRevenue"));
         assertTrue(json.get("evToNtmRevenue").isNull());
-        assertEquals(31, json.size());
+        assertTrue(json.get("growthBucket").isNull());
+        assertEquals(31 + 1, json.size(), "the 31 figures and the growth bucket");
     }
 
     @Test

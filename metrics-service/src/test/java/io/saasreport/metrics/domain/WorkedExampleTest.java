@@ -75,14 +75,18 @@ class WorkedExampleTest {
             expectedTickers.add(ticker);
             CompanyMetrics metrics = engine.companyMetrics(ticker).orElseThrow(() -> new AssertionError(ticker));
             JsonNode actual = TestJson.MAPPER.valueToTree(metrics);
-            // Every figure of the spec's table, and nothing else besides asOf.
+            // Every figure of the spec's table, and nothing else besides asOf and the growth bucket.
             Set<String> actualKeys = new TreeSet<>();
             actual.fieldNames().forEachRemaining(actualKeys::add);
             Set<String> expectedKeys = new TreeSet<>();
             company.fieldNames().forEachRemaining(expectedKeys::add);
             expectedKeys.add("asOf");
+            expectedKeys.add("growthBucket");
             assertEquals(expectedKeys, actualKeys, ticker);
             JsonComparison.assertMatchesFields(company, actual, ticker);
+            JsonNode growth = company.get("ntmGrowth");
+            assertEquals(growth.isNull() ? null : GrowthBucket.of(growth.asDouble()).wireName(),
+                    actual.get("growthBucket").textValue(), ticker + " growthBucket");
             assertTrue(actual.get("asOf").isTextual(), ticker + " asOf");
         }
         assertEquals(expectedTickers, engine.tickers());

@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.saasreport.metrics.domain.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
+import io.saasreport.stack.test.KafkaTestClient;
 import io.saasreport.stack.test.KafkaTestResource;
 
 /**
@@ -65,13 +66,13 @@ class AlertsAcrossRestartTest {
             for (String line : resource("example/events.ndjson").lines().filter(l -> !l.isBlank()).toList()) {
                 JsonNode event = MAPPER.readTree(line);
                 String type = event.path("type").asText();
-                TopicClient.send(topicOf(type), type.equals("macro") ? "macro" : event.path("ticker").asText(), line);
+                KafkaTestClient.onTestBroker().send(topicOf(type), type.equals("macro") ? "macro" : event.path("ticker").asText(), line);
             }
             awaitUniverse("universe", figures -> figures.path("companyCount").asInt() == 8
                     && figures.path("asOf").asText().equals("2026-11-20T21:21:00Z"));
-            TopicClient.send(settings.definitions(), "growth",
+            KafkaTestClient.onTestBroker().send(settings.definitions(), "growth",
                     "{\"name\":\"growth\",\"rule\":\"ntmGrowth > 0.25 and evToNtmRevenue < 16\"}");
-            TopicClient.send(settings.definitions(), "premium",
+            KafkaTestClient.onTestBroker().send(settings.definitions(), "premium",
                     "{\"name\":\"premium\",\"rule\":\"ntmGrowth > 0.25 and not (evToNtmRevenue < 16)\"}");
             awaitUniverse("growth", figures -> figures.path("companyCount").asInt() == 5);
             awaitUniverse("premium", figures -> figures.path("companyCount").asInt() == 1);
@@ -87,7 +88,7 @@ class AlertsAcrossRestartTest {
 
         streams = start(Files.createTempDirectory("alerts-restart"));
         try {
-            TopicClient.send(settings.estimates(), "OJV", "{\"type\":\"estimate\",\"ticker\":\"OJV\","
+            KafkaTestClient.onTestBroker().send(settings.estimates(), "OJV", "{\"type\":\"estimate\",\"ticker\":\"OJV\","
                     + "\"asOf\":\"2026-11-21T12:00:00Z\",\"ntmRevenue\":6189194802.55,\"ntmFcf\":2276321143.79}");
             awaitAlert("universe bucket-changed OJV 2026-11-21T12:00:00Z");
             price("WMRM", 520.0, "2026-11-21T16:00:00Z");
@@ -158,14 +159,14 @@ class AlertsAcrossRestartTest {
     }
 
     private void price(String ticker, double price, String at) {
-        TopicClient.send(settings.prices(), ticker, "{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":"
+        KafkaTestClient.onTestBroker().send(settings.prices(), ticker, "{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":"
                 + price + ",\"at\":\"" + at + "\"}");
     }
 
     private void awaitUniverse(String name, java.util.function.Predicate<JsonNode> condition) {
         Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode latest = null;
-            for (ConsumerRecord<String, String> record : TopicClient.readAll(settings.universe())) {
+            for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(settings.universe())) {
                 if (name.equals(record.key())) {
                     latest = MAPPER.readTree(record.value());
                 }
@@ -182,7 +183,7 @@ class AlertsAcrossRestartTest {
 
     private List<JsonNode> alerts() throws IOException {
         List<JsonNode> alerts = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : TopicClient.readAll(settings.alerts())) {
+        for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(settings.alerts())) {
             alerts.add(MAPPER.readTree(record.value()));
         }
         return alerts;

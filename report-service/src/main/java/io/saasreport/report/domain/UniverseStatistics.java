@@ -31,11 +31,11 @@ public record UniverseStatistics(
         topWeeklyLosers = topWeeklyLosers == null ? List.of() : List.copyOf(topWeeklyLosers);
     }
 
-    @Schema(name = "Buckets", description = "Companies by NTM growth: high > 22 %, mid 15 %..22 % inclusive, low < 15 %")
+    @Schema(name = "Buckets", description = "Companies by the growthBucket the metrics service assigns them")
     public record Buckets(
-            @Schema(description = "ntmGrowth > 0.22") BucketStatistics high,
-            @Schema(description = "0.15 <= ntmGrowth <= 0.22") BucketStatistics mid,
-            @Schema(description = "ntmGrowth < 0.15") BucketStatistics low) {
+            @Schema(description = "The high-growth bucket") BucketStatistics high,
+            @Schema(description = "The mid-growth bucket") BucketStatistics mid,
+            @Schema(description = "The low-growth bucket") BucketStatistics low) {
     }
 
     @Schema(name = "BucketStatistics")

@@ -16,14 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.report.support.DeadLetterTopics;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 /**
  * The database refusing the writers' batches (their tables taken away, as an outage would) must hold consumption back,
@@ -31,8 +27,6 @@ import io.saasreport.stack.test.PostgresTestResource;
  * and the service is ready again by itself.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DatabaseOutageTest {
 
     private static final String READINESS = "checks.find { it.name == '" + ConsumersReadiness.NAME + "' }";
@@ -62,8 +56,8 @@ class DatabaseOutageTest {
         database.execute("alter table company_filing rename to company_filing_away");
         database.execute("alter table company_snapshot rename to company_snapshot_away");
         tablesAway = true;
-        MetricsPublisher.filing(filing);
-        MetricsPublisher.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
+        Upstream.filing(filing);
+        Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
 
         eventually(() -> given().get("/q/health/ready").then()
                 .statusCode(503)
@@ -77,12 +71,12 @@ class DatabaseOutageTest {
 
         eventually(() -> given().get("/api/v1/filings/latest").then().body("ticker", hasItem(ticker)));
         eventually(() -> given().get("/q/health/ready").then().statusCode(200).body(READINESS + ".status", equalTo("UP")));
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
         assertEquals(later.toString(), database.value(
                 "select to_char(as_of at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from company_snapshot where ticker = ?1", "BPH"));
         assertEquals(marker, database.value("select payload ->> 'note' from company_filing where payload ->> 'note' = ?1", marker));
-        for (String channel : new String[] { MetricsPublisher.COMPANY, MetricsPublisher.FILINGS }) {
-            assertTrue(DeadLetterTopics.all(channel).stream().noneMatch(dead -> dead.value() != null && dead.value().contains(marker)),
+        for (String channel : new String[] { Upstream.COMPANY, Upstream.FILINGS }) {
+            assertTrue(Upstream.deadLetters(channel).stream().noneMatch(dead -> dead.value() != null && dead.value().contains(marker)),
                     "nothing of the outage on " + channel + "'s dead-letter topic");
         }
     }

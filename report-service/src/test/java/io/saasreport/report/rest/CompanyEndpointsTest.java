@@ -20,17 +20,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class CompanyEndpointsTest {
 
     private static final String CSV_HEADER = "ticker,name,asOf,price,sharesOutstanding,cash,debt,marketCap,enterpriseValue,"
@@ -51,7 +46,7 @@ class CompanyEndpointsTest {
     @BeforeEach
     void publishTheExampleCompanies() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
+        Upstream.companies(ExampleData.AS_OF);
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(ExampleData.TICKERS.size())));
     }
 
@@ -171,10 +166,10 @@ class CompanyEndpointsTest {
     @Test
     void metricsOlderThanTheHeldOnesChangeNothing() {
         Instant later = ExampleData.AS_OF.plusSeconds(3600);
-        MetricsPublisher.company(ExampleData.company("BPH", later, bph -> bph.put("price", 1200.0)));
-        MetricsPublisher.company(ExampleData.company("BPH", ExampleData.AS_OF, bph -> bph.put("price", 999.0)));
+        Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("price", 1200.0)));
+        Upstream.company(ExampleData.company("BPH", ExampleData.AS_OF, bph -> bph.put("price", 999.0)));
         // metrics.company has one partition: once UMV's update shows, BPH's stale value has been consumed too.
-        MetricsPublisher.company(ExampleData.company("UMV", later));
+        Upstream.company(ExampleData.company("UMV", later));
         eventually(() -> given().get("/api/v1/companies/UMV").then().body("asOf", equalTo(later.toString())));
 
         given().get("/api/v1/companies/BPH").then()
@@ -184,7 +179,7 @@ class CompanyEndpointsTest {
 
     @Test
     void aTombstoneRemovesTheCompanyFromTheTable() {
-        MetricsPublisher.companyRemoved("UMV");
+        Upstream.companyRemoved("UMV");
 
         eventually(() -> given().get("/api/v1/companies/UMV").then().statusCode(404));
         given().get("/api/v1/companies").then().body("ticker", hasSize(8)).body("ticker", not(hasItem("UMV")));
@@ -192,7 +187,7 @@ class CompanyEndpointsTest {
 
     @Test
     void aChangedGrowthMovesTheCompanyToItsNewBucket() {
-        MetricsPublisher.company(ExampleData.company("UMV", ExampleData.AS_OF.plusSeconds(60), umv -> umv.put("ntmGrowth", 0.3).put("growthBucket", "high")));
+        Upstream.company(ExampleData.company("UMV", ExampleData.AS_OF.plusSeconds(60), umv -> umv.put("ntmGrowth", 0.3).put("growthBucket", "high")));
 
         eventually(() -> given().queryParam("bucket", "high").get("/api/v1/companies").then()
                 .body("ticker", contains("BPH", "JPJH", "QJIR", "UKQE", "UMV", "UPD", "WMRM")));

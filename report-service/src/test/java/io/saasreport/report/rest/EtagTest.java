@@ -26,20 +26,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 /** Pollers that send back the ETag they hold get an empty 304 until the answer changes. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class EtagTest {
 
     private static final String SORTED_TABLE = "/api/v1/companies?sort=evToNtmRevenue&order=desc";
@@ -53,8 +48,8 @@ class EtagTest {
     @BeforeEach
     void publishTheExample() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         eventually(() -> given().get("/api/v1/companies").then().body("$", hasSize(ExampleData.TICKERS.size())));
     }
@@ -69,7 +64,7 @@ class EtagTest {
         given().header("If-None-Match", "\"something else\"").get("/api/v1/universe").then()
                 .statusCode(200).body("medianEvToNtmRevenue", equalTo(10.579471721727582));
 
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.plusSeconds(60), u -> u.put("tenYearYield", 4.6)));
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF.plusSeconds(60), u -> u.put("tenYearYield", 4.6)));
         eventually(() -> given().header("If-None-Match", etag).get("/api/v1/universe").then()
                 .statusCode(200).header("ETag", not(equalTo(etag))).body("tenYearYield", equalTo(4.6)));
     }
@@ -78,7 +73,7 @@ class EtagTest {
     void aLargeTableIsGzippedForClientsThatAcceptItWithItsOwnEtag() throws Exception {
         for (int i = 0; i < 30; i++) {
             String ticker = "ZZ" + i;
-            MetricsPublisher.company(ExampleData.company("BPH", ExampleData.AS_OF, c -> c.put("ticker", ticker)));
+            Upstream.company(ExampleData.company("BPH", ExampleData.AS_OF, c -> c.put("ticker", ticker)));
         }
         eventually(() -> given().get("/api/v1/companies").then().body("$", hasSize(ExampleData.TICKERS.size() + 30)));
         HttpClient http = HttpClient.newHttpClient();
@@ -108,7 +103,7 @@ class EtagTest {
         assertNotEquals(table, given().get("/api/v1/companies?sort=evToNtmRevenue&order=asc").header("ETag"),
                 "another order is another answer");
 
-        MetricsPublisher.company(ExampleData.company("BPH", ExampleData.AS_OF.plusSeconds(60), b -> b.put("evToNtmRevenue", 99.0)));
+        Upstream.company(ExampleData.company("BPH", ExampleData.AS_OF.plusSeconds(60), b -> b.put("evToNtmRevenue", 99.0)));
         eventually(() -> given().header("If-None-Match", table).get(SORTED_TABLE).then()
                 .statusCode(200).body("[0].ticker", equalTo("BPH")));
         given().header("If-None-Match", bph).get("/api/v1/companies/BPH").then().statusCode(200).body("evToNtmRevenue", equalTo(99.0));

@@ -13,17 +13,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class FilingsEndpointTest {
 
     /** The example holds 90 filings of 86 distinct quarters: a restatement and a replay each for BPH and WMRM. */
@@ -39,10 +34,10 @@ class FilingsEndpointTest {
     @BeforeEach
     void publishTheExampleFilings() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        ExampleData.filings().forEach(MetricsPublisher::filing);
-        MetricsPublisher.filing(oldQuarter("BPH"));
-        MetricsPublisher.filing(oldQuarter("WMRM"));
+        Upstream.companies(ExampleData.AS_OF);
+        ExampleData.filings().forEach(Upstream::filing);
+        Upstream.filing(oldQuarter("BPH"));
+        Upstream.filing(oldQuarter("WMRM"));
         eventually(() -> assertEquals(QUARTERS + 2, database.rows("company_filing")));
         eventually(() -> given().get("/api/v1/companies").then().body("$", hasSize(ExampleData.TICKERS.size())));
     }

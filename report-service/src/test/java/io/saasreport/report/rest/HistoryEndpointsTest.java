@@ -15,17 +15,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class HistoryEndpointsTest {
 
     // Within the last hour: young enough that no thinning would ever touch these points.
@@ -46,12 +41,12 @@ class HistoryEndpointsTest {
      * published: values of one key that arrive in one batch are conflated to the newest, which alone reaches the history.
      */
     private static void publishThreeUniverseSnapshots() {
-        MetricsPublisher.universe(ExampleData.universe(T1));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.universe(ExampleData.universe(T2));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.universe(ExampleData.universe(T3, universe -> universe.put("tenYearYield", 4.5)));
-        MetricsPublisher.awaitStored();
+        Upstream.universe(ExampleData.universe(T1));
+        Upstream.awaitStored();
+        Upstream.universe(ExampleData.universe(T2));
+        Upstream.awaitStored();
+        Upstream.universe(ExampleData.universe(T3, universe -> universe.put("tenYearYield", 4.5)));
+        Upstream.awaitStored();
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(T3.toString())));
     }
 
@@ -107,12 +102,12 @@ class HistoryEndpointsTest {
 
     @Test
     void keepsEachChangeOfACompanysMetricsOldestFirst() {
-        MetricsPublisher.company(ExampleData.company("BPH", T1));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.company(ExampleData.company("BPH", T2));
-        MetricsPublisher.awaitStored();
-        MetricsPublisher.company(ExampleData.company("BPH", T3, bph -> bph.put("price", 1170.0)));
-        MetricsPublisher.awaitStored();
+        Upstream.company(ExampleData.company("BPH", T1));
+        Upstream.awaitStored();
+        Upstream.company(ExampleData.company("BPH", T2));
+        Upstream.awaitStored();
+        Upstream.company(ExampleData.company("BPH", T3, bph -> bph.put("price", 1170.0)));
+        Upstream.awaitStored();
         eventually(() -> given().get("/api/v1/companies/BPH").then().body("asOf", equalTo(T3.toString())));
 
         given().get("/api/v1/companies/BPH/history").then()

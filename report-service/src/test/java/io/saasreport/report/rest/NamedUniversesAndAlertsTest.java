@@ -11,18 +11,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
+import io.saasreport.report.support.Upstream;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
 
 /** Named universes beside the default one (metrics.universe keyed by name), and the alerts (metrics.alerts). */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class NamedUniversesAndAlertsTest {
 
     private static final String GROWTH = ExampleData.universe(ExampleData.AS_OF, statistics -> {
@@ -41,8 +36,8 @@ class NamedUniversesAndAlertsTest {
 
     @Test
     void eachUniverseIsServedUnderItsNameAndTheDefaultStaysTheDefault() {
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF, statistics -> statistics.put("revision", 3)));
-        MetricsPublisher.universe("growth", GROWTH);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF, statistics -> statistics.put("revision", 3)));
+        Upstream.universe("growth", GROWTH);
         eventually(() -> given().get("/api/v1/universes").then().statusCode(200)
                 .body("name", contains("growth", "universe"))
                 .body("isDefault", contains(false, true))
@@ -61,13 +56,13 @@ class NamedUniversesAndAlertsTest {
         given().get("/api/v1/universes/nope").then().statusCode(404)
                 .body("type", equalTo("urn:saasreport:problem:unknown-universe"));
 
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
         given().get("/api/v1/universes/growth/history").then().statusCode(200)
                 .body("companyCount", contains(5));
         given().get("/api/v1/universes/universe/history/medians").then().statusCode(200).body("", hasSize(1));
         given().get("/api/v1/universe/history").then().statusCode(200).body("companyCount", contains(8));
 
-        MetricsPublisher.universeRemoved("growth");
+        Upstream.universeRemoved("growth");
         eventually(() -> given().get("/api/v1/universes").then().body("name", contains("universe")));
         given().get("/api/v1/universes/growth").then().statusCode(404);
         given().get("/api/v1/universe").then().statusCode(200).body("companyCount", equalTo(8));
@@ -79,9 +74,9 @@ class NamedUniversesAndAlertsTest {
                 + "\"ticker\":\"WMRM\",\"at\":\"2026-11-21T16:00:00Z\",\"value\":17.2,\"rank\":2}";
         String moved = "{\"id\":\"universe/multiple-moved/UMV/30\",\"universe\":\"universe\",\"type\":\"multiple-moved\","
                 + "\"ticker\":\"UMV\",\"at\":\"2026-11-21T15:00:00Z\",\"value\":3.1,\"previous\":2.54,\"change\":0.22}";
-        MetricsPublisher.alert(entered);
-        MetricsPublisher.alert(moved);
-        MetricsPublisher.alert(entered); // delivered twice: still one alert
+        Upstream.alert(entered);
+        Upstream.alert(moved);
+        Upstream.alert(entered); // delivered twice: still one alert
 
         eventually(() -> given().get("/api/v1/alerts").then().statusCode(200)
                 .body("id", contains("universe/multiple-moved/UMV/30", "growth/top10-entered/WMRM/7")));
@@ -91,7 +86,7 @@ class NamedUniversesAndAlertsTest {
                 .body("change", contains(0.22)).body("previous", contains(2.54));
         given().get("/api/v1/alerts?since=yesterday").then().statusCode(400);
 
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
         // Stored once each: a restarted view loads the same two.
         database.reloadView();
         given().get("/api/v1/alerts").then().body("id", hasSize(2));

@@ -25,18 +25,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class StreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +49,8 @@ class StreamTest {
     @Test
     void sendsTheUniverseOnConnectingThenWhatChangesNamedUniversesAndAlertsIncluded() throws Exception {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         eventually(() -> given().get("/api/v1/companies/WMRM").then().statusCode(200));
 
@@ -74,11 +69,11 @@ class StreamTest {
             assertEquals(ExampleData.AS_OF.toString(), JSON.readTree(first.data()).get("asOf").asText());
 
             Instant later = ExampleData.AS_OF.plusSeconds(60);
-            MetricsPublisher.company(ExampleData.company("BPH", later, bph -> bph.put("price", 1200.0)));
-            MetricsPublisher.universe(ExampleData.universe(later, universe -> universe.put("tenYearYield", 4.4)));
-            MetricsPublisher.companyRemoved("UMV");
-            MetricsPublisher.universe("growth", ExampleData.universe(later, growth -> growth.put("companyCount", 5)));
-            MetricsPublisher.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\","
+            Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("price", 1200.0)));
+            Upstream.universe(ExampleData.universe(later, universe -> universe.put("tenYearYield", 4.4)));
+            Upstream.companyRemoved("UMV");
+            Upstream.universe("growth", ExampleData.universe(later, growth -> growth.put("companyCount", 5)));
+            Upstream.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\","
                     + "\"type\":\"top10-left\",\"ticker\":\"WMRM\",\"at\":\"" + later + "\",\"previous\":15.4,\"rank\":1}");
 
             boolean universe = false;

@@ -14,17 +14,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class UniverseEndpointsTest {
 
     private static final List<String> UNIVERSE_VIEWS = List.of("/api/v1/universe", "/api/v1/universe/top-multiples",
@@ -40,8 +35,8 @@ class UniverseEndpointsTest {
     }
 
     private static void publishTheExample() {
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200)
                 .body("asOf", equalTo("2026-11-20T21:21:00Z")));
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));

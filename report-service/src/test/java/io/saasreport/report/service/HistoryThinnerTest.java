@@ -15,17 +15,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class HistoryThinnerTest {
 
     /** Judged at the start of today (UTC), so that the points below fall in known hours and days. */
@@ -51,9 +46,9 @@ class HistoryThinnerTest {
                 ago(Duration.ofHours(2)), ago(Duration.ofHours(1).plusMinutes(59))); // the last day: keep all
         for (int i = 0; i < published.size(); i++) {
             double price = 1000.0 + i; // a new price: every snapshot is a history point
-            MetricsPublisher.company(ExampleData.company("BPH", published.get(i), bph -> bph.put("price", price)));
-            MetricsPublisher.universe(ExampleData.universe(published.get(i), universe -> universe.put("tenYearYield", price)));
-            MetricsPublisher.awaitStored(); // one batch each: a batch keeps only a key's newest value
+            Upstream.company(ExampleData.company("BPH", published.get(i), bph -> bph.put("price", price)));
+            Upstream.universe(ExampleData.universe(published.get(i), universe -> universe.put("tenYearYield", price)));
+            Upstream.awaitStored(); // one batch each: a batch keeps only a key's newest value
         }
         Instant last = published.get(published.size() - 1);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(last.toString())));

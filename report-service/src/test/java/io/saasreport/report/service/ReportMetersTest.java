@@ -11,17 +11,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
-import io.saasreport.report.support.MetricsPublisher;
 import io.saasreport.report.support.ReportDatabase;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.report.support.Upstream;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class ReportMetersTest {
 
     @Inject
@@ -43,10 +38,10 @@ class ReportMetersTest {
     @Test
     void exposesTheUniverseFiguresAndHistoryRowsAsGauges() {
         database.clear();
-        MetricsPublisher.companies(ExampleData.AS_OF);
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.companies(ExampleData.AS_OF);
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
 
         // The gauges re-read the database every few seconds: wait until they all show the new state.
         eventually(() -> {
@@ -62,7 +57,7 @@ class ReportMetersTest {
 
     @Test
     void countsEverySnapshotServedByEndpoint() {
-        MetricsPublisher.universe(ExampleData.universe(ExampleData.AS_OF.plusSeconds(1)));
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF.plusSeconds(1)));
         eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
         given().get("/api/v1/companies").then().statusCode(200);
         double universeBefore = sample("report_snapshots_served_total", "endpoint=\"universe\"");

@@ -25,7 +25,7 @@ public class ReportDatabase {
      * first for the writers to store what earlier tests published, so that none of it lands after the clean-up.
      */
     public void clear() {
-        MetricsPublisher.awaitStored();
+        Upstream.awaitStored();
         truncate();
         view.clear();
     }

@@ -1,39 +1,32 @@
 package io.saasreport.report.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.saasreport.stack.test.KafkaTestClient;
 import io.saasreport.stack.test.KafkaTestResource;
 
 /**
- * Publishes on the topics the report consumes, as the metrics service and ingest do: JSON values, keyed as the
- * spec says, with CloudEvents headers. A plain Kafka producer on the test broker; each send waits for the broker's ack.
+ * The report's upstream in tests: publishes on the topics the report consumes, as the metrics service and ingest do
+ * (JSON values, keyed as the spec says, with CloudEvents headers), through the tests' one Kafka client, each send
+ * waiting for the broker's ack; and reads the report's dead-letter topics.
  */
-public final class MetricsPublisher {
+public final class Upstream {
 
     /** The report's channels, as named in its configuration ({@code report.kafka.<channel>.topic}). */
     public static final String COMPANY = "company";
@@ -42,7 +35,6 @@ public final class MetricsPublisher {
     public static final String ALERTS = "alerts";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
 
     public static void company(String json) {
         send(topicOf(COMPANY), field(json, "ticker"), json, "io.saasreport.metrics.company");
@@ -94,6 +86,11 @@ public final class MetricsPublisher {
         return ConfigProvider.getConfig().getValue("report.kafka." + channel + ".dead-letter-topic", String.class);
     }
 
+    /** Everything on a channel's dead-letter topic so far. */
+    public static List<ConsumerRecord<String, String>> deadLetters(String channel) {
+        return KafkaTestClient.onTestBroker().all(deadLetterTopicOf(channel));
+    }
+
     /**
      * Waits until the report's writers have stored everything published so far: their group's committed offsets
      * reach the end of every topic they read. (The REST answers come from memory and may show a value before it is
@@ -121,23 +118,11 @@ public final class MetricsPublisher {
     }
 
     private static void send(String topic, String key, String value, String type) {
-        List<Header> headers = List.of(
-                header("ce_type", type),
-                header("ce_source", "/report-service/tests"),
-                header("ce_id", UUID.randomUUID().toString()),
-                header("ce_time", Instant.now().toString()));
-        try {
-            producer().send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot publish on " + topic, e);
-        }
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        KafkaTestClient.onTestBroker().send(topic, key, value, Map.of(
+                "ce_type", type,
+                "ce_source", "/report-service/tests",
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_time", Instant.now().toString()));
     }
 
     private static String field(String json, String name) {
@@ -148,18 +133,6 @@ public final class MetricsPublisher {
         }
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                    new StringSerializer(), new StringSerializer());
-            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-        }
-        return producer;
-    }
-
-    private MetricsPublisher() {
+    private Upstream() {
     }
 }
