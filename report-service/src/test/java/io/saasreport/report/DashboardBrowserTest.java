@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -24,10 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +55,10 @@ import io.saasreport.stack.test.RequiresPrograms;
 class DashboardBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    /** The interquartile range of EV / NTM revenue published with the example (the band around the median). */
+    private static final double P25 = 6.0;
+    private static final double P75 = 15.0;
+    private static final Path COMPANY_SCREENSHOT = Path.of("target", "company.png");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ChromeDriver browser;
@@ -105,12 +113,14 @@ class DashboardBrowserTest {
             Upstream.universe(ExampleData.universe(ExampleData.AS_OF.minus(Duration.ofDays(daysBefore)), universe -> {
                 universe.put("medianEvToNtmRevenue", universe.get("medianEvToNtmRevenue").asDouble() * drift);
                 universe.put("top5MedianEvToNtmRevenue", universe.get("top5MedianEvToNtmRevenue").asDouble() * drift);
+                universe.putObject("quartilesEvToNtmRevenue").put("p25", P25 * drift).put("p75", P75 * drift);
                 universe.with("buckets").with("high").put("medianEvToNtmRevenue",
                         universe.at("/buckets/high/medianEvToNtmRevenue").asDouble() * (2 - drift));
             }));
             Upstream.awaitStored();
         }
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
+        Upstream.universe(ExampleData.universe(ExampleData.AS_OF,
+                universe -> universe.putObject("quartilesEvToNtmRevenue").put("p25", P25).put("p75", P75)));
         ExampleData.filings().forEach(Upstream::filing);
         eventually(() -> given().get("/api/v1/universe").then().body("asOf", equalTo(ExampleData.AS_OF.toString())));
         eventually(() -> given().get("/api/v1/filings/latest").then().body("$", hasSize(ExampleData.TICKERS.size())));
@@ -138,6 +148,16 @@ class DashboardBrowserTest {
                 values(browser.findElement(By.id("chart-buckets"))), "bucket medians high, mid, low");
         assertEquals(7, labels(browser.findElement(By.id("chart-history"))).size(), "a point per history snapshot");
         assertInTimeOrder();
+        List<Double> upperEdge = new java.util.ArrayList<>();
+        for (int daysBefore = 6; daysBefore >= 0; daysBefore--) {
+            upperEdge.add(daysBefore == 0 ? P75 : P75 * (1 - 0.025 * daysBefore));
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> drawnUpperEdge = (List<Number>) browser.executeScript("return Chart.getChart('chart-history').data.datasets"
+                + ".find(d => d.key === 'overallP75' && d.fill === '-1').data.map(p => p.y);");
+        assertEquals(upperEdge, drawnUpperEdge.stream().map(Number::doubleValue).toList(),
+                "the P25 – P75 band's upper edge at every history point, filled down to P25");
+        assertEquals("/api/v1/editions/latest", browser.findElement(By.id("edition-link")).getDomAttribute("href"));
         assertEquals(universe.getList("topWeeklyGainers.ticker"), labels(browser.findElement(By.id("chart-gainers"))));
         assertEquals(companies, browser.findElements(By.cssSelector("#comps-table tbody tr")).stream()
                 .map(row -> row.getDomAttribute("data-key")).toList(), "the comps table, by ticker");
@@ -207,6 +227,117 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> labels(browser.findElement(By.id("chart-history"))).size() == 8);
         assertEquals(later.toString(), labels(browser.findElement(By.id("chart-history"))).get(7));
         assertInTimeOrder();
+    }
+
+    /**
+     * A click on the highest bar of the top-10 chart opens that company's page, which shows the figures, the history,
+     * the quarters and the explanation the API serves for it.
+     */
+    @Test
+    void opensACompanyPageFromTheTopTenChart() throws IOException {
+        publishAReport();
+        String top = given().get("/api/v1/universe").jsonPath().getString("topByEvToNtmRevenue[0].ticker");
+        publishLaterFiguresOf(top);
+
+        browser.get(dashboard.toString());
+        WebElement body = browser.findElement(By.tagName("body"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(body.getDomAttribute("data-loaded")));
+        clickFirstBar("chart-top-multiples");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/company.html?ticker=" + top)
+                && "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        JsonPath company = given().get("/api/v1/companies/" + top).jsonPath();
+        for (String figure : List.of("price", "marketCap", "enterpriseValue", "evToNtmRevenue", "ntmGrowth",
+                "growthAdjustedMultiple", "evToNtmFcf", "ruleOf40Ntm", "weeklyPriceChange")) {
+            assertEquals(company.getString(figure) == null ? "" : String.valueOf(company.getDouble(figure)),
+                    shownValue(browser.findElement(By.id("company-" + figure))), figure);
+        }
+        assertEquals(String.format(Locale.ROOT, "%.2fx", company.getDouble("evToNtmRevenue")),
+                browser.findElement(By.id("company-evToNtmRevenue")).getText());
+
+        List<String> history = given().get("/api/v1/companies/" + top + "/history").jsonPath().getList("asOf");
+        assertEquals(4, history.size(), "the example's point and three later ones");
+        assertEquals(history, labels(browser.findElement(By.id("chart-company-history"))));
+
+        JsonPath quarters = given().get("/api/v1/companies/" + top + "/quarters").jsonPath();
+        List<String> quarterLabels = quarters.getList("$").stream().map(q -> (Map<?, ?>) q)
+                .map(q -> "FY" + q.get("fiscalYear") + " Q" + q.get("fiscalQuarter")).toList();
+        assertEquals(quarterLabels, labels(browser.findElement(By.id("chart-company-quarters"))), "oldest first");
+        assertEquals(quarters.getList("revenue", Double.class), values(browser.findElement(By.id("chart-company-quarters"))));
+        assertEquals(quarterLabels.size(), browser.findElements(By.cssSelector("#company-quarters tbody tr")).size());
+
+        JsonPath explanation = given().get("/api/v1/companies/" + top + "/explain").jsonPath();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#company-explanation tbody tr"));
+        assertEquals(explanation.getList("figures.figure"), rows.stream().map(row -> row.getDomAttribute("data-figure")).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            WebElement row = rows.get(i);
+            assertEquals(explanation.getList("figures[" + i + "].inputs.input"), row.findElements(By.cssSelector("li"))
+                    .stream().map(input -> input.getDomAttribute("data-input")).toList(), row.getDomAttribute("data-figure"));
+            assertEquals(explanation.getString("figures[" + i + "].definition"),
+                    row.findElement(By.cssSelector("td[data-field='definition']")).getText());
+        }
+
+        Files.createDirectories(COMPANY_SCREENSHOT.getParent());
+        Files.write(COMPANY_SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A row of the comps table and a point of the scatter open their company's page too. */
+    @Test
+    void tableRowsAndScatterPointsOpenTheirCompanysPage() {
+        publishAReport();
+        browser.get(dashboard.toString());
+        WebElement body = browser.findElement(By.tagName("body"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(body.getDomAttribute("data-loaded")));
+        browser.findElement(By.cssSelector("#comps-table tr[data-key='BPH'] td[data-field='name']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/company.html?ticker=BPH"));
+
+        browser.get(dashboard.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        String first = (String) browser.executeScript("return Chart.getChart('chart-scatter').data.datasets[0].data[0].ticker;");
+        clickFirstPoint("chart-scatter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/company.html?ticker=" + first));
+    }
+
+    /** Three later figures of one company, each stored before the next (one batch would keep only the newest). */
+    private static void publishLaterFiguresOf(String ticker) {
+        for (int hours = 1; hours <= 3; hours++) {
+            double drift = 1 + 0.05 * hours;
+            Upstream.company(ExampleData.company(ticker, ExampleData.AS_OF.plus(Duration.ofHours(hours)), company -> {
+                company.put("evToNtmRevenue", company.get("evToNtmRevenue").asDouble() * drift);
+                company.put("ntmGrowth", company.get("ntmGrowth").asDouble() * drift);
+            }));
+            Upstream.awaitStored();
+        }
+    }
+
+    /** A real mouse click in the middle of the first bar, where Chart.js drew it. */
+    private static void clickFirstBar(String canvasId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> bar = (Map<String, Number>) browser.executeScript("const bar = Chart.getChart(arguments[0])"
+                + ".getDatasetMeta(0).data[0]; return {x: (bar.x + bar.base) / 2, y: bar.y};", canvasId);
+        clickCanvasAt(canvasId, bar.get("x").doubleValue(), bar.get("y").doubleValue());
+    }
+
+    private static void clickFirstPoint(String canvasId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> point = (Map<String, Number>) browser.executeScript("const point = Chart.getChart(arguments[0])"
+                + ".getDatasetMeta(0).data[0]; return {x: point.x, y: point.y};", canvasId);
+        clickCanvasAt(canvasId, point.get("x").doubleValue(), point.get("y").doubleValue());
+    }
+
+    /** Selenium's offsets count from the element's centre. */
+    private static void clickCanvasAt(String canvasId, double x, double y) {
+        WebElement canvas = browser.findElement(By.id(canvasId));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", canvas);
+        Rectangle box = canvas.getRect();
+        new Actions(browser).moveToElement(canvas, (int) Math.round(x - box.getWidth() / 2.0),
+                (int) Math.round(y - box.getHeight() / 2.0)).click().perform();
+    }
+
+    /** A figure's raw value as the page keeps it (data-value), as a double's text; empty when missing. */
+    private static String shownValue(WebElement figure) {
+        String value = figure.getDomAttribute("data-value");
+        return value == null || value.isEmpty() ? "" : String.valueOf(Double.parseDouble(value));
     }
 
     private static int streamEvents(WebElement body) {

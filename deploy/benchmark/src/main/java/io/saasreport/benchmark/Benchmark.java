@@ -193,6 +193,7 @@ public final class Benchmark {
 
     private void ticks() throws Exception {
         List<String> tickers = stormTickers();
+        warmUp(tickers);
         int count = options.ticks();
         String lastTicker = tickers.get((count - 1) % tickers.size());
         double lastPrice = 4242.42;
@@ -238,6 +239,28 @@ public final class Benchmark {
                 "the metrics service as a share of Kafka's own read rate");
         results.add("ticks", "ratio applied / producer", percent(applyRate / producerRate), applyRate / producerRate,
                 "the metrics service as a share of the write rate");
+    }
+
+    /**
+     * Ticks written and applied before the measured storm, as JMH runs warm-up iterations: a freshly started
+     * service runs its path interpreted while the JIT compiles it, and on two cores the compiler threads take
+     * more CPU than the stream thread (measured with JFR), which no long-running deployment pays.
+     */
+    private void warmUp(List<String> tickers) throws Exception {
+        int count = options.warmupTicks();
+        if (count <= 0) {
+            return;
+        }
+        double appliedBefore = applied();
+        Instant base = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        log("ticks: warming up with " + count + " ticks (not measured)");
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                producer.send(tick(tickers.get(i % tickers.size()), 40 + (i % 1000) / 100.0, base.plus(i, ChronoUnit.MICROS)));
+            }
+            producer.flush();
+        }
+        await("metrics applied the warm-up ticks", () -> applied() - appliedBefore >= count);
     }
 
     // ---- Phase 3: a sustained rate, and a probe through the whole pipeline ----------------------------

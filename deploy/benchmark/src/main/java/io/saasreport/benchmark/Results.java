@@ -42,7 +42,8 @@ final class Results {
         out.append("End-to-end benchmark, ").append(startedAt).append(", ").append(cores).append(" cores, ")
                 .append(options.companies()).append(" companies");
         if (options.runs("ticks")) {
-            out.append(", ").append(options.ticks()).append(" ticks");
+            out.append(", ").append(options.ticks()).append(" ticks (after ").append(options.warmupTicks())
+                    .append(" warm-up ticks)");
         }
         if (options.runs("sustained")) {
             out.append(", ").append(options.rate()).append(" ticks/s for ").append(options.sustainSeconds()).append(" s");

@@ -389,6 +389,15 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Each service's largest heap (STACK_SERVICE_HEAP, default 2g). The metrics service keeps its state stores in
+     * memory: 50,000 companies filled a 512 MB heap with full collections.
+     */
+    private static String serviceHeap() {
+        String heap = System.getenv("STACK_SERVICE_HEAP");
+        return heap == null || heap.isBlank() ? "2g" : heap.trim();
+    }
+
     private ServiceProcess launch(Service service, int httpPort, Map<String, String> extraEnv) throws IOException {
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -396,7 +405,7 @@ public final class LocalStack {
         }
         String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
         Path log = data.resolve("logs").resolve(logName + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx" + serviceHeap(), "-jar", jar.toString())
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,6 +1,7 @@
 package io.saasreport.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,32 @@ class WorkedExampleSystemTest {
         // Replaying the whole example (duplicates by the spec's rules) changes nothing either.
         postEvents(resource("example/events.ndjson").lines().filter(line -> !line.isBlank()).toList());
         assertReportServesTheExpectedFigures();
+    }
+
+    /**
+     * The explanation names the records ingest published by their CloudEvents ids: carried through the metrics
+     * service (and its restart above) into the published sources, rendered by the report.
+     */
+    @Test
+    @Order(4)
+    void explanationNamesTheIngestedRecordsByTheirIds() throws Exception {
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        JsonNode explanation = getJson("/api/v1/companies/BPH/explain");
+        JsonNode sources = explanation.path("sources");
+        assertTrue(sources.path("price").path("eventId").asText().matches(uuid), sources.path("price").toString());
+        assertTrue(sources.path("latestQuarter").path("eventId").asText().matches(uuid), sources.path("latestQuarter").toString());
+        assertTrue(sources.path("latestQuarter").path("restatement").asBoolean(), "BPH's FY2026 Q1 was restated");
+        assertTrue(sources.path("estimate").path("eventId").asText().matches(uuid), sources.path("estimate").toString());
+        for (JsonNode figure : explanation.path("figures")) {
+            assertTrue(!figure.path("value").isNull(), "BPH has every figure: " + figure);
+        }
+        JsonNode jpjh = getJson("/api/v1/companies/JPJH/explain");
+        for (JsonNode figure : jpjh.path("figures")) {
+            if (figure.path("figure").asText().equals("ltmGrowth")) {
+                assertEquals("LTM growth needs eight consecutive quarters; held: FY2026 Q1, FY2025 Q4, FY2025 Q3, "
+                        + "FY2025 Q2, FY2025 Q1", figure.path("missing").asText());
+            }
+        }
     }
 
     static void assertReportServesTheExpectedFigures() throws IOException {

@@ -6,4 +6,10 @@ public record CompanyEvent(String ticker, String name) implements CompanyScopedE
     public CompanyEvent {
         EventValidation.requireTicker(ticker);
     }
+
+    /** Reference data feeds no figure, so its id is not kept. */
+    @Override
+    public CompanyEvent withEventId(String id) {
+        return this;
+    }
 }

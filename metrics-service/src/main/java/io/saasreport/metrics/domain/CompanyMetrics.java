@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One company's figures, named exactly as in the spec's company-metrics table. Every figure is nullable and
@@ -46,6 +49,12 @@ public record CompanyMetrics(
         Double netNewArr,
         Double gmAdjustedPaybackMonths,
         Double weeklyPriceChange) {
+
+    /** The names of the figures (every component but the identifying ones), in order. */
+    public static final List<String> FIGURES = Arrays.stream(CompanyMetrics.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .filter(name -> !Set.of("ticker", "name", "asOf").contains(name))
+            .toList();
 
     public CompanyMetrics {
         EventValidation.requireTicker(ticker);

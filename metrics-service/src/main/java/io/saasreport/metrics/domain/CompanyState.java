@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the engine holds about one company, with the spec's event rules ("Ordering, duplicates,
@@ -28,7 +30,9 @@ public final class CompanyState {
      * Keyed by instant so a replayed price is not a second point. Holds the floor entry at/before
      * (latest − 7 days) and everything after it; the last entry is the latest price.
      */
-    private final NavigableMap<Instant, Double> priceHistory = new TreeMap<>();
+    private final NavigableMap<Instant, PricePoint> priceHistory = new TreeMap<>();
+    /** The held quarters whose filing replaced an earlier one (the figures' sources say so). */
+    private final NavigableSet<FiscalQuarter> restated = new TreeSet<>();
     private EstimateEvent estimate;
 
     public CompanyState(String ticker) {
@@ -74,6 +78,9 @@ public final class CompanyState {
             return false;
         }
         quarters.put(filing.quarter(), filing);
+        if (held != null) {
+            restated.add(filing.quarter());
+        }
         return true;
     }
 
@@ -83,7 +90,7 @@ public final class CompanyState {
      */
     public boolean apply(PriceEvent price) {
         requireSameTicker(price.ticker());
-        if (priceHistory.putIfAbsent(price.at(), price.price()) != null) {
+        if (priceHistory.putIfAbsent(price.at(), PricePoint.of(price)) != null) {
             return false;
         }
         pruneHistory();
@@ -126,21 +133,19 @@ public final class CompanyState {
     }
 
     public Optional<PricePoint> latestPrice() {
-        Map.Entry<Instant, Double> last = priceHistory.lastEntry();
-        return last == null ? Optional.empty() : Optional.of(new PricePoint(last.getKey(), last.getValue()));
+        Map.Entry<Instant, PricePoint> last = priceHistory.lastEntry();
+        return last == null ? Optional.empty() : Optional.of(last.getValue());
     }
 
     /** The last price at or before {@code at}. */
     public Optional<PricePoint> priceAtOrBefore(Instant at) {
-        Map.Entry<Instant, Double> floor = priceHistory.floorEntry(at);
-        return floor == null ? Optional.empty() : Optional.of(new PricePoint(floor.getKey(), floor.getValue()));
+        Map.Entry<Instant, PricePoint> floor = priceHistory.floorEntry(at);
+        return floor == null ? Optional.empty() : Optional.of(floor.getValue());
     }
 
     /** The price history held (oldest first). */
     public List<PricePoint> priceHistory() {
-        List<PricePoint> points = new ArrayList<>(priceHistory.size());
-        priceHistory.forEach((at, price) -> points.add(new PricePoint(at, price)));
-        return points;
+        return new ArrayList<>(priceHistory.values());
     }
 
     public Optional<EstimateEvent> estimate() {
@@ -151,6 +156,24 @@ public final class CompanyState {
     public Optional<FilingEvent> latestQuarter() {
         Map.Entry<FiscalQuarter, FilingEvent> last = quarters.lastEntry();
         return last == null ? Optional.empty() : Optional.of(last.getValue());
+    }
+
+    /** Whether the filing held for this quarter replaced an earlier one. */
+    public boolean isRestated(FiscalQuarter quarter) {
+        return restated.contains(quarter);
+    }
+
+    /** Which of the quarters Q0..Q(count−1) are held, newest first: what a gap leaves of them. */
+    public List<FiscalQuarter> heldOfLatest(int count) {
+        List<FiscalQuarter> held = new ArrayList<>();
+        FiscalQuarter quarter = quarters.isEmpty() ? null : quarters.lastKey();
+        for (int i = 0; quarter != null && i < count; i++) {
+            if (quarters.containsKey(quarter)) {
+                held.add(quarter);
+            }
+            quarter = quarter.previous();
+        }
+        return held;
     }
 
     /**
@@ -192,22 +215,33 @@ public final class CompanyState {
 
     // --- persistence ---
 
-    /** A plain-values copy of the state for persistence (Jackson-friendly). */
+    /**
+     * A plain-values copy of the state for persistence (Jackson-friendly). {@code restatedQuarters} is absent from
+     * snapshots written before it existed: read as none.
+     */
     public record Snapshot(
             String ticker,
             String name,
             List<FilingEvent> quarters,
             List<PricePoint> priceHistory,
-            EstimateEvent estimate) {
+            EstimateEvent estimate,
+            List<FiscalQuarter> restatedQuarters) {
 
         public Snapshot {
             quarters = quarters == null ? List.of() : List.copyOf(quarters);
             priceHistory = priceHistory == null ? List.of() : List.copyOf(priceHistory);
+            restatedQuarters = restatedQuarters == null ? List.of() : List.copyOf(restatedQuarters);
+        }
+
+        public Snapshot(String ticker, String name, List<FilingEvent> quarters, List<PricePoint> priceHistory,
+                EstimateEvent estimate) {
+            this(ticker, name, quarters, priceHistory, estimate, null);
         }
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(ticker, name, new ArrayList<>(quarters.values()), priceHistory(), estimate);
+        return new Snapshot(ticker, name, new ArrayList<>(quarters.values()), priceHistory(), estimate,
+                new ArrayList<>(restated));
     }
 
     public static CompanyState restore(Snapshot snapshot) {
@@ -218,8 +252,9 @@ public final class CompanyState {
             state.quarters.put(filing.quarter(), filing);
         }
         for (PricePoint point : snapshot.priceHistory()) {
-            state.priceHistory.put(point.at(), point.price());
+            state.priceHistory.put(point.at(), point);
         }
+        state.restated.addAll(snapshot.restatedQuarters());
         if (snapshot.estimate() != null) {
             state.requireSameTicker(snapshot.estimate().ticker());
             state.estimate = snapshot.estimate();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * One fiscal quarter's reported figures: flows for the quarter, balances ({@code cash}, {@code debt},
  * {@code sharesOutstanding}) at {@code periodEnd}. Only the identifying fields and {@code revenue} are required.
  * {@code capitalExpenditures} is positive when money is spent; {@code netRevenueRetention} 1.18 means 118 %.
+ * {@code eventId} is the input record's id (its CloudEvents {@code ce_id}), null when the record had none.
  */
 public record FilingEvent(
         String ticker,
@@ -26,7 +27,8 @@ public record FilingEvent(
         Double cash,
         Double debt,
         Long sharesOutstanding,
-        Double netRevenueRetention) implements CompanyScopedEvent {
+        Double netRevenueRetention,
+        String eventId) implements CompanyScopedEvent {
 
     public FilingEvent {
         EventValidation.requireTicker(ticker);
@@ -47,6 +49,24 @@ public record FilingEvent(
         EventValidation.requireFiniteIfPresent(cash, "cash");
         EventValidation.requireFiniteIfPresent(debt, "debt");
         EventValidation.requireFiniteIfPresent(netRevenueRetention, "netRevenueRetention");
+    }
+
+    /** A filing without an input event id (built in code rather than read from a record). */
+    public FilingEvent(String ticker, int fiscalYear, int fiscalQuarter, LocalDate periodEnd, Instant filedAt,
+            Double revenue, Double subscriptionRevenue, Double grossProfit, Double salesAndMarketing,
+            Double researchAndDevelopment, Double generalAndAdministrative, Double operatingIncome,
+            Double operatingCashFlow, Double capitalExpenditures, Double cash, Double debt, Long sharesOutstanding,
+            Double netRevenueRetention) {
+        this(ticker, fiscalYear, fiscalQuarter, periodEnd, filedAt, revenue, subscriptionRevenue, grossProfit,
+                salesAndMarketing, researchAndDevelopment, generalAndAdministrative, operatingIncome, operatingCashFlow,
+                capitalExpenditures, cash, debt, sharesOutstanding, netRevenueRetention, null);
+    }
+
+    @Override
+    public FilingEvent withEventId(String id) {
+        return new FilingEvent(ticker, fiscalYear, fiscalQuarter, periodEnd, filedAt, revenue, subscriptionRevenue,
+                grossProfit, salesAndMarketing, researchAndDevelopment, generalAndAdministrative, operatingIncome,
+                operatingCashFlow, capitalExpenditures, cash, debt, sharesOutstanding, netRevenueRetention, id);
     }
 
     public FiscalQuarter quarter() {

@@ -18,6 +18,11 @@ public record FiscalQuarter(int year, int quarter) implements Comparable<FiscalQ
         return quarter == 1 ? new FiscalQuarter(year - 1, 4) : new FiscalQuarter(year, quarter - 1);
     }
 
+    /** As reports name it: {@code FY2026 Q1}. */
+    public String label() {
+        return "FY" + year + " Q" + quarter;
+    }
+
     @Override
     public int compareTo(FiscalQuarter other) {
         return CHRONOLOGICAL.compare(this, other);

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * company that does not take part (metric missing or filtered out), so it simply has no entry; the statistics
  * hold a company's value as a primitive, with NaN for "no entry" (metrics are never NaN).
  *
- * <p>The statistics read from the ranks are cached: the median until the ranking next changes, the top list until
+ * <p>The statistics read from the ranks are cached: the median and quartiles until the ranking next changes, the top list until
  * an entry enters or leaves it. An update usually moves a few metrics, and the snapshot then re-reads only those.
  */
 final class MetricIndex {
@@ -17,8 +17,10 @@ final class MetricIndex {
 
     private final Function<CompanyMetrics, Double> extractor;
     private final OrderStatisticTree tree;
-    private boolean medianKnown;
+    /** Whether the median and quartiles below are those of the current ranking. */
+    private boolean rankStatisticsKnown;
     private Double median;
+    private UniverseSnapshot.Quartiles quartiles;
     private List<TickerValue> top;
 
     MetricIndex(Function<CompanyMetrics, Double> extractor, OrderStatisticTree.Order order) {
@@ -44,7 +46,7 @@ final class MetricIndex {
         if (!Double.isNaN(current)) {
             tree.insert(current, ticker);
         }
-        medianKnown = false;
+        rankStatisticsKnown = false;
         if (top != null && (reachesTop(ticker, previous) || reachesTop(ticker, current))) {
             top = null;
         }
@@ -73,11 +75,23 @@ final class MetricIndex {
 
     /** The median over the companies taking part; null when none does. */
     Double median() {
-        if (!medianKnown) {
-            median = tree.median();
-            medianKnown = true;
-        }
+        readRankStatistics();
         return median;
+    }
+
+    /** The 25th and 75th percentiles over the companies taking part (both null when none does). */
+    UniverseSnapshot.Quartiles quartiles() {
+        readRankStatistics();
+        return quartiles;
+    }
+
+    private void readRankStatistics() {
+        if (!rankStatisticsKnown) {
+            median = tree.median();
+            quartiles = new UniverseSnapshot.Quartiles(tree.quantile(UniverseSnapshot.Quartiles.LOWER),
+                    tree.quantile(UniverseSnapshot.Quartiles.UPPER));
+            rankStatisticsKnown = true;
+        }
     }
 
     /** The first {@link UniverseStatistics#TOP_LIST_SIZE} entries in the tree's order. */

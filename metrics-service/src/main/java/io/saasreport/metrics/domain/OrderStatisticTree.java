@@ -134,6 +134,38 @@ public final class OrderStatisticTree {
         return mean(valueAt(n / 2 - 1), valueAt(n / 2));
     }
 
+    /**
+     * The {@code p}-quantile of the values (0 <= p <= 1) by linear interpolation between the closest ranks, as
+     * numpy's default: with the values ascending, h = (n - 1) p and the quantile is
+     * x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). Two rank selects, whatever this tree's order;
+     * null when empty.
+     */
+    public Double quantile(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("quantile outside [0, 1]: " + p);
+        }
+        int n = size();
+        if (n == 0) {
+            return null;
+        }
+        double h = (n - 1) * p;
+        int below = (int) Math.floor(h);
+        double fraction = h - below;
+        double low = ascendingValueAt(below);
+        if (fraction == 0) {
+            return low;
+        }
+        double high = ascendingValueAt(below + 1);
+        double quantile = low + fraction * (high - low);
+        // Only the difference of two huge values of opposite sign can overflow; weighting each avoids that.
+        return Double.isInfinite(quantile) ? (1 - fraction) * low + fraction * high : quantile;
+    }
+
+    /** The value at a rank counted from the lowest, whatever this tree's order. */
+    private double ascendingValueAt(int rank) {
+        return valueAt(order == Order.ASCENDING ? rank : size() - 1 - rank);
+    }
+
     static double mean(double a, double b) {
         double mean = (a + b) / 2;
         // Only the sum of two huge values can overflow; halving first avoids that.

@@ -2,8 +2,11 @@ package io.saasreport.metrics.domain;
 
 import java.time.Instant;
 
-/** A trade or close: {@code price > 0} at exchange time {@code at}. */
-public record PriceEvent(String ticker, Double price, Instant at) implements CompanyScopedEvent {
+/**
+ * A trade or close: {@code price > 0} at exchange time {@code at}. {@code eventId} is the input record's id (its
+ * CloudEvents {@code ce_id}), null when the record had none.
+ */
+public record PriceEvent(String ticker, Double price, Instant at, String eventId) implements CompanyScopedEvent {
 
     public PriceEvent {
         EventValidation.requireTicker(ticker);
@@ -12,5 +15,14 @@ public record PriceEvent(String ticker, Double price, Instant at) implements Com
         if (!(price > 0) || !Double.isFinite(price)) {
             throw new IllegalArgumentException("price must be a positive finite number, was " + price);
         }
+    }
+
+    public PriceEvent(String ticker, Double price, Instant at) {
+        this(ticker, price, at, null);
+    }
+
+    @Override
+    public PriceEvent withEventId(String id) {
+        return new PriceEvent(ticker, price, at, id);
     }
 }

@@ -35,20 +35,23 @@ public final class RevisedCompany {
         return new RevisedCompany(CompanyState.restore(stored.state()), stored.revision());
     }
 
-    /** Applies one event of this company; returns its new figures with the raised revision when anything changed. */
-    public Optional<Revised<CompanyMetrics>> apply(CompanyScopedEvent event) {
+    /**
+     * Applies one event of this company; returns its new figures and their sources with the raised revision when
+     * anything changed.
+     */
+    public Optional<Revised<CompanyFigures>> apply(CompanyScopedEvent event) {
         boolean changed = state.apply(event) || revision == 0;
         if (!changed) {
             return Optional.empty();
         }
         revision++;
-        return Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
+        return Optional.of(new Revised<>(CompanyMetricsCalculator.computeWithSources(state), revision));
     }
 
-    /** The figures of the state held, with its revision; empty while no event has named the company. */
-    public Optional<Revised<CompanyMetrics>> current() {
+    /** The figures of the state held and their sources, with its revision; empty while no event has named the company. */
+    public Optional<Revised<CompanyFigures>> current() {
         return revision == 0 ? Optional.empty()
-                : Optional.of(new Revised<>(CompanyMetricsCalculator.compute(state), revision));
+                : Optional.of(new Revised<>(CompanyMetricsCalculator.computeWithSources(state), revision));
     }
 
     public Stored stored() {

@@ -7,18 +7,23 @@ import java.util.List;
 
 /**
  * The universe statistics of the spec ("Universe statistics"), structured and named as in
- * {@code expected-universe.json}. A statistic over an empty set is null; nulls are always serialized.
+ * {@code expected-universe.json}, plus the quartiles beside each median (not in the spec's example: the project's
+ * addition, see {@link Quartiles}). A statistic over an empty set is null; nulls are always serialized.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UniverseSnapshot(
         Instant asOf,
         int companyCount,
         Double medianEvToNtmRevenue,
+        Quartiles quartilesEvToNtmRevenue,
         Double top5MedianEvToNtmRevenue,
         Buckets buckets,
         Double medianGrowthAdjustedMultiple,
+        Quartiles quartilesGrowthAdjustedMultiple,
         Double medianEvToNtmFcf,
+        Quartiles quartilesEvToNtmFcf,
         OperatingMedians operatingMedians,
+        OperatingQuartiles operatingQuartiles,
         List<TickerValue> topByEvToNtmRevenue,
         List<TickerValue> topWeeklyGainers,
         List<TickerValue> topWeeklyLosers,
@@ -38,7 +43,19 @@ public record UniverseSnapshot(
 
     /** The companies of one growth bucket that have an EV / NTM revenue multiple. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Bucket(int count, Double medianEvToNtmRevenue) {
+    public record Bucket(int count, Double medianEvToNtmRevenue, Quartiles quartilesEvToNtmRevenue) {
+    }
+
+    /**
+     * The 25th and 75th percentiles of the set a median is taken over, by linear interpolation between the closest
+     * ranks (numpy's default): with the n values ascending and h = (n - 1) p, the p-quantile is
+     * x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). Both null over an empty set; with one value both are
+     * that value.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Quartiles(Double p25, Double p75) {
+        static final double LOWER = 0.25;
+        static final double UPPER = 0.75;
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -55,6 +72,23 @@ public record UniverseSnapshot(
             Double generalAdministrativePct,
             Double ruleOf40Ltm,
             Double ruleOf40Ntm) {
+    }
+
+    /** The quartiles of each operating metric, beside {@link OperatingMedians}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OperatingQuartiles(
+            Quartiles ntmGrowth,
+            Quartiles ltmGrowth,
+            Quartiles grossMargin,
+            Quartiles operatingMargin,
+            Quartiles fcfMargin,
+            Quartiles netRevenueRetention,
+            Quartiles gmAdjustedPaybackMonths,
+            Quartiles salesMarketingPct,
+            Quartiles researchDevelopmentPct,
+            Quartiles generalAdministrativePct,
+            Quartiles ruleOf40Ltm,
+            Quartiles ruleOf40Ntm) {
     }
 
     /**

@@ -16,7 +16,7 @@ import static io.saasreport.metrics.domain.OrderStatisticTree.Order.DESCENDING;
 /**
  * The universe statistics, maintained incrementally: {@link #update} replaces one company's previous values in
  * each ranked metric (O(log n) per metric that changed) and in the regression's running sums, and
- * {@link #snapshot} reads medians and top-10 lists by rank (O(log n) each, and only for the metrics that changed
+ * {@link #snapshot} reads medians, quartiles and top-10 lists by rank (O(log n) each, and only for the metrics that changed
  * since the last snapshot). Nothing is re-sorted per update. Not thread-safe.
  */
 public final class UniverseStatistics {
@@ -137,12 +137,16 @@ public final class UniverseStatistics {
                 asOf(),
                 evToNtmRevenue.size(),
                 evToNtmRevenue.median(),
+                evToNtmRevenue.quartiles(),
                 // The median of the five highest is the third highest.
                 evToNtmRevenue.size() >= TOP_MEDIAN_SIZE ? topMultiples.get(TOP_MEDIAN_SIZE / 2).value() : null,
                 new UniverseSnapshot.Buckets(bucket(GrowthBucket.HIGH), bucket(GrowthBucket.MID), bucket(GrowthBucket.LOW)),
                 growthAdjustedMultiple.median(),
+                growthAdjustedMultiple.quartiles(),
                 evToNtmFcf.median(),
+                evToNtmFcf.quartiles(),
                 operatingMedians(),
+                operatingQuartiles(),
                 topMultiples,
                 weeklyGainers.top(),
                 weeklyLosers.top(),
@@ -220,7 +224,7 @@ public final class UniverseStatistics {
 
     private UniverseSnapshot.Bucket bucket(GrowthBucket bucket) {
         MetricIndex index = evToNtmRevenueByBucket.get(bucket);
-        return new UniverseSnapshot.Bucket(index.size(), index.median());
+        return new UniverseSnapshot.Bucket(index.size(), index.median(), index.quartiles());
     }
 
     private UniverseSnapshot.OperatingMedians operatingMedians() {
@@ -237,6 +241,26 @@ public final class UniverseStatistics {
                 median(OperatingMetric.GENERAL_ADMINISTRATIVE_PCT),
                 median(OperatingMetric.RULE_OF_40_LTM),
                 median(OperatingMetric.RULE_OF_40_NTM));
+    }
+
+    private UniverseSnapshot.OperatingQuartiles operatingQuartiles() {
+        return new UniverseSnapshot.OperatingQuartiles(
+                quartiles(OperatingMetric.NTM_GROWTH),
+                quartiles(OperatingMetric.LTM_GROWTH),
+                quartiles(OperatingMetric.GROSS_MARGIN),
+                quartiles(OperatingMetric.OPERATING_MARGIN),
+                quartiles(OperatingMetric.FCF_MARGIN),
+                quartiles(OperatingMetric.NET_REVENUE_RETENTION),
+                quartiles(OperatingMetric.GM_ADJUSTED_PAYBACK_MONTHS),
+                quartiles(OperatingMetric.SALES_MARKETING_PCT),
+                quartiles(OperatingMetric.RESEARCH_DEVELOPMENT_PCT),
+                quartiles(OperatingMetric.GENERAL_ADMINISTRATIVE_PCT),
+                quartiles(OperatingMetric.RULE_OF_40_LTM),
+                quartiles(OperatingMetric.RULE_OF_40_NTM));
+    }
+
+    private UniverseSnapshot.Quartiles quartiles(OperatingMetric metric) {
+        return operating.get(metric).quartiles();
     }
 
     private Double median(OperatingMetric metric) {

@@ -14,6 +14,8 @@ final class CloudEventHeaders {
     static final String COMPANY_TYPE = "io.saasreport.metrics.company";
     static final String UNIVERSE_TYPE = "io.saasreport.metrics.universe";
     static final String ALERT_TYPE = "io.saasreport.metrics.alert";
+    /** The record's id: ingest sets it on every input record, the figures' sources name it. */
+    static final String ID = "ce_id";
 
     private CloudEventHeaders() {
     }
@@ -28,7 +30,7 @@ final class CloudEventHeaders {
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_type", bytes(type));
         headers.add("ce_source", bytes(SOURCE));
-        headers.add("ce_id", bytes(id));
+        headers.add(ID, bytes(id));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));
         return headers;

@@ -9,10 +9,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.saasreport.metrics.domain.UniverseDefinition;
+import io.saasreport.metrics.domain.Universes;
 
 /**
  * Reads {@code universe.definitions} (compacted, key: the universe's name): a definition, or a tombstone that
- * removes the universe. Both go to the universe stage under the name; a record that is not a valid definition
+ * removes the universe. Both go to the universe stage under {@link UniverseStage#definitionKey the name's key}; a record that is not a valid definition
  * of its key goes to {@code universe.definitions.dlq} with the reason.
  */
 final class DefinitionReader implements Processor<String, String, String, Routed> {
@@ -27,9 +28,9 @@ final class DefinitionReader implements Processor<String, String, String, Routed
     @Override
     public void process(Record<String, String> record) {
         try {
-            UniverseInput input = record.value() == null ? removal(record.key()) : read(record);
-            context.forward(new Record<>(record.key(), new Routed(Routed.Route.UNIVERSE_INPUT, StreamJson.write(input)),
-                    record.timestamp(), new RecordHeaders()));
+            String definition = record.value() == null ? removal(record.key()) : read(record);
+            context.forward(new Record<>(UniverseStage.definitionKey(record.key()),
+                    new Routed(Routed.Route.DEFINITION, definition), record.timestamp(), new RecordHeaders()));
         } catch (PoisonRecordException poison) {
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             headers.add("dead-letter-reason", CloudEventHeaders.bytes(poison.getMessage()));
@@ -40,14 +41,16 @@ final class DefinitionReader implements Processor<String, String, String, Routed
         }
     }
 
-    private static UniverseInput removal(String name) {
-        if (name == null || UniverseInput.KEY.equals(name)) {
+    /** No definition: the universe of this name is removed. */
+    private static String removal(String name) {
+        if (name == null || Universes.DEFAULT.equals(name)) {
             throw new PoisonRecordException("a tombstone must name a defined universe, was " + name, null);
         }
-        return UniverseInput.removal(name);
+        return null;
     }
 
-    private static UniverseInput read(Record<String, String> record) {
+    /** The definition, checked, as the universe stage reads it. */
+    private static String read(Record<String, String> record) {
         UniverseDefinition definition;
         try {
             definition = StreamJson.MAPPER.readValue(record.value(), UniverseDefinition.class);
@@ -58,6 +61,6 @@ final class DefinitionReader implements Processor<String, String, String, Routed
             throw new PoisonRecordException("record key " + record.key() + " is not the universe's name '"
                     + definition.name() + "'", null);
         }
-        return UniverseInput.of(definition);
+        return StreamJson.write(definition);
     }
 }

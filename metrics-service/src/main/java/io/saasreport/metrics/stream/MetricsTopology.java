@@ -2,16 +2,20 @@ package io.saasreport.metrics.stream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import io.saasreport.metrics.domain.AlertThresholds;
@@ -22,17 +26,21 @@ import io.saasreport.metrics.domain.AlertThresholds;
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
  *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
- *        -> metrics.company                  (each change, with the company's revision)
+ *        -> latest-company-figures [company-figures-latest: record cache, no changelog, keeps nothing]
+ *             each changed company's latest figures (with its revision), once per commit:
+ *             -> metrics.company
+ *             -> universe-input (repartition topic partitioned by universe name: key ticker, to EVERY partition)
+ *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
- *        -> universe-input (repartition topic partitioned by universe name; each changed company's latest
- *           figures once per interval and macro events at once, both to EVERY partition)
  * universe.definitions (compacted, key: universe name; a tombstone removes)
- *   -> read-definition  -> universe-input (to its name's partition) | universe.definitions.dlq
- *             -> compute-universe [universe-companies, universe-state, universe-definitions, universe-macro]
- *                  stage 2, one task per partition: the universes whose name falls on it, the default included
- *                  -> metrics.universe   (key: universe name, "universe" for the default; on a wall-clock
- *                                         punctuation, only when changed, with its revision)
- *                  -> metrics.alerts     (key: universe name; with the change that raised them)
+ *   -> read-definition  -> universe-input (key "|definition|" + name, to its name's partition)
+ *                        | universe.definitions.dlq
+ * universe-input
+ *   -> compute-universe [universe-companies, universe-state, universe-definitions, universe-macro]
+ *        stage 2, one task per partition: the universes whose name falls on it, the default included
+ *        -> metrics.universe   (key: universe name, "universe" for the default; on a wall-clock
+ *                               punctuation, only when changed, with its revision)
+ *        -> metrics.alerts     (key: universe name; with the change that raised them)
  * </pre>
  */
 public final class MetricsTopology {
@@ -57,14 +65,18 @@ public final class MetricsTopology {
         }
     }
 
+    /** The cache-backed table that holds each company's figures until the commit writes them. */
+    static final String LATEST_FIGURES_STORE = "company-figures-latest";
+
     private MetricsTopology() {
     }
 
     public static Topology build(Settings settings, ProcessingMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         CompanyStores.builders().forEach(builder::addStateStore);
+        // No cache: its input is already conflated per commit, so each company comes at most once per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.COMPANIES_STORE),
-                Serdes.String(), UniverseStage.companiesSerde()).withCachingEnabled());
+                Serdes.String(), UniverseStage.companiesSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
                 Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -73,34 +85,54 @@ public final class MetricsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.MACRO_STORE),
                 Serdes.String(), UniverseStage.macroSerde()));
 
+        // processValues: the key stays the record's own (the ticker), so the table below needs no repartition.
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
-                .process(() -> new CompanyStage(meters, settings.universePublishInterval()), Named.as("apply-event"),
-                        CompanyStores.ALL)
-                .merge(builder.stream(settings.definitions(), Consumed.with(Serdes.String(), Serdes.String())
-                                .withName("definition-records"))
-                        .process(DefinitionReader::new, Named.as("read-definition")), Named.as("with-definitions"));
+                .processValues(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStores.ALL);
 
-        routed.split(Named.as("route-"))
-                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.withConsumer(
-                        figures -> figures.mapValues(Routed::value, Named.as("company-json"))
-                                .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
-                                        .withName("company-figures")),
-                        "company"))
-                .branch((key, out) -> out.route() == Routed.Route.DEAD_LETTER, Branched.withConsumer(
-                        poison -> poison.mapValues(Routed::value, Named.as("raw-record"))
-                                .to((key, value, context) -> context.topic() + ".dlq",
-                                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters")),
-                        "dead-letter"))
-                .defaultBranch(Branched.withConsumer(
-                        universeInput -> universes(universeInput, settings), "universe"));
+        Map<String, KStream<String, Routed>> routes = routed.split(Named.as("route-"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.as("company"))
+                .branch((key, out) -> out.route() == Routed.Route.MACRO, Branched.as("macro"))
+                .defaultBranch(Branched.as("dead-letter"));
+
+        Map<String, KStream<String, Routed>> definitions = builder
+                .stream(settings.definitions(), Consumed.with(Serdes.String(), Serdes.String())
+                        .withName("definition-records"))
+                .process(DefinitionReader::new, Named.as("read-definition"))
+                .split(Named.as("definition-"))
+                .branch((key, out) -> out.route() == Routed.Route.DEFINITION, Branched.as("valid"))
+                .defaultBranch(Branched.as("dead-letter"));
+
+        routes.get("route-dead-letter")
+                .merge(definitions.get("definition-dead-letter"), Named.as("dead-letter-records"))
+                .mapValues(Routed::value, Named.as("raw-record"))
+                .to((key, value, context) -> context.topic() + ".dlq",
+                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
+
+        KStream<String, String> latestFigures = routes.get("route-company")
+                .mapValues(Routed::value, Named.as("company-json"))
+                .toTable(Named.as("latest-company-figures"), latestFiguresPerCommit())
+                .toStream(Named.as("company-figures-at-commit"));
+        latestFigures.to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
+                .withName("company-figures"));
+
+        KStream<String, String> macro = routes.get("route-macro")
+                .mapValues(Routed::value, Named.as("macro-json"))
+                .selectKey((key, value) -> UniverseStage.MACRO_KEY, Named.as("macro-key"));
+        KStream<String, String> definitionInputs = definitions.get("definition-valid")
+                .mapValues(Routed::value, Named.as("definition-json"));
+        universes(latestFigures.merge(macro, Named.as("figures-and-macro"))
+                .merge(definitionInputs, Named.as("universe-inputs")), settings);
         return builder.build();
     }
 
-    /** Stage 2: partitioned by universe name; figures to metrics.universe, alerts to metrics.alerts. */
-    private static void universes(KStream<String, Routed> input, Settings settings) {
-        input.mapValues(Routed::value, Named.as("universe-json"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+    /**
+     * Stage 2, partitioned by universe name: the conflated figures and the macro events fan out to every partition
+     * after the table, so a burst of ticks still costs one record per company per commit and partition. Figures to
+     * metrics.universe, alerts to metrics.alerts.
+     */
+    private static void universes(KStream<String, String> input, Settings settings) {
+        input.repartition(Repartitioned.with(Serdes.String(), Serdes.String())
                         .withName("universe-input")
                         .withNumberOfPartitions(settings.universePartitions())
                         .withStreamPartitioner(new UniversePartitioner()))
@@ -119,5 +151,22 @@ public final class MetricsTopology {
                                 .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
                                         .withName("universe-figures")),
                         "universe"));
+    }
+
+    /**
+     * Conflation by Kafka Streams' record cache: each ticker's latest figures wait in the cache and are written when
+     * the transaction commits (or the cache is full), so a company that changed ten times in a commit interval costs
+     * one {@code metrics.company} record, the last, which is all a {@code read_committed} reader could see anyway.
+     * No changelog: the table only holds what is still to be written, and an aborted transaction's input is
+     * processed again.
+     */
+    private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> latestFiguresPerCommit() {
+        // The cache does the work; the store under it has to exist but need not keep every company's figures
+        // (they are on metrics.company): a one-entry LRU map.
+        return Materialized.<String, String>as(Stores.lruMap(LATEST_FIGURES_STORE, 1))
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.String())
+                .withCachingEnabled()
+                .withLoggingDisabled();
     }
 }

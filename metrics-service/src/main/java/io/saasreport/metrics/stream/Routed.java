@@ -4,10 +4,12 @@ package io.saasreport.metrics.stream;
 record Routed(Route route, String value) {
 
     enum Route {
-        /** A company's published figures, to {@code metrics.company}. */
+        /** A company's published figures with its revision: to {@code metrics.company} and the universe stage. */
         COMPANY_FIGURES,
-        /** Figures, a macro event or a definition for the universe stage, through its repartition topic. */
-        UNIVERSE_INPUT,
+        /** A macro event as it came, for the universe stage. */
+        MACRO,
+        /** A universe's definition (null: its removal), for the universe stage partition of its name. */
+        DEFINITION,
         /** An input record that can never be applied, unchanged, to {@code <its topic>.dlq}. */
         DEAD_LETTER,
         /** A universe's published figures (null: a removed universe's tombstone), to {@code metrics.universe}. */

@@ -37,9 +37,21 @@ public final class StreamJson {
 
     /** Published figures: the figures' own fields and, beside them, the top-level integer {@code revision}. */
     public static String writePublished(Revised<?> figures) {
-        ObjectNode node = MAPPER.valueToTree(figures.value());
-        node.put("revision", figures.revision());
-        return write(node);
+        // One pass over the figures (this runs for every applied event): their JSON object with the revision
+        // appended as its last field, as a tree with the field put last would write it.
+        String json = write(figures.value());
+        return json.substring(0, json.lastIndexOf('}')) + ",\"revision\":" + figures.revision() + "}";
+    }
+
+    /** The inverse of {@link #writePublished}: the figures and their revision. */
+    static <T> Revised<T> readPublished(String json, Class<T> type) {
+        try {
+            ObjectNode node = (ObjectNode) MAPPER.readTree(json);
+            long revision = node.remove("revision").asLong();
+            return new Revised<>(MAPPER.treeToValue(node, type), revision);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read published " + type.getSimpleName() + " from JSON", e);
+        }
     }
 
     static <T> T read(String json, JavaType type) {

@@ -18,15 +18,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import com.fasterxml.jackson.databind.JavaType;
 
 import io.saasreport.metrics.domain.AlertThresholds;
+import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.MacroEvent;
+import io.saasreport.metrics.domain.MarketEvent;
+import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.UniverseAlert;
 import io.saasreport.metrics.domain.UniverseDefinition;
 import io.saasreport.metrics.domain.Universes;
 
 /**
  * Stage 2, one task per partition of its input, which is partitioned by universe name ({@link UniversePartitioner}):
- * every task holds every company's latest figures and the macro value (sent to every partition) and computes the
- * universes whose name falls on its partition, the default one included. A wall-clock punctuation publishes each
+ * every task holds every company's latest figures (as published on {@code metrics.company}, key the ticker) and the
+ * macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every partition, and computes the
+ * universes whose name falls on its partition, the default one included; a definition comes under
+ * {@link #definitionKey its name's key} (no value: the universe is removed). A wall-clock punctuation publishes each
  * universe that changed, so a burst of ticks costs one record per universe per interval. Alerts go out with the
  * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
  * from the stores whenever the task starts (after a restore from the changelog, on any instance).
@@ -37,8 +42,12 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     static final String STATE_STORE = "universe-state";
     static final String DEFINITIONS_STORE = "universe-definitions";
     static final String MACRO_STORE = "universe-macro";
-    private static final String MACRO_KEY = "macro";
-    private static final JavaType INPUT = StreamJson.MAPPER.constructType(UniverseInput.class);
+    /** The key of a macro event on the input topic; tickers never contain '|'. */
+    static final String MACRO_KEY = "|macro";
+    /** The prefix of a definition's key on the input topic, before the universe's name. */
+    static final String DEFINITION_KEY_PREFIX = "|definition|";
+    private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
+    private static final JavaType DEFINITION = StreamJson.MAPPER.constructType(UniverseDefinition.class);
 
     private final Duration publishInterval;
     private final int partitions;
@@ -72,30 +81,39 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
 
     @Override
     public void process(Record<String, String> record) {
-        UniverseInput input = StreamJson.read(record.value(), INPUT);
-        if (input.macro() != null) {
-            if (universes.accept(input.macro())) {
-                macro.put(MACRO_KEY, input.macro());
+        String key = record.key();
+        if (MACRO_KEY.equals(key)) {
+            MacroEvent event = (MacroEvent) StreamJson.read(record.value(), EVENT);
+            if (universes.accept(event)) {
+                macro.put(MACRO_KEY, event);
                 universes.storedUniverses().forEach(state::put);
             }
-        } else if (input.definition() != null) {
-            universes.define(input.definition());
-            definitions.put(input.definition().name(), input.definition());
-        } else if (input.removed() != null) {
-            if (universes.remove(input.removed())) {
-                definitions.delete(input.removed());
-                state.delete(input.removed());
+        } else if (key.startsWith(DEFINITION_KEY_PREFIX)) {
+            String name = key.substring(DEFINITION_KEY_PREFIX.length());
+            if (record.value() != null) {
+                UniverseDefinition definition = StreamJson.read(record.value(), DEFINITION);
+                universes.define(definition);
+                definitions.put(name, definition);
+            } else if (universes.remove(name)) {
+                definitions.delete(name);
+                state.delete(name);
                 // The universe's figures leave the compacted topic too.
-                context.forward(new Record<>(input.removed(), new Routed(Routed.Route.UNIVERSE_FIGURES, null),
+                context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
                         record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
             }
         } else {
-            Universes.Accepted accepted = universes.accept(input.revisedFigures());
+            Revised<CompanyMetrics> figures = StreamJson.readPublished(record.value(), CompanyMetrics.class);
+            Universes.Accepted accepted = universes.accept(figures);
             if (accepted.taken()) {
-                companies.put(input.figures().ticker(), accepted.held());
+                companies.put(figures.value().ticker(), accepted.held());
                 accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
+    }
+
+    /** The input key of a universe's definition: tickers never contain '|', so it is no company's. */
+    static String definitionKey(String name) {
+        return DEFINITION_KEY_PREFIX + name;
     }
 
     private void publishIfChanged(long now) {

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.saasreport.metrics.domain.AlertThresholds;
 import io.saasreport.metrics.domain.CompanyEvent;
+import io.saasreport.metrics.domain.CompanyFigures;
 import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.EstimateEvent;
 import io.saasreport.metrics.domain.FilingEvent;
@@ -94,7 +95,7 @@ public class NamedUniversesBenchmark {
             RevisedCompany company = RevisedCompany.unknown(tickers[i]);
             states.put(tickers[i], company);
             feed(company, tickers[i], basePrices[i], setup);
-            company.current().ifPresent(computed::accept);
+            company.current().map(NamedUniversesBenchmark::metricsOnly).ifPresent(computed::accept);
         }
         for (UniverseDefinition definition : definitions(setup)) {
             computed.define(definition);
@@ -107,12 +108,18 @@ public class NamedUniversesBenchmark {
         int company = random.nextInt(companies);
         double price = basePrices[company] * (1 + 0.01 * random.nextGaussian());
         Optional<Revised<CompanyMetrics>> figures = states.get(tickers[company])
-                .apply(new PriceEvent(tickers[company], price, START.plusSeconds(++tick)));
+                .apply(new PriceEvent(tickers[company], price, START.plusSeconds(++tick)))
+                .map(NamedUniversesBenchmark::metricsOnly);
         Object result = figures.map(computed::accept).orElse(null);
         if (tick % TICKS_PER_INTERVAL == 0) {
             return computed.publishIfChanged();
         }
         return result;
+    }
+
+    /** The universe stage reads the figures without their sources. */
+    private static Revised<CompanyMetrics> metricsOnly(Revised<CompanyFigures> figures) {
+        return new Revised<>(figures.value().metrics(), figures.revision());
     }
 
     private List<UniverseDefinition> definitions(Random setup) {

@@ -27,13 +27,17 @@ public final class BruteForceUniverse {
                 asOf(companies, macro),
                 multiples.size(),
                 median(multiples),
+                quartiles(multiples),
                 multiples.size() >= 5 ? median(highestMultiplesFirst.subList(0, 5)) : null,
                 new UniverseSnapshot.Buckets(
                         bucket(companies, g -> g > 0.22),
                         bucket(companies, g -> g >= 0.15 && g <= 0.22),
                         bucket(companies, g -> g < 0.15)),
                 median(values(companies, CompanyMetrics::growthAdjustedMultiple, m -> true)),
+                quartiles(values(companies, CompanyMetrics::growthAdjustedMultiple, m -> true)),
                 median(values(companies, CompanyMetrics::evToNtmFcf,
+                        m -> m.evToNtmFcf() != null && m.evToNtmFcf() > 0 && m.evToNtmFcf() < 100)),
+                quartiles(values(companies, CompanyMetrics::evToNtmFcf,
                         m -> m.evToNtmFcf() != null && m.evToNtmFcf() > 0 && m.evToNtmFcf() < 100)),
                 new UniverseSnapshot.OperatingMedians(
                         median(values(companies, CompanyMetrics::ntmGrowth, m -> true)),
@@ -48,6 +52,19 @@ public final class BruteForceUniverse {
                         median(values(companies, CompanyMetrics::generalAdministrativePct, m -> true)),
                         median(values(companies, CompanyMetrics::ruleOf40Ltm, m -> true)),
                         median(values(companies, CompanyMetrics::ruleOf40Ntm, m -> true))),
+                new UniverseSnapshot.OperatingQuartiles(
+                        quartiles(values(companies, CompanyMetrics::ntmGrowth, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::ltmGrowth, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::grossMargin, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::operatingMargin, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::fcfMargin, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::netRevenueRetention, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::gmAdjustedPaybackMonths, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::salesMarketingPct, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::researchDevelopmentPct, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::generalAdministrativePct, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::ruleOf40Ltm, m -> true)),
+                        quartiles(values(companies, CompanyMetrics::ruleOf40Ntm, m -> true))),
                 top(companies, CompanyMetrics::evToNtmRevenue, true),
                 top(companies, CompanyMetrics::weeklyPriceChange, true),
                 top(companies, CompanyMetrics::weeklyPriceChange, false),
@@ -68,7 +85,7 @@ public final class BruteForceUniverse {
     private static UniverseSnapshot.Bucket bucket(Collection<CompanyMetrics> companies, Predicate<Double> growth) {
         List<Double> multiples = values(companies, CompanyMetrics::evToNtmRevenue,
                 m -> m.ntmGrowth() != null && growth.test(m.ntmGrowth()));
-        return new UniverseSnapshot.Bucket(multiples.size(), median(multiples));
+        return new UniverseSnapshot.Bucket(multiples.size(), median(multiples), quartiles(multiples));
     }
 
     private static List<Double> values(Collection<CompanyMetrics> companies, Function<CompanyMetrics, Double> metric,
@@ -83,6 +100,22 @@ public final class BruteForceUniverse {
             return null;
         }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** P25 and P75 of the sorted values, numpy's default rule: h = (n - 1) p, interpolated between ranks. */
+    static UniverseSnapshot.Quartiles quartiles(List<Double> values) {
+        return new UniverseSnapshot.Quartiles(quantile(values, 0.25), quantile(values, 0.75));
+    }
+
+    static Double quantile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double h = (sorted.size() - 1) * p;
+        int lower = (int) Math.floor(h);
+        int upper = Math.min(lower + 1, sorted.size() - 1);
+        return sorted.get(lower) + (h - lower) * (sorted.get(upper) - sorted.get(lower));
     }
 
     private static List<TickerValue> top(Collection<CompanyMetrics> companies, Function<CompanyMetrics, Double> metric,

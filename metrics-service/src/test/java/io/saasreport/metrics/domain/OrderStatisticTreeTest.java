@@ -89,6 +89,41 @@ class OrderStatisticTreeTest {
     }
 
     @Test
+    void quantilesInterpolateLinearlyBetweenTheClosestRanksInEitherOrder() {
+        for (OrderStatisticTree.Order order : OrderStatisticTree.Order.values()) {
+            OrderStatisticTree tree = new OrderStatisticTree(order, 4);
+            for (double value : new double[] {7, 15, 36, 39, 40, 41}) {
+                tree.insert(value, "T" + value);
+            }
+            // numpy.quantile([7, 15, 36, 39, 40, 41], [0, 0.25, 0.5, 0.75, 1]) = [7, 20.25, 37.5, 39.75, 41]
+            assertEquals(7.0, tree.quantile(0), order.name());
+            assertEquals(20.25, tree.quantile(0.25), order.name());
+            assertEquals(37.5, tree.quantile(0.5), order.name());
+            assertEquals(39.75, tree.quantile(0.75), order.name());
+            assertEquals(41.0, tree.quantile(1), order.name());
+        }
+    }
+
+    @Test
+    void quantileOfOneValueIsThatValueAndOfNoneIsNull() {
+        OrderStatisticTree tree = new OrderStatisticTree(DESCENDING);
+        assertNull(tree.quantile(0.25));
+        tree.insert(3.5, "A");
+        assertEquals(3.5, tree.quantile(0.25));
+        assertEquals(3.5, tree.quantile(0.75));
+    }
+
+    @Test
+    void quantileOfHugeValuesOfOppositeSignDoesNotOverflow() {
+        OrderStatisticTree tree = new OrderStatisticTree(ASCENDING);
+        tree.insert(-Double.MAX_VALUE, "A");
+        tree.insert(Double.MAX_VALUE, "B");
+
+        assertEquals(0.0, tree.quantile(0.5), 1e292);
+        assertTrue(Double.isFinite(tree.quantile(0.25)));
+    }
+
+    @Test
     void medianOfEmptyTreeIsNull() {
         assertNull(new OrderStatisticTree(ASCENDING).median());
     }

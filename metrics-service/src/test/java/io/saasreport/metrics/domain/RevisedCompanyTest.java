@@ -16,20 +16,20 @@ class RevisedCompanyTest {
     void theFirstEventNamingACompanyIsRevisionOneEvenWithoutFigures() {
         RevisedCompany company = RevisedCompany.unknown("ACME");
 
-        Revised<CompanyMetrics> figures = company.apply(new CompanyEvent("ACME", null)).orElseThrow();
+        Revised<CompanyFigures> figures = company.apply(new CompanyEvent("ACME", null)).orElseThrow();
 
         assertEquals(1, figures.revision());
-        assertFalse(RevisedCompany.isPublishable(figures.value()), "undated figures are not published");
+        assertFalse(RevisedCompany.isPublishable(figures.value().metrics()), "undated figures are not published");
     }
 
     @Test
     void everyChangeRaisesTheRevisionByOneAndARepeatChangesNothing() {
         RevisedCompany company = RevisedCompany.unknown("ACME");
         company.apply(new PriceEvent("ACME", 10.0, T0));
-        Revised<CompanyMetrics> renamed = company.apply(new CompanyEvent("ACME", "Acme Inc.")).orElseThrow();
+        Revised<CompanyFigures> renamed = company.apply(new CompanyEvent("ACME", "Acme Inc.")).orElseThrow();
 
         assertEquals(2, renamed.revision());
-        assertEquals(T0, renamed.value().asOf(), "a name change at an equal asOf: only the revision tells them apart");
+        assertEquals(T0, renamed.value().metrics().asOf(), "a name change at an equal asOf: only the revision tells them apart");
         assertTrue(company.apply(new PriceEvent("ACME", 10.0, T0)).isEmpty());
         assertEquals(2, company.revision());
     }

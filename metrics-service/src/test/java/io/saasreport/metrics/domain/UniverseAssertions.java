@@ -17,6 +17,11 @@ final class UniverseAssertions {
         assertEquals(expected.asOf(), actual.asOf(), context + " asOf");
         assertEquals(expected.companyCount(), actual.companyCount(), context + " companyCount");
         assertEquals(expected.medianEvToNtmRevenue(), actual.medianEvToNtmRevenue(), context + " median");
+        assertEquals(expected.quartilesEvToNtmRevenue(), actual.quartilesEvToNtmRevenue(), context + " quartiles");
+        assertEquals(expected.quartilesGrowthAdjustedMultiple(), actual.quartilesGrowthAdjustedMultiple(),
+                context + " gam quartiles");
+        assertEquals(expected.quartilesEvToNtmFcf(), actual.quartilesEvToNtmFcf(), context + " evToNtmFcf quartiles");
+        assertEquals(expected.operatingQuartiles(), actual.operatingQuartiles(), context + " operatingQuartiles");
         assertEquals(expected.top5MedianEvToNtmRevenue(), actual.top5MedianEvToNtmRevenue(), context + " top5");
         assertEquals(expected.buckets(), actual.buckets(), context + " buckets");
         assertEquals(expected.medianGrowthAdjustedMultiple(), actual.medianGrowthAdjustedMultiple(), context + " gam");

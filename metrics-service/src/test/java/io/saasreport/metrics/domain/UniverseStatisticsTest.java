@@ -37,7 +37,7 @@ class UniverseStatisticsTest {
         assertNull(snapshot.asOf());
         assertNull(snapshot.medianEvToNtmRevenue());
         assertNull(snapshot.top5MedianEvToNtmRevenue());
-        assertEquals(new UniverseSnapshot.Bucket(0, null), snapshot.buckets().high());
+        assertEquals(new UniverseSnapshot.Bucket(0, null, new UniverseSnapshot.Quartiles(null, null)), snapshot.buckets().high());
         assertNull(snapshot.operatingMedians().ntmGrowth());
         assertEquals(List.of(), snapshot.topByEvToNtmRevenue());
         assertNull(snapshot.regression());
@@ -67,7 +67,7 @@ class UniverseStatisticsTest {
         UniverseSnapshot snapshot = statistics.snapshot();
         assertEquals(1, snapshot.companyCount());
         assertEquals(20.0, snapshot.medianEvToNtmRevenue());
-        assertEquals(new UniverseSnapshot.Bucket(1, 20.0), snapshot.buckets().high());
+        assertEquals(new UniverseSnapshot.Bucket(1, 20.0, new UniverseSnapshot.Quartiles(20.0, 20.0)), snapshot.buckets().high());
         assertEquals(2, snapshot.topWeeklyGainers().size(), "A's weekly change is still ranked");
     }
 
@@ -80,9 +80,26 @@ class UniverseStatisticsTest {
 
         UniverseSnapshot snapshot = statistics.snapshot();
         assertEquals(1, snapshot.companyCount());
-        assertEquals(new UniverseSnapshot.Bucket(0, null), snapshot.buckets().high());
+        assertEquals(new UniverseSnapshot.Bucket(0, null, new UniverseSnapshot.Quartiles(null, null)), snapshot.buckets().high());
         assertEquals(List.of(new TickerValue("B", -0.01)), snapshot.topWeeklyGainers());
         assertEquals(0.1, snapshot.operatingMedians().ntmGrowth());
+    }
+
+    @Test
+    void quartilesInterpolateBetweenTheClosestRanksOfEveryIndex() {
+        for (int i = 1; i <= 4; i++) {
+            statistics.update(company("T" + i, (double) i, 0.3, null)); // multiples 1, 2, 3, 4: numpy gives 1.75, 3.25
+        }
+        UniverseSnapshot snapshot = statistics.snapshot();
+
+        assertEquals(new UniverseSnapshot.Quartiles(1.75, 3.25), snapshot.quartilesEvToNtmRevenue());
+        assertEquals(new UniverseSnapshot.Quartiles(1.75, 3.25), snapshot.buckets().high().quartilesEvToNtmRevenue());
+        assertEquals(new UniverseSnapshot.Quartiles(0.3, 0.3), snapshot.operatingQuartiles().ntmGrowth());
+        assertEquals(new UniverseSnapshot.Quartiles(null, null), snapshot.operatingQuartiles().grossMargin());
+
+        statistics.remove("T4");
+        assertEquals(new UniverseSnapshot.Quartiles(1.5, 2.5), statistics.snapshot().quartilesEvToNtmRevenue(),
+                "cached quartiles follow a change of the ranking");
     }
 
     @Test
@@ -118,9 +135,9 @@ class UniverseStatisticsTest {
 
         UniverseSnapshot.Buckets buckets = statistics.snapshot().buckets();
 
-        assertEquals(new UniverseSnapshot.Bucket(1, 30.0), buckets.high());
-        assertEquals(new UniverseSnapshot.Bucket(2, 15.0), buckets.mid());
-        assertEquals(new UniverseSnapshot.Bucket(1, 5.0), buckets.low());
+        assertEquals(new UniverseSnapshot.Bucket(1, 30.0, new UniverseSnapshot.Quartiles(30.0, 30.0)), buckets.high());
+        assertEquals(new UniverseSnapshot.Bucket(2, 15.0, new UniverseSnapshot.Quartiles(12.5, 17.5)), buckets.mid());
+        assertEquals(new UniverseSnapshot.Bucket(1, 5.0, new UniverseSnapshot.Quartiles(5.0, 5.0)), buckets.low());
         assertEquals(5, statistics.snapshot().companyCount());
     }
 
@@ -132,7 +149,7 @@ class UniverseStatisticsTest {
         UniverseSnapshot.Buckets buckets = statistics.snapshot().buckets();
 
         assertEquals(0, buckets.high().count());
-        assertEquals(new UniverseSnapshot.Bucket(1, 30.0), buckets.low());
+        assertEquals(new UniverseSnapshot.Bucket(1, 30.0, new UniverseSnapshot.Quartiles(30.0, 30.0)), buckets.low());
     }
 
     @Test

@@ -94,6 +94,6 @@ class WorkedExampleTest {
 
     private static void assertUniverseMatches(MetricsEngine engine) {
         JsonNode actual = TestJson.MAPPER.valueToTree(engine.universe());
-        JsonComparison.assertMatches(WorkedExample.expectedUniverse(), actual, "universe");
+        JsonComparison.assertMatches(WorkedExample.expectedUniverse(), JsonComparison.withoutQuartiles(actual), "universe");
     }
 }

@@ -68,7 +68,7 @@ class MetricsServiceTest {
             assertEquals("universe", latest.key());
             ObjectNode figures = (ObjectNode) MAPPER.readTree(latest.value());
             assertTrue(figures.remove("revision").asLong() >= 1);
-            JsonComparison.assertMatches(expectedUniverse, figures, "$");
+            JsonComparison.assertMatches(expectedUniverse, JsonComparison.withoutQuartiles(figures), "$");
         });
 
         Map<String, JsonNode> latestCompanies = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.CompanySources;
 import io.saasreport.metrics.domain.TickerValue;
 import io.saasreport.metrics.domain.UniverseAlert;
 import io.saasreport.metrics.domain.UniverseSnapshot;
@@ -62,8 +64,11 @@ class AsyncApiDocumentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {CompanyMetrics.class, UniverseSnapshot.class, UniverseSnapshot.Buckets.class,
+    @ValueSource(classes = {CompanyMetrics.class, CompanySources.class, CompanySources.PriceSource.class,
+            CompanySources.QuarterSource.class, CompanySources.EstimateSource.class, CompanySources.FigureSource.class,
+            UniverseSnapshot.class, UniverseSnapshot.Buckets.class,
             UniverseSnapshot.Bucket.class, UniverseSnapshot.OperatingMedians.class, UniverseSnapshot.Regression.class,
+            UniverseSnapshot.Quartiles.class, UniverseSnapshot.OperatingQuartiles.class,
             TickerValue.class})
     void schemaHasExactlyTheRecordsComponents(Class<?> record) {
         JsonNode schema = schema(record.getSimpleName());
@@ -80,6 +85,10 @@ class AsyncApiDocumentTest {
                 assertTypeMatches(derived.getGenericReturnType(), schema.path("properties").path(published.value()),
                         record.getSimpleName() + "." + published.value());
             }
+        }
+        if (record == CompanyMetrics.class) {
+            components.add("sources"); // written beside the figures (CompanyFigures)
+            assertEquals("#/components/schemas/CompanySources", schema.path("properties").path("sources").path("$ref").asText());
         }
         if (record == CompanyMetrics.class || record == UniverseSnapshot.class) {
             components.add("revision"); // written beside the record's own fields
@@ -242,13 +251,17 @@ class AsyncApiDocumentTest {
             assertTrue(types.contains("null"), at + " is null but not nullable");
             return;
         }
-        String actual = value.isObject() ? "object" : value.isArray() ? "array" : value.isTextual() ? "string"
+        String actual = value.isObject() ? "object" : value.isArray() ? "array" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
                 : value.isIntegralNumber() && types.contains("integer") ? "integer" : value.isNumber() ? "number" : "?";
         assertTrue(types.contains(actual), at + " is " + actual + ", documented " + types);
         if ("date-time".equals(schema.path("format").asText())) {
             Instant.parse(value.asText());
         }
-        if (value.isObject()) {
+        if (value.isObject() && schema.path("additionalProperties").isObject()) { // a map
+            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
+                assertConforms(field.getValue(), schema.path("additionalProperties"), at + "." + field.getKey());
+            }
+        } else if (value.isObject()) {
             assertEquals(new TreeSet<>(names(schema.path("properties"))), new TreeSet<>(names(value)), at + " keys");
             for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
                 assertConforms(field.getValue(), schema.path("properties").path(field.getKey()), at + "." + field.getKey());
@@ -264,8 +277,13 @@ class AsyncApiDocumentTest {
     /** The documented JSON type of a record component: boxed numbers are nullable, records are referenced. */
     private static void assertTypeMatches(Type type, JsonNode property, String at) {
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            assertEquals(List.of("array"), texts(property.path("type")), at);
+            assertEquals("array", texts(property.path("type")).get(0), at + " (an array, nullable or not)");
             assertTypeMatches(list.getActualTypeArguments()[0], property.path("items"), at + "[]");
+            return;
+        }
+        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+            assertEquals(List.of("object"), texts(property.path("type")), at);
+            assertTypeMatches(map.getActualTypeArguments()[1], property.path("additionalProperties"), at + "{}");
             return;
         }
         Class<?> raw = (Class<?>) type;
@@ -277,6 +295,8 @@ class AsyncApiDocumentTest {
         List<String> expected = raw == double.class ? List.of("number")
                 : raw == Double.class ? List.of("number", "null")
                 : raw == int.class ? List.of("integer")
+                : raw == boolean.class ? List.of("boolean")
+                : raw == LocalDate.class ? texts(resolved.path("type"))
                 : raw == String.class || raw == Instant.class ? texts(resolved.path("type")) // nullability per field
                 : raw.isEnum() ? List.of("string", "null")
                 : List.of("unmapped " + raw);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -84,11 +85,24 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void send(String topic, String key, String value) {
+        send(topic, key, value, new RecordHeaders());
+    }
+
+    /** One NDJSON event line as ingest sends it: with its CloudEvents id in the {@code ce_id} header. */
+    void sendWithId(String line, String id) {
+        JsonNode event = json(line);
+        String type = event.path("type").asText();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, CloudEventHeaders.bytes(id));
+        send(topicOf(type), type.equals("macro") ? "macro" : event.path("ticker").asText(), line, headers);
+    }
+
+    private void send(String topic, String key, String value, RecordHeaders headers) {
         TestInputTopic<String, String> input = inputs.get(topic);
         if (input == null) {
             throw new IllegalArgumentException("not an input topic: " + topic);
         }
-        input.pipeInput(key, value);
+        input.pipeInput(new TestRecord<>(key, value, headers));
         drain();
     }
 
@@ -111,7 +125,7 @@ final class TopologyHarness implements AutoCloseable {
         companyRecords.addAll(companies.readRecordsToList());
         for (TestRecord<String, String> record : universe.readRecordsToList()) {
             allUniverseRecords.add(record);
-            if (UniverseInput.KEY.equals(record.key())) {
+            if (io.saasreport.metrics.domain.Universes.DEFAULT.equals(record.key())) {
                 universeRecords.add(record);
             }
         }
@@ -137,7 +151,8 @@ final class TopologyHarness implements AutoCloseable {
     /** A company as stage 1 would read it back from its stores (after a restart or a move). */
     io.saasreport.metrics.domain.RevisedCompany.Stored storedCompany(String ticker) {
         CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
-                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
+                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES),
+                driver.getKeyValueStore(CompanyStores.PRICE_EVENTS));
         return stores.load(ticker).stored();
     }
 

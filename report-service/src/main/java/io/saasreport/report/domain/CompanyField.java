@@ -18,14 +18,19 @@ public final class CompanyField {
             .map(CompanyField::new)
             .toList();
 
+    /** The figures: every field but the identifying ones (ticker, name, asOf), in order. */
+    public static final List<CompanyField> FIGURES = ALL.stream().filter(field -> field.type == Double.class).toList();
+
     private static final Comparator<CompanyMetrics> BY_TICKER = Comparator.comparing(CompanyMetrics::ticker);
 
     private final String name;
     private final Method accessor;
+    private final Class<?> type;
 
     private CompanyField(RecordComponent component) {
         this.name = component.getName();
         this.accessor = component.getAccessor();
+        this.type = component.getType();
     }
 
     public static Optional<CompanyField> named(String name) {

@@ -38,6 +38,13 @@ public class CompanyHistoryPoint extends PanacheEntityBase {
         return find("ticker = ?1 order by asOf desc, id desc", ticker).firstResultOptional();
     }
 
+    /** Each company's latest point at or before an instant (companies without one are absent), by ticker. */
+    public static List<CompanyHistoryPoint> eachLatestAtOrBefore(Instant instant) {
+        return find("from CompanyHistoryPoint p where p.asOf <= ?1 and not exists (from CompanyHistoryPoint q"
+                + " where q.ticker = p.ticker and q.asOf <= ?1 and (q.asOf > p.asOf or (q.asOf = p.asOf and q.id > p.id)))"
+                + " order by p.ticker", instant).list();
+    }
+
     /** The company's points between the bounds (inclusive, either may be null), oldest first. */
     public static List<CompanyHistoryPoint> between(String ticker, Instant from, Instant to) {
         HistoryBounds bounds = HistoryBounds.of(from, to).and("ticker = :ticker", "ticker", ticker);

@@ -12,7 +12,9 @@ import java.util.function.Function;
 
 /**
  * Which history points to keep as they age: every point of the last {@code keepEverything} (a day), the last
- * point of each UTC hour up to {@code keepHourly} (a week) old, and the last point of each UTC day before that.
+ * point of each UTC hour up to {@code keepHourly} (a week) old, and the last point of each UTC day before that;
+ * at every age, the last point at or before each {@link WeeklyClose}, which is what the week's edition is built
+ * from, so thinning never changes an edition.
  * <p>
  * "Last of its hour/day" is judged over the whole series, so the rule is idempotent and stable: the point kept
  * for a day is also the one kept for that day's last hour, and a discarded point would be discarded again.
@@ -40,6 +42,7 @@ public final class HistoryThinning {
         chronological.sort(Comparator.comparing(timeOf)); // stable: ties keep insertion order
         Map<Instant, P> lastOfHour = lastPer(chronological, timeOf, ChronoUnit.HOURS);
         Map<Instant, P> lastOfDay = lastPer(chronological, timeOf, ChronoUnit.DAYS);
+        Map<Instant, P> lastOfWeek = lastPer(chronological, time -> WeeklyClose.atOrAfter(timeOf.apply(time)).instant());
         Instant everythingSince = now.minus(keepEverything);
         Instant hourlySince = now.minus(keepHourly);
 
@@ -48,7 +51,8 @@ public final class HistoryThinning {
             Instant time = timeOf.apply(point);
             boolean kept = !time.isBefore(everythingSince)
                     || (!time.isBefore(hourlySince) && lastOfHour.get(time.truncatedTo(ChronoUnit.HOURS)) == point)
-                    || lastOfDay.get(time.truncatedTo(ChronoUnit.DAYS)) == point;
+                    || lastOfDay.get(time.truncatedTo(ChronoUnit.DAYS)) == point
+                    || lastOfWeek.get(WeeklyClose.atOrAfter(time).instant()) == point;
             if (!kept) {
                 discard.add(point);
             }
@@ -57,9 +61,14 @@ public final class HistoryThinning {
     }
 
     private static <P> Map<Instant, P> lastPer(List<P> chronological, Function<P, Instant> timeOf, ChronoUnit unit) {
+        return lastPer(chronological, point -> timeOf.apply(point).truncatedTo(unit));
+    }
+
+    /** The last point (in the list's order) of each period, keyed by {@code periodOf}. */
+    private static <P> Map<Instant, P> lastPer(List<P> chronological, Function<P, Instant> periodOf) {
         Map<Instant, P> last = new HashMap<>();
         for (P point : chronological) {
-            last.put(timeOf.apply(point).truncatedTo(unit), point);
+            last.put(periodOf.apply(point), point);
         }
         return last;
     }

@@ -61,4 +61,24 @@ public class StoredFiling extends PanacheEntityBase {
                 + "(select max(g.quarterIndex) from StoredFiling g where g.ticker = f.ticker) - 4 "
                 + "order by f.ticker, f.quarterIndex").list();
     }
+
+    /** The same over the filings filed at or before an instant (as a past week's edition saw them). */
+    public static List<StoredFiling> latestFiveQuartersPerCompanyFiledBy(Instant instant) {
+        return find("from StoredFiling f where f.filedAt <= ?1 and f.quarterIndex >= "
+                + "(select max(g.quarterIndex) from StoredFiling g where g.ticker = f.ticker and g.filedAt <= ?1) - 4 "
+                + "order by f.ticker, f.quarterIndex", instant).list();
+    }
+
+    /**
+     * Quarters that ended by {@code date} but whose stored filing came after {@code instant}: filed late, or restated
+     * (a restatement replaces the quarter's earlier filing, so an edition before it cannot show that quarter).
+     */
+    public static long endedByButFiledAfter(LocalDate date, Instant instant) {
+        return count("periodEnd <= ?1 and filedAt > ?2", date, instant);
+    }
+
+    /** Every filed quarter of one company, oldest first. */
+    public static List<StoredFiling> ofCompany(String ticker) {
+        return find("ticker = ?1 order by quarterIndex", ticker).list();
+    }
 }

@@ -39,6 +39,12 @@ public class UniverseHistoryPoint extends PanacheEntityBase {
         return find("universe = ?1 order by asOf desc, id desc", universe).firstResultOptional();
     }
 
+    /** One universe's latest point at or before an instant: its figures as they stood then. */
+    public static Optional<UniverseHistoryPoint> latestAtOrBefore(String universe, Instant instant) {
+        return find("universe = ?1 and asOf <= ?2 order by asOf desc, id desc", universe, instant)
+                .firstResultOptional();
+    }
+
     /** One universe's points between the bounds (inclusive, either may be null), oldest first. */
     public static List<UniverseHistoryPoint> between(String universe, Instant from, Instant to) {
         HistoryBounds bounds = HistoryBounds.of(from, to).and("universe = :universe", "universe", universe);

@@ -11,11 +11,15 @@ public record UniverseStatistics(
         @Schema(description = "The latest event time that went into these figures (ISO-8601 instant)", required = true) Instant asOf,
         @Schema(description = "Companies with a known evToNtmRevenue", nullable = true) Integer companyCount,
         @Schema(description = "Median EV / NTM revenue", nullable = true) Double medianEvToNtmRevenue,
+        @Schema(description = "P25 and P75 of EV / NTM revenue", nullable = true) Quartiles quartilesEvToNtmRevenue,
         @Schema(description = "Median of the 5 highest EV / NTM revenue; null below 5 companies", nullable = true) Double top5MedianEvToNtmRevenue,
         @Schema(description = "Counts and medians per NTM growth bucket", nullable = true) Buckets buckets,
         @Schema(description = "Median growth-adjusted multiple", nullable = true) Double medianGrowthAdjustedMultiple,
+        @Schema(description = "P25 and P75 of the growth-adjusted multiple", nullable = true) Quartiles quartilesGrowthAdjustedMultiple,
         @Schema(description = "Median EV / NTM FCF over companies with 0 < evToNtmFcf < 100", nullable = true) Double medianEvToNtmFcf,
+        @Schema(description = "P25 and P75 of EV / NTM FCF over the same companies", nullable = true) Quartiles quartilesEvToNtmFcf,
         @Schema(description = "Medians of the operating metrics", nullable = true) OperatingMedians operatingMedians,
+        @Schema(description = "P25 and P75 of each operating metric", nullable = true) OperatingQuartiles operatingQuartiles,
         @Schema(description = "The 10 highest EV / NTM revenue, highest first") List<TickerValue> topByEvToNtmRevenue,
         @Schema(description = "The 10 highest weekly price changes, highest first") List<TickerValue> topWeeklyGainers,
         @Schema(description = "The 10 lowest weekly price changes, lowest first") List<TickerValue> topWeeklyLosers,
@@ -41,7 +45,15 @@ public record UniverseStatistics(
     @Schema(name = "BucketStatistics")
     public record BucketStatistics(
             @Schema(description = "Companies in the bucket with a known evToNtmRevenue") Integer count,
-            @Schema(description = "Median EV / NTM revenue of the bucket", nullable = true) Double medianEvToNtmRevenue) {
+            @Schema(description = "Median EV / NTM revenue of the bucket", nullable = true) Double medianEvToNtmRevenue,
+            @Schema(description = "P25 and P75 of the bucket's EV / NTM revenue", nullable = true) Quartiles quartilesEvToNtmRevenue) {
+    }
+
+    @Schema(name = "Quartiles", description = "The 25th and 75th percentiles of the set the median beside them is taken "
+            + "over, by linear interpolation between the closest ranks (numpy's default); null over an empty set")
+    public record Quartiles(
+            @Schema(description = "25th percentile", nullable = true) Double p25,
+            @Schema(description = "75th percentile", nullable = true) Double p75) {
     }
 
     @Schema(name = "OperatingMedians", description = "Median of each operating metric over the companies where it is known")
@@ -58,6 +70,22 @@ public record UniverseStatistics(
             @Schema(nullable = true) Double generalAdministrativePct,
             @Schema(nullable = true) Double ruleOf40Ltm,
             @Schema(nullable = true) Double ruleOf40Ntm) {
+    }
+
+    @Schema(name = "OperatingQuartiles", description = "P25 and P75 of each operating metric, beside its median")
+    public record OperatingQuartiles(
+            @Schema(nullable = true) Quartiles ntmGrowth,
+            @Schema(nullable = true) Quartiles ltmGrowth,
+            @Schema(nullable = true) Quartiles grossMargin,
+            @Schema(nullable = true) Quartiles operatingMargin,
+            @Schema(nullable = true) Quartiles fcfMargin,
+            @Schema(nullable = true) Quartiles netRevenueRetention,
+            @Schema(nullable = true) Quartiles gmAdjustedPaybackMonths,
+            @Schema(nullable = true) Quartiles salesMarketingPct,
+            @Schema(nullable = true) Quartiles researchDevelopmentPct,
+            @Schema(nullable = true) Quartiles generalAdministrativePct,
+            @Schema(nullable = true) Quartiles ruleOf40Ltm,
+            @Schema(nullable = true) Quartiles ruleOf40Ntm) {
     }
 
     @Schema(name = "TickerValue", description = "One entry of a ranked list")

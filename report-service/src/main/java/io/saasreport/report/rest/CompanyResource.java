@@ -24,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.service.CompanySnapshots;
+import io.saasreport.report.service.Filings;
 import io.saasreport.report.service.ReportMeters;
 import io.saasreport.report.view.CompanyEntry;
 import io.saasreport.report.view.Rendered;
@@ -42,11 +45,13 @@ import io.saasreport.report.view.ViewState;
 public class CompanyResource {
 
     private final CompanySnapshots companies;
+    private final Filings filings;
     private final ReportView view;
     private final ReportMeters meters;
 
-    CompanyResource(CompanySnapshots companies, ReportView view, ReportMeters meters) {
+    CompanyResource(CompanySnapshots companies, Filings filings, ReportView view, ReportMeters meters) {
         this.companies = companies;
+        this.filings = filings;
         this.view = view;
         this.meters = meters;
     }
@@ -128,6 +133,48 @@ public class CompanyResource {
         List<CompanyMetrics> history = companies.history(ticker, OptionalInstant.parse(from), OptionalInstant.parse(to));
         meters.snapshotServed("company-history");
         return history;
+    }
+
+    @GET
+    @Path("{ticker}/explain")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every figure of one company explained",
+            description = "Each figure with its value, its definition in words (the specification's) and the inputs it was "
+                    + "computed from, as the metrics service chose them: the price (with its time and input event id), the "
+                    + "quarter that gave shares, cash and debt, the quarters summed for the LTM and the prior LTM, the estimate "
+                    + "and its blend weight, the weekly reference price. A null figure says which input is missing.")
+    @APIResponse(responseCode = "200", description = "The explanation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyExplanation.class)))
+    @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response explain(@Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ViewState state = ViewStillLoadingException.loaded(view);
+        Rendered explanation = view.explanation(state, ticker).orElseThrow(() -> new UnknownCompanyException(ticker));
+        meters.snapshotServed("company-explain");
+        return explanation.respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @GET
+    @Path("{ticker}/quarters")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One company's filed quarters",
+            description = "Every quarter the company filed (the latest filing of each), oldest first, with its headline "
+                    + "figures: revenue, year-over-year growth, margins, net revenue retention.")
+    @APIResponse(responseCode = "200", description = "The quarters (empty while none is filed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = QuarterlyReport.class)))
+    @APIResponse(responseCode = "404", description = "Nothing known of this ticker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<QuarterlyReport> quarters(
+            @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker) {
+        List<QuarterlyReport> quarters = filings.quarters(ticker);
+        if (quarters.isEmpty() && !companies.isKnown(ticker)) {
+            throw new UnknownCompanyException(ticker);
+        }
+        meters.snapshotServed("company-quarters");
+        return quarters;
     }
 
     private static List<CompanyEntry> table(ViewState state, CompanyTableQuery query) {

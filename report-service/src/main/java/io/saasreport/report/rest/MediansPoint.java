@@ -12,6 +12,8 @@ import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
 public record MediansPoint(
         @Schema(description = "asOf of the statistics") Instant asOf,
         @Schema(description = "Median of the universe", nullable = true) Double overall,
+        @Schema(description = "25th percentile of the universe (the lower edge of the band around the median)", nullable = true) Double overallP25,
+        @Schema(description = "75th percentile of the universe (the upper edge of the band)", nullable = true) Double overallP75,
         @Schema(description = "Median of the 5 highest multiples", nullable = true) Double top5,
         @Schema(description = "Median of the high-growth bucket", nullable = true) Double high,
         @Schema(description = "Median of the mid-growth bucket", nullable = true) Double mid,
@@ -19,7 +21,10 @@ public record MediansPoint(
 
     static MediansPoint of(UniverseStatistics statistics) {
         UniverseStatistics.Buckets buckets = statistics.buckets();
-        return new MediansPoint(statistics.asOf(), statistics.medianEvToNtmRevenue(), statistics.top5MedianEvToNtmRevenue(),
+        UniverseStatistics.Quartiles quartiles = statistics.quartilesEvToNtmRevenue();
+        return new MediansPoint(statistics.asOf(), statistics.medianEvToNtmRevenue(),
+                quartiles == null ? null : quartiles.p25(), quartiles == null ? null : quartiles.p75(),
+                statistics.top5MedianEvToNtmRevenue(),
                 buckets == null ? null : median(buckets.high()),
                 buckets == null ? null : median(buckets.mid()),
                 buckets == null ? null : median(buckets.low()));

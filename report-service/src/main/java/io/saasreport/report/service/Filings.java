@@ -1,5 +1,6 @@
 package io.saasreport.report.service;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,36 @@ public class Filings {
     /** Each company's latest quarter with its headline figures, most recently filed first. */
     @Transactional
     public List<QuarterlyReport> latestQuarterlyReports() {
-        Map<String, List<Filing>> recentByTicker = StoredFiling.latestFiveQuartersPerCompany().stream()
-                .map(stored -> json.filing(stored.payload))
-                .collect(Collectors.groupingBy(Filing::ticker));
         Map<String, String> names = CompanySnapshot.<CompanySnapshot>listAll().stream()
                 .filter(snapshot -> snapshot.name != null)
                 .collect(Collectors.toMap(snapshot -> snapshot.ticker, snapshot -> snapshot.name));
+        return quarterlyReports(StoredFiling.latestFiveQuartersPerCompany(), names);
+    }
+
+    /** The quarterly reports as they stood at {@code instant}: only filings filed by then, with the names given. */
+    @Transactional
+    public List<QuarterlyReport> quarterlyReportsFiledBy(Instant instant, Map<String, String> names) {
+        return quarterlyReports(StoredFiling.latestFiveQuartersPerCompanyFiledBy(instant), names);
+    }
+
+    private List<QuarterlyReport> quarterlyReports(List<StoredFiling> stored, Map<String, String> names) {
+        Map<String, List<Filing>> recentByTicker = stored.stream()
+                .map(filing -> json.filing(filing.payload))
+                .collect(Collectors.groupingBy(Filing::ticker));
         return recentByTicker.values().stream()
                 .map(recent -> quarterlyReport(recent, names))
                 .sorted(Comparator.comparing(QuarterlyReport::filedAt).reversed().thenComparing(QuarterlyReport::ticker))
+                .toList();
+    }
+
+    /** Every filed quarter of one company with its headline figures, oldest first (empty when none is filed). */
+    @Transactional
+    public List<QuarterlyReport> quarters(String ticker) {
+        List<Filing> filings = StoredFiling.ofCompany(ticker).stream().map(stored -> json.filing(stored.payload)).toList();
+        Map<Integer, Filing> byQuarter = filings.stream().collect(Collectors.toMap(Filing::quarterIndex, Function.identity()));
+        String name = CompanySnapshot.<CompanySnapshot>findByIdOptional(ticker).map(snapshot -> snapshot.name).orElse(null);
+        return filings.stream()
+                .map(filing -> QuarterlyReport.of(filing, byQuarter.get(filing.quarterIndex() - QUARTERS_PER_YEAR), name))
                 .toList();
     }
 

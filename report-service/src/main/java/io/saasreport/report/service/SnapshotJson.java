@@ -3,10 +3,12 @@ package io.saasreport.report.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.CompanySources;
 import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
@@ -16,6 +18,7 @@ import io.saasreport.report.domain.UniverseStatistics;
 public class SnapshotJson {
 
     private static final String AS_OF = "asOf";
+    private static final String SOURCES = "sources";
 
     private final ObjectMapper mapper;
 
@@ -25,6 +28,29 @@ public class SnapshotJson {
 
     public CompanyMetrics company(String json) {
         return read(json, CompanyMetrics.class);
+    }
+
+    /** The {@code sources} published beside a company's figures; null in values published before they existed. */
+    public CompanySources sources(String companyJson) {
+        try {
+            JsonNode sources = mapper.readTree(companyJson).get(SOURCES);
+            return sources == null || sources.isNull() ? null : mapper.treeToValue(sources, CompanySources.class);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException(CompanySources.class.getSimpleName(), e);
+        }
+    }
+
+    /** A company's value without its sources: what its history keeps (the figures over time, not their inputs). */
+    public String withoutSources(String companyJson) {
+        try {
+            JsonNode tree = mapper.readTree(companyJson);
+            if (tree instanceof ObjectNode object && object.remove(SOURCES) != null) {
+                return mapper.writeValueAsString(object);
+            }
+            return companyJson;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException(CompanyMetrics.class.getSimpleName(), e);
+        }
     }
 
     public UniverseStatistics universe(String json) {

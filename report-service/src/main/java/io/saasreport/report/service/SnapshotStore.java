@@ -99,7 +99,7 @@ public class SnapshotStore {
                     if (before == null || !json.sameFigures(json.company(before), metrics)) {
                         history.setString(1, metrics.ticker());
                         history.setTimestamp(2, Timestamp.from(metrics.asOf()));
-                        history.setString(3, update.payload());
+                        history.setString(3, json.withoutSources(update.payload()));
                         history.addBatch();
                     }
                 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.report.consume.Update;
 import io.saasreport.report.consume.Version;
+import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.config.ReportConfig;
@@ -62,7 +63,7 @@ public class ReportView {
         TreeMap<String, CompanyEntry> companies = new TreeMap<>();
         for (CompanySnapshot snapshot : CompanySnapshot.<CompanySnapshot>listAll()) {
             CompanyMetrics metrics = json.company(snapshot.payload);
-            companies.put(snapshot.ticker, company(metrics, new Version(snapshot.revision, metrics.asOf())));
+            companies.put(snapshot.ticker, company(metrics, new Version(snapshot.revision, metrics.asOf()), snapshot.payload));
         }
         TreeMap<String, UniverseEntry> universes = new TreeMap<>();
         for (UniverseSnapshot snapshot : UniverseSnapshot.<UniverseSnapshot>listAll()) {
@@ -93,7 +94,7 @@ public class ReportView {
                 }
             } else if (held == null || update.version().supersedes(held.version())) {
                 companies = companies == null ? new TreeMap<>(before.companies()) : companies;
-                companies.put(update.key(), company(update.value(), update.version()));
+                companies.put(update.key(), company(update.value(), update.version(), update.payload()));
             }
         }
         TreeMap<String, UniverseEntry> universes = null;
@@ -161,8 +162,18 @@ public class ReportView {
         }
     }
 
-    private CompanyEntry company(CompanyMetrics metrics, Version version) {
-        return new CompanyEntry(metrics, version, render(metrics));
+    private CompanyEntry company(CompanyMetrics metrics, Version version, String payload) {
+        return new CompanyEntry(metrics, version, render(metrics), payload);
+    }
+
+    /** A company's figures explained from the sources published with them, rendered once per state. */
+    public Optional<Rendered> explanation(ViewState state, String ticker) {
+        CompanyEntry company = state.companies().get(ticker);
+        if (company == null) {
+            return Optional.empty();
+        }
+        return Optional.of(state.derived("explain:" + ticker,
+                () -> render(CompanyExplanation.of(company.metrics(), json.sources(company.payload())))));
     }
 
     private UniverseEntry universe(UniverseStatistics statistics, Version version) {

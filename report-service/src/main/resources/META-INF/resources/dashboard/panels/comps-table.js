@@ -1,6 +1,7 @@
 // Panel: the comparable companies table, sorted by a click on a header, filtered by growth bucket, downloadable as CSV
-// (the server sorts, filters and writes the CSV).
+// (the server sorts, filters and writes the CSV). A click on a row opens that company's page.
 import { download } from '../api.js';
+import { openCompanyOnRowClick } from '../company-link.js';
 import { byId } from '../dom.js';
 import { format } from '../format.js';
 import { drawTable } from '../table.js';
@@ -43,6 +44,8 @@ export function mount(live) {
     }
     live.fetchNow('companies');
   });
+
+  openCompanyOnRowClick('comps-table');
 
   byId('bucket-filter').addEventListener('change', event => {
     query.bucket = event.target.value;

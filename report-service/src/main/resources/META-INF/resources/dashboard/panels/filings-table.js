@@ -1,4 +1,5 @@
-// Panel: the latest quarterly report of each company.
+// Panel: the latest quarterly report of each company; a click on a row opens that company's page.
+import { openCompanyOnRowClick } from '../company-link.js';
 import { format } from '../format.js';
 import { drawTable } from '../table.js';
 
@@ -17,6 +18,7 @@ const COLUMNS = [
 ];
 
 export function mount(live) {
+  openCompanyOnRowClick('quarterly-reports');
   live.on('filings', rows => drawTable('quarterly-reports', COLUMNS,
     rows.map(r => ({ ...r, quarter: `FY${r.fiscalYear} Q${r.fiscalQuarter}` })), 'ticker'));
 }

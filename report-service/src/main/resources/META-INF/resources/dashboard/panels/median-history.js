@@ -1,4 +1,5 @@
-// Panel: the EV / NTM revenue medians over time (overall, top 5, each growth bucket) on a time axis.
+// Panel: the EV / NTM revenue medians over time (overall, top 5, each growth bucket) on a time axis, with the overall
+// median's interquartile band (P25 to P75) shaded behind them.
 import { COLORS, chart } from '../charts.js';
 import { publish } from '../dom.js';
 import { format } from '../format.js';
@@ -8,6 +9,13 @@ const SERIES = [
   ['overall', 'Overall median'], ['top5', 'Top-5 median'],
   ['high', 'High growth'], ['mid', 'Mid growth'], ['low', 'Low growth'],
 ];
+const BAND = 'rgba(47, 91, 234, 0.15)';
+// After the medians, so that the first dataset stays the overall median. The P75 line fills down to the P25 line
+// just before it ('-1'); neither draws a line or points of its own.
+const QUARTILE_BAND = [
+  { key: 'overallP25', label: 'P25', data: [], borderColor: BAND, backgroundColor: BAND, borderWidth: 0, pointRadius: 0, tension: 0, spanGaps: true },
+  { key: 'overallP75', label: 'P25 – P75 (overall)', data: [], borderColor: BAND, backgroundColor: BAND, borderWidth: 0, pointRadius: 0, tension: 0, spanGaps: true, fill: '-1' },
+];
 
 export function mount(live) {
   const history = chart('chart-history', {
@@ -16,7 +24,7 @@ export function mount(live) {
       // Straight segments between points ordered by time: a line never swings back in time or overshoots a value.
       datasets: SERIES.map(([key, label], i) => ({
         key, label, data: [], borderColor: COLORS.series[i], backgroundColor: COLORS.series[i], pointRadius: 2, tension: 0, spanGaps: true,
-      })),
+      })).concat(QUARTILE_BAND),
     },
     options: {
       maintainAspectRatio: false,
@@ -26,6 +34,8 @@ export function mount(live) {
         y: { ticks: { callback: v => format.multiple(v) }, grid: { color: COLORS.grid } },
       },
       plugins: {
+        legend: { labels: { filter: item => item.text !== 'P25' } },
+        filler: { drawTime: 'beforeDatasetsDraw' }, // the band behind every line
         tooltip: {
           callbacks: {
             title: items => format.dateTime(new Date(items[0].parsed.x).toISOString()),

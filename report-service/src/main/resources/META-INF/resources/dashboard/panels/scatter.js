@@ -1,5 +1,7 @@
-// Panel: EV / NTM revenue against NTM growth, one point per company, with the least-squares fit.
+// Panel: EV / NTM revenue against NTM growth, one point per company, with the least-squares fit; a click on a point
+// opens that company's page.
 import { COLORS, chart } from '../charts.js';
+import { openCompanyOnChartClick } from '../company-link.js';
 import { byId, publish } from '../dom.js';
 import { format } from '../format.js';
 
@@ -29,6 +31,7 @@ export function mount(live) {
       },
     },
   });
+  openCompanyOnChartClick(scatter, index => scatter.data.datasets[0].data[index].ticker);
   live.on('scatter', answer => draw(scatter, answer));
 }
 

@@ -58,7 +58,23 @@ class HistoryThinningTest {
         List<Point> all = new ArrayList<>(tenDaysAgo);
         all.addAll(nineDaysAgo);
 
-        assertEquals(List.of(tenDaysAgo.get(2), nineDaysAgo.get(1)), kept(all, CLOCK));
+        // Friday the 13th's 09:30 stays too: the last point before that Friday's close (see below).
+        assertEquals(List.of(tenDaysAgo.get(1), tenDaysAgo.get(2), nineDaysAgo.get(1)), kept(all, CLOCK));
+    }
+
+    @Test
+    void keepsTheLastPointAtOrBeforeEachFridayCloseWhateverItsAge() {
+        // 2026-07-10 is a Friday in daylight saving time: the close is 16:00 EDT = 20:00 UTC.
+        Point beforeClose = at("2026-07-10T19:59:00Z");
+        Point atClose = at("2026-07-10T20:00:00Z");
+        Point afterClose = at("2026-07-10T20:01:00Z");
+        Point lastOfDay = at("2026-07-10T23:00:00Z");
+        // 2026-11-06 is a Friday in standard time: 16:00 EST = 21:00 UTC.
+        Point winterBeforeClose = at("2026-11-06T20:59:00Z");
+        Point winterAfterClose = at("2026-11-06T21:30:00Z");
+
+        assertEquals(List.of(atClose, lastOfDay, winterBeforeClose, winterAfterClose),
+                kept(List.of(beforeClose, atClose, afterClose, lastOfDay, winterBeforeClose, winterAfterClose), CLOCK));
     }
 
     @Test
@@ -83,7 +99,7 @@ class HistoryThinningTest {
         assertEquals(kept(points, aWeekLater), kept(once, aWeekLater), "thinning in steps equals thinning at once");
         long daysBeforeTheWeek = kept(points, aWeekLater).stream()
                 .filter(p -> p.time().isBefore(aWeekLater.instant().minus(Duration.ofDays(7)))).count();
-        assertEquals(23, daysBeforeTheWeek, "one point per day, Nov 1 to Nov 23");
+        assertEquals(23 + 3, daysBeforeTheWeek, "one point per day, Nov 1 to Nov 23, and the closes of Fridays 6, 13, 20");
     }
 
     @Test

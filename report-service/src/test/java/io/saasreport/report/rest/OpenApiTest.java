@@ -21,8 +21,9 @@ class OpenApiTest {
             "/api/v1/universe/movers", "/api/v1/universe/buckets", "/api/v1/universe/operating-medians",
             "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
             "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
-            "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/universes", "/api/v1/universes/{name}",
-            "/api/v1/universes/{name}/top-multiples", "/api/v1/universes/{name}/movers",
+            "/api/v1/companies/{ticker}/explain", "/api/v1/companies/{ticker}/quarters",
+            "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/editions/{date}", "/api/v1/universes",
+            "/api/v1/universes/{name}", "/api/v1/universes/{name}/top-multiples", "/api/v1/universes/{name}/movers",
             "/api/v1/universes/{name}/buckets", "/api/v1/universes/{name}/operating-medians",
             "/api/v1/universes/{name}/scatter", "/api/v1/universes/{name}/history",
             "/api/v1/universes/{name}/history/medians", "/api/v1/alerts");
@@ -56,6 +57,14 @@ class OpenApiTest {
         assertTrue(api.getMap("paths.'/api/v1/stream'.get.responses.'200'.content").containsKey("text/event-stream"));
         assertTrue(api.getMap("paths.'/api/v1/universes/{name}'.get.responses.'404'.content").containsKey("application/problem+json"));
         assertTrue(api.getMap("paths.'/api/v1/alerts'.get.responses.'400'.content").containsKey("application/problem+json"));
+        Map<String, Object> edition = api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'200'.content");
+        assertTrue(edition.keySet().containsAll(Set.of("application/json", "text/markdown", "text/html")), edition.keySet().toString());
+        for (String status : Set.of("400", "404", "406")) {
+            assertTrue(api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'" + status + "'.content")
+                    .containsKey("application/problem+json"), "editions " + status);
+        }
+        assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}/explain'.get.responses.'404'.content").containsKey("application/problem+json"));
+        assertTrue(api.getMap("paths.'/api/v1/companies/{ticker}/explain'.get.responses").containsKey("304"), "conditional GET");
     }
 
     @Test
@@ -64,7 +73,9 @@ class OpenApiTest {
 
         for (String schema : Set.of("CompanyMetrics", "UniverseStatistics", "Buckets", "BucketStatistics",
                 "OperatingMedians", "TickerValue", "Regression", "WeeklyMovers", "Scatter", "ScatterPoint",
-                "MediansPoint", "QuarterlyReport", "Problem")) {
+                "MediansPoint", "QuarterlyReport", "Problem", "Quartiles", "OperatingQuartiles", "Edition",
+                "EditionChanges", "WeeklyMedians", "CompanyExplanation", "FigureExplanation", "InputUsed",
+                "CompanySources", "PriceSource", "QuarterSource", "EstimateSource", "FigureSource")) {
             assertTrue(schemas.containsKey(schema), "schema " + schema);
         }
         assertEquals("Ticker symbol", openApi().getString("components.schemas.CompanyMetrics.properties.ticker.description"));

@@ -72,6 +72,16 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void theSnapshotKeepsTheSourcesAndTheHistoryOnlyTheFigures() {
+        record("BPH", T1, 1L, 1000.0);
+        storeTheBatch();
+
+        assertEquals("2026", stored("select payload #>> '{sources,latestQuarter,fiscalYear}'"));
+        assertEquals(false, database.value("select (payload -> 'sources') is not null from company_history where ticker = ?1", "BPH"));
+        assertEquals("1000.0", database.value("select payload ->> 'price' from company_history where ticker = ?1", "BPH"));
+    }
+
+    @Test
     void anOlderRevisionInALaterBatchChangesNothingAndUnchangedFiguresAddNoHistory() {
         record("BPH", T1, 5L, 1000.0);
         storeTheBatch();

@@ -36,8 +36,10 @@ public final class ExampleData {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ArrayNode COMPANIES = (ArrayNode) read("example/expected-companies.json");
     private static final ObjectNode UNIVERSE = (ObjectNode) read("example/expected-universe.json");
+    /** The sources the metrics service publishes beside each company's figures (see PROVENANCE.md). */
+    private static final ObjectNode SOURCES = (ObjectNode) read("example/published-sources.json");
 
-    /** The {@code metrics.company} value of one example company as of {@code asOf}. */
+    /** The {@code metrics.company} value of one example company as of {@code asOf}: its figures and their sources. */
     public static String company(String ticker, Instant asOf) {
         return company(ticker, asOf, metrics -> {
         });
@@ -50,6 +52,7 @@ public final class ExampleData {
                 ObjectNode value = company.deepCopy();
                 value.put("asOf", asOf.toString());
                 value.put("growthBucket", GROWTH_BUCKETS.get(ticker));
+                value.set("sources", SOURCES.get(ticker).deepCopy());
                 change.accept(value);
                 return value.toString();
             }

@@ -1,0 +1,15 @@
+package io.saasreport.metrics.domain;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * What is published for a company: its figures and, beside them (one JSON object), the {@code sources} they were
+ * computed from. The universe needs only the figures.
+ */
+public record CompanyFigures(@JsonUnwrapped CompanyMetrics metrics, CompanySources sources) {
+
+    public CompanyFigures {
+        EventValidation.require(metrics, "metrics");
+        EventValidation.require(sources, "sources");
+    }
+}
