@@ -13,8 +13,8 @@ import io.saasreport.metrics.domain.Universes;
 
 /**
  * Reads {@code universe.definitions} (compacted, key: the universe's name): a definition, or a tombstone that
- * removes the universe. Both go to the universe stage under {@link UniverseStage#definitionKey the name's key}; a record that is not a valid definition
- * of its key goes to {@code universe.definitions.dlq} with the reason.
+ * removes the universe. Both go to the universe stage under {@link UniverseStage#definitionKey the name's key};
+ * a record that is not a valid definition of its key goes to {@code universe.definitions.dlq} with the reason.
  */
 final class DefinitionReader implements Processor<String, String, String, Routed> {
 

@@ -43,8 +43,8 @@ import io.saasreport.stack.test.KafkaTestResource;
 /**
  * Alerts are raised exactly once across a restart of the metrics service: the topology runs on the real broker
  * (exactly_once_v2, three universe partitions), is stopped, its local state deleted, and started again (restoring
- * from the changelogs, the universe stage rebuilding its universes from its stores); the scripted changes after the restart raise exactly
- * their alerts and nothing raised before comes again.
+ * from the changelogs, the universe stage rebuilding its universes from its stores); the scripted changes after the
+ * restart raise exactly their alerts and nothing raised before comes again.
  */
 class AlertsAcrossRestartTest {
 

@@ -45,7 +45,8 @@ class UniverseAlertsTopologyTest {
         topology.define("premium", NamedUniversesTopologyTest.PREMIUM);
         topology.publishInterval();
         int start = topology.alertRecords.size();
-        alerts(topology, 0).forEach(alert -> assertEquals("universe", alert.path("universe").asText(), alert.toString()));
+        alerts(topology, 0).forEach(
+                alert -> assertEquals("universe", alert.path("universe").asText(), alert.toString()));
 
         // 1. UMV 20 % up on a new day: its multiple moves beyond 10 % (default universe only; UMV grows too slowly for
         //    the rules). Nothing else moves: UMV stays the lowest multiple, the median stays between OJV and BPH.
