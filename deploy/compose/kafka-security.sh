@@ -2,10 +2,12 @@
 # Creates the services' Kafka logins (SCRAM-SHA-512, one principal each) and their ACLs on the compose
 # broker, as the super user admin (run by kafka-init before kafka-topics.sh). Idempotent.
 # The same policy as the local stack's (deploy/local-stack: KafkaAccess) and Kubernetes' (kafka-topics-job.yaml):
-#   ingest   writes the input topics
-#   metrics  reads the input topics; writes metrics.company, metrics.universe and <input>.dlq; owns everything
-#            named metrics-service* (Kafka Streams' internal topics and transactional ids) and its groups metrics-*
-#   report   reads metrics.company, metrics.universe, company.filings; writes <topic>.report-dlq; groups report-*
+#   ingest   writes the input topics and universe.definitions
+#   metrics  reads the input topics and universe.definitions; writes metrics.company, metrics.universe,
+#            metrics.alerts and <input>.dlq; owns everything named metrics-service* (Kafka Streams' internal
+#            topics and transactional ids) and its groups metrics-*
+#   report   reads metrics.company, metrics.universe, metrics.alerts, company.filings; writes <topic>.report-dlq;
+#            groups report-*
 # Nothing else is allowed (allow.everyone.if.no.acl.found=false).
 set -euo pipefail
 
@@ -41,14 +43,18 @@ for topic in market.prices company.filings company.estimates market.macro compan
   allow metrics --topic "$topic" --operation Read --operation Describe
   allow metrics --topic "$topic.dlq" --operation Write --operation Describe
 done
-for topic in metrics.company metrics.universe; do
+# Named universes: defined through the ingest API, computed by the metrics service.
+allow ingest  --topic universe.definitions --operation Write --operation Describe
+allow metrics --topic universe.definitions --operation Read --operation Describe
+allow metrics --topic universe.definitions.dlq --operation Write --operation Describe
+for topic in metrics.company metrics.universe metrics.alerts; do
   # Read too: a metrics instance reads its peers' figures back.
   allow metrics --topic "$topic" --operation Write --operation Read --operation Describe
 done
 allow metrics --resource-pattern-type prefixed --topic metrics-service --operation All
 allow metrics --resource-pattern-type prefixed --group metrics- --operation Read --operation Describe
 allow metrics --resource-pattern-type prefixed --transactional-id metrics-service --operation Write --operation Describe
-for topic in metrics.company metrics.universe company.filings; do
+for topic in metrics.company metrics.universe metrics.alerts company.filings; do
   allow report --topic "$topic" --operation Read --operation Describe
   allow report --topic "$topic.report-dlq" --operation Write --operation Describe
 done

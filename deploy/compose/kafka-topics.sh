@@ -30,12 +30,16 @@ create market.macro       1
 # Output topics: the latest value per key is what matters, so they are compacted.
 create metrics.company    3 --config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.1 --config segment.ms=600000
 create metrics.universe   1 --config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.1 --config segment.ms=600000
+# Named universes' definitions (key: name; a tombstone removes one): compacted, partitioned as the inputs it is read with.
+create universe.definitions 3 --config cleanup.policy=compact
+# The universes' alerts: events, kept 7 days.
+create metrics.alerts     1 --config retention.ms=604800000
 # Dead-letter topics of metrics-service's consumers (<input topic>.dlq), kept 14 days.
-for input in market.prices company.filings company.estimates market.macro company.profiles; do
+for input in market.prices company.filings company.estimates market.macro company.profiles universe.definitions; do
   create "$input.dlq"     1 --config retention.ms=1209600000
 done
 # Dead-letter topics of report-service's consumers (<topic>.report-dlq), kept 14 days.
-for topic in metrics.company metrics.universe company.filings; do
+for topic in metrics.company metrics.universe metrics.alerts company.filings; do
   create "$topic.report-dlq" 1 --config retention.ms=1209600000
 done
 

@@ -11,8 +11,11 @@ import * as movers from './dashboard/panels/movers.js';
 import * as operatingMedians from './dashboard/panels/operating-medians.js';
 import * as compsTable from './dashboard/panels/comps-table.js';
 import * as filingsTable from './dashboard/panels/filings-table.js';
+import * as universes from './dashboard/panels/universes.js';
+import * as alerts from './dashboard/panels/alerts.js';
 
-const PANELS = [headline, topMultiples, scatter, growthBuckets, medianHistory, movers, operatingMedians, compsTable, filingsTable];
+const PANELS = [headline, topMultiples, scatter, growthBuckets, medianHistory, movers, operatingMedians, compsTable, filingsTable,
+  universes, alerts];
 
 const live = new LiveReport();
 PANELS.forEach(panel => panel.mount(live));

@@ -10,6 +10,8 @@ export const SOURCES = {
   history: '/universe/history/medians',
   companies: '/companies',
   filings: '/filings/latest',
+  universes: '/universes',
+  alerts: '/alerts',
 };
 
 /** The URL of a source, with optional query parameters (empty ones left out). */

@@ -13,9 +13,12 @@ const BATCH_MS = 100;
 
 // What each stream event makes stale (the universe event carries the universe itself).
 const STALE_AFTER = {
-  universe: ['scatter', 'history', 'companies'],
+  universe: ['scatter', 'history', 'companies', 'universes'],
   companies: ['companies', 'scatter'],
   removed: ['companies', 'scatter'],
+  universes: ['universes'],
+  'universes-removed': ['universes'],
+  alerts: ['alerts'],
 };
 // What the stream does not announce: filings, and the history, stored a moment after the stream announces a universe.
 const POLLED_WHILE_STREAMING = ['filings', 'history'];
@@ -119,7 +122,7 @@ export class LiveReport {
       }
       this.#refreshSoon(STALE_AFTER.universe);
     });
-    ['companies', 'removed'].forEach(name => source.addEventListener(name, event => {
+    ['companies', 'removed', 'universes', 'universes-removed', 'alerts'].forEach(name => source.addEventListener(name, event => {
       this.#received(event);
       this.#refreshSoon(STALE_AFTER[name]);
     }));

@@ -169,6 +169,41 @@ class DashboardBrowserTest {
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Two universes side by side, switchable, and the alerts list. */
+    @Test
+    void showsTwoUniversesSideBySideAndTheAlerts() {
+        publishAReport();
+        Upstream.universe("growth", ExampleData.universe(ExampleData.AS_OF, growth -> {
+            growth.put("companyCount", 5);
+            growth.put("medianEvToNtmRevenue", 13.5);
+        }));
+        Upstream.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\",\"type\":\"top10-left\","
+                + "\"ticker\":\"WMRM\",\"at\":\"2026-11-20T21:21:00Z\",\"previous\":15.4,\"rank\":1}");
+        eventually(() -> given().get("/api/v1/universes/growth").then().statusCode(200));
+        eventually(() -> given().get("/api/v1/alerts").then().body("$", hasSize(1)));
+
+        browser.get(dashboard.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "growth".equals(
+                browser.findElement(By.id("universe-right")).getDomAttribute("data-universe"))
+                && "5".equals(browser.findElement(By.id("universe-right-count")).getText()));
+        assertEquals("universe", browser.findElement(By.id("universe-left")).getDomAttribute("data-universe"));
+        assertEquals("8", browser.findElement(By.id("universe-left-count")).getText());
+        assertEquals("13.50x", browser.findElement(By.id("universe-right-median")).getText());
+        assertEquals(8, browser.findElements(By.cssSelector("#universe-right-top tbody tr")).size());
+        assertEquals(3, browser.findElements(By.cssSelector("#universe-left-buckets tbody tr")).size());
+
+        // As a user picks it: the select's value changes and it fires 'change'.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const s = document.getElementById('universe-left-select'); s.value = 'growth';"
+                        + " s.dispatchEvent(new Event('change'));");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "5".equals(browser.findElement(By.id("universe-left-count")).getText()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(
+                By.cssSelector("#alerts-table tr[data-key='growth/top10-left/WMRM/9']")).isEmpty());
+        assertEquals("top10-left", browser.findElement(
+                By.cssSelector("#alerts-table tr[data-key='growth/top10-left/WMRM/9'] td[data-field='type']")).getText());
+    }
+
     /** The dashboard follows the event stream: a new universe shows without reloading the page or polling for it. */
     @Test
     void showsAChangeFromTheStreamWithoutReloading() throws IOException {

@@ -37,7 +37,8 @@ public final class KafkaAccess {
     /** The metrics service's Kafka Streams application id: the prefix of its internal topics and transactional ids. */
     static final String METRICS_APPLICATION_ID = "metrics-service";
 
-    private static final List<String> REPORT_READS = List.of("metrics.company", "metrics.universe", "company.filings");
+    private static final List<String> REPORT_READS = List.of("metrics.company", "metrics.universe", "company.filings",
+            Topics.ALERTS);
 
     /** Every ACL of the policy. */
     public static List<AclBinding> acls() {
@@ -48,7 +49,15 @@ public final class KafkaAccess {
             allow(acls, METRICS, ResourceType.TOPIC, topic + ".dlq", PatternType.LITERAL, AclOperation.WRITE,
                     AclOperation.DESCRIBE);
         }
-        for (String topic : Topics.COMPACTED_OUTPUT) {
+        // Named universes: the ingest service defines them, the metrics service reads them (and dead-letters).
+        allow(acls, INGEST, ResourceType.TOPIC, Topics.DEFINITIONS, PatternType.LITERAL, AclOperation.WRITE,
+                AclOperation.DESCRIBE);
+        allow(acls, METRICS, ResourceType.TOPIC, Topics.DEFINITIONS, PatternType.LITERAL, AclOperation.READ,
+                AclOperation.DESCRIBE);
+        allow(acls, METRICS, ResourceType.TOPIC, Topics.DEFINITIONS + ".dlq", PatternType.LITERAL, AclOperation.WRITE,
+                AclOperation.DESCRIBE);
+        for (String topic : java.util.stream.Stream.concat(Topics.COMPACTED_OUTPUT.stream(),
+                java.util.stream.Stream.of(Topics.ALERTS)).toList()) {
             // READ too: a metrics instance reads its peers' figures back.
             allow(acls, METRICS, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE, AclOperation.READ,
                     AclOperation.DESCRIBE);

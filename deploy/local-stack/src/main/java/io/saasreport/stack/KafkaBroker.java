@@ -247,6 +247,10 @@ public final class KafkaBroker implements AutoCloseable {
                 missing.add(new NewTopic(topic, 1, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
+            missing.add(new NewTopic(Topics.DEFINITIONS, Topics.INPUT_PARTITIONS, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            missing.add(new NewTopic(Topics.ALERTS, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Topics.ALERTS_RETENTION_MS)));
             missing.removeIf(topic -> existing.contains(topic.name()));
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

@@ -15,12 +15,24 @@ public final class Topics {
     public static final List<String> COMPACTED_OUTPUT = List.of("metrics.company", "metrics.universe");
 
     /**
-     * Dead-letter topics: the metrics service's, one per input topic ({@code <topic>.dlq}), and the
+     * Named universes' definitions, keyed by name, compacted (the latest definition per name, a tombstone removes
+     * it); as many partitions as the inputs, since the metrics service reads it beside them.
+     */
+    public static final String DEFINITIONS = "universe.definitions";
+
+    /** The universes' alerts, keyed by universe name: events, not figures, so not compacted (kept a week). */
+    public static final String ALERTS = "metrics.alerts";
+
+    public static final String ALERTS_RETENTION_MS = String.valueOf(7L * 24 * 60 * 60 * 1000);
+
+    /**
+     * Dead-letter topics: the metrics service's, one per input topic and the definitions ({@code <topic>.dlq}), and the
      * report service's, one per topic it reads ({@code <topic>.report-dlq}).
      */
     public static List<String> deadLetter() {
-        var metrics = INPUT.stream().map(topic -> topic + ".dlq");
-        var report = List.of("metrics.company", "metrics.universe", "company.filings").stream()
+        var metrics = java.util.stream.Stream.concat(INPUT.stream(), java.util.stream.Stream.of(DEFINITIONS))
+                .map(topic -> topic + ".dlq");
+        var report = List.of("metrics.company", "metrics.universe", "company.filings", ALERTS).stream()
                 .map(topic -> topic + ".report-dlq");
         return java.util.stream.Stream.concat(metrics, report).toList();
     }

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,16 +22,21 @@ import io.saasreport.stack.LocalStack;
 import io.saasreport.stack.ServiceProcess;
 
 /**
- * Two metrics instances share the work by partitions; the one running the universe task is SIGKILLed while the
- * worked example streams in, and the survivor takes over its tasks (state from the changelogs or its standby):
- * the final figures are exactly the example's, on the output topics and in the report.
+ * Two metrics instances share the work by partitions; the one running the default universe's task is SIGKILLed
+ * while the worked example streams in, and the survivor takes over its tasks (state from the changelogs or its
+ * standby): the final figures are exactly the example's, on the output topics and in the report.
  */
 class MetricsFailoverSystemTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration TAKEOVER_TIMEOUT = Duration.ofSeconds(180);
-    /** The universe stage's task: sub-topology 1, its single partition. */
-    private static final String UNIVERSE_TASK = "1_0";
+    /**
+     * The default universe's task: sub-topology 1 (the universe stage, metrics.universe.partitions = 3), the
+     * partition its name falls on (Kafka's murmur2 of the name, as the metrics service's UniversePartitioner).
+     */
+    private static final String UNIVERSE_TASK = "1_"
+            + Utils.toPositive(Utils.murmur2("universe".getBytes(StandardCharsets.UTF_8))) % 3;
+    private static final List<String> ALL_TASKS = List.of("0_0", "0_1", "0_2", "1_0", "1_1", "1_2");
 
     private static LocalStack stack;
 
@@ -68,7 +75,7 @@ class MetricsFailoverSystemTest {
         }
 
         Awaitility.await().atMost(TAKEOVER_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() ->
-                activeTasks(survivor).equals(List.of("0_0", "0_1", "0_2", UNIVERSE_TASK)));
+                activeTasks(survivor).stream().sorted().toList().equals(ALL_TASKS));
         ExpectedFigures expected = ExpectedFigures.workedExample();
         expected.awaitOnTheOutputTopics(topics, TAKEOVER_TIMEOUT);
         expected.awaitInTheReport(TAKEOVER_TIMEOUT);

@@ -8,6 +8,8 @@ public final class Channels {
     public static final String ESTIMATES = "estimates-out";
     public static final String MACRO = "macro-out";
     public static final String COMPANIES = "companies-out";
+    /** Named universes' definitions (universe.definitions), not an event topic. */
+    public static final String DEFINITIONS = "definitions-out";
 
     private Channels() {
     }

@@ -22,9 +22,13 @@ public final class CloudEventHeaders {
     public static final String SOURCE_VALUE = "/ingest-service";
 
     public static List<RecordHeader> of(EventType type, Instant now) {
+        return of(type.cloudEventType(), now);
+    }
+
+    public static List<RecordHeader> of(String cloudEventType, Instant now) {
         return List.of(
                 header(SPEC_VERSION, "1.0"),
-                header(TYPE, type.cloudEventType()),
+                header(TYPE, cloudEventType),
                 header(SOURCE, SOURCE_VALUE),
                 header(ID, UUID.randomUUID().toString()),
                 header(TIME, now.toString()),

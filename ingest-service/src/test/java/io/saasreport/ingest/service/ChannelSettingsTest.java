@@ -23,12 +23,14 @@ class ChannelSettingsTest {
 
     @Test
     void everyChannelHasAProducer() {
-        assertEquals(Set.of(Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES),
+        assertEquals(Set.of(Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
+                Channels.DEFINITIONS),
                 clients.getProducerChannels());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES })
+    @ValueSource(strings = { Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
+        Channels.DEFINITIONS })
     void everyChannelSendsSafelyWithinBoundedTimes(String channel) {
         Map<String, ?> config = clients.getProducer(channel).configuration();
         assertEquals("all", String.valueOf(config.get("acks")), channel);

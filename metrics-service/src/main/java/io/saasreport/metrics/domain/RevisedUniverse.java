@@ -56,6 +56,25 @@ public final class RevisedUniverse {
         return true;
     }
 
+    /** Takes a company out (it left the universe's membership); returns whether it was in. */
+    public boolean remove(String ticker) {
+        if (companyRevisions.remove(ticker) == null) {
+            return false;
+        }
+        statistics.remove(ticker);
+        mayHaveChanged = true;
+        return true;
+    }
+
+    public boolean contains(String ticker) {
+        return companyRevisions.containsKey(ticker);
+    }
+
+    /** The snapshot published last (null before the first). */
+    public UniverseSnapshot published() {
+        return published;
+    }
+
     /** The latest macro event by {@code asOf} wins; returns whether it changed anything. */
     public boolean accept(MacroEvent macro) {
         boolean changed = statistics.applyMacro(macro);

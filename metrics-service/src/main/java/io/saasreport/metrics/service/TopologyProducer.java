@@ -6,6 +6,7 @@ import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.saasreport.metrics.domain.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,15 @@ public class TopologyProducer {
             @ConfigProperty(name = "metrics.topic.macro") String macro,
             @ConfigProperty(name = "metrics.topic.company") String company,
             @ConfigProperty(name = "metrics.topic.universe") String universe,
-            @ConfigProperty(name = "metrics.universe.publish-interval") Duration publishInterval) {
+            @ConfigProperty(name = "metrics.universe.publish-interval") Duration publishInterval,
+            @ConfigProperty(name = "metrics.topic.definitions") String definitions,
+            @ConfigProperty(name = "metrics.topic.alerts") String alerts,
+            @ConfigProperty(name = "metrics.universe.partitions") int universePartitions,
+            @ConfigProperty(name = "metrics.alerts.company-multiple-move") double companyMultipleMove,
+            @ConfigProperty(name = "metrics.alerts.median-move") double medianMove) {
         var settings = new MetricsTopology.Settings(prices, filings, estimates, profiles, macro, company, universe,
-                publishInterval);
+                publishInterval, definitions, alerts, universePartitions,
+                new AlertThresholds(companyMultipleMove, medianMove));
         return MetricsTopology.build(settings, new ProcessingMeters(registry));
     }
 }

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import io.saasreport.metrics.domain.AlertThresholds;
+
 /**
  * The metrics service's topology. It only routes: every rule and formula is in the domain package.
  *
@@ -27,23 +29,35 @@ import org.apache.kafka.streams.state.Stores;
  *        -> latest-company-figures [company-figures-latest: record cache, no changelog, keeps nothing]
  *             each changed company's latest figures (with its revision), once per commit:
  *             -> metrics.company
- *             -> universe-input (repartition topic, ONE partition, key ticker)
- *        -> macro events, key "|macro" -> universe-input
+ *             -> universe-input (repartition topic partitioned by universe name: key ticker, to EVERY partition)
+ *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
+ * universe.definitions (compacted, key: universe name; a tombstone removes)
+ *   -> read-definition  -> universe-input (key "|definition|" + name, to its name's partition)
+ *                        | universe.definitions.dlq
  * universe-input
- *   -> compute-universe [universe-companies, universe-state]       stage 2, one task
- *        -> metrics.universe   (on a wall-clock punctuation, only when changed, with its revision)
+ *   -> compute-universe [universe-companies, universe-state, universe-definitions, universe-macro]
+ *        stage 2, one task per partition: the universes whose name falls on it, the default included
+ *        -> metrics.universe   (key: universe name, "universe" for the default; on a wall-clock
+ *                               punctuation, only when changed, with its revision)
+ *        -> metrics.alerts     (key: universe name; with the change that raised them)
  * </pre>
  */
 public final class MetricsTopology {
 
-    /** The topics and the universe's publish interval (at most one universe record per interval). */
+    /**
+     * The topics, the universes' publish interval (at most one record per universe per interval), the partitions of
+     * the universe stage (universes spread over them by name) and the alert thresholds.
+     */
     public record Settings(String prices, String filings, String estimates, String profiles, String macro,
-            String companyFigures, String universe, Duration universePublishInterval) {
+            String companyFigures, String universe, Duration universePublishInterval, String definitions,
+            String alerts, int universePartitions, AlertThresholds alertThresholds) {
 
+        /** The production topics, with one universe partition (what TopologyTestDriver runs). */
         public static Settings defaults() {
             return new Settings("market.prices", "company.filings", "company.estimates", "company.profiles",
-                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100));
+                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100),
+                    "universe.definitions", "metrics.alerts", 1, AlertThresholds.defaults());
         }
 
         List<String> inputs() {
@@ -65,6 +79,11 @@ public final class MetricsTopology {
                 Serdes.String(), UniverseStage.companiesSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.STATE_STORE),
                 Serdes.String(), UniverseStage.stateSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(UniverseStage.DEFINITIONS_STORE), Serdes.String(),
+                UniverseStage.definitionsSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.MACRO_STORE),
+                Serdes.String(), UniverseStage.macroSerde()));
 
         // processValues: the key stays the record's own (the ticker), so the table below needs no repartition.
         KStream<String, Routed> routed = builder
@@ -76,7 +95,17 @@ public final class MetricsTopology {
                 .branch((key, out) -> out.route() == Routed.Route.MACRO, Branched.as("macro"))
                 .defaultBranch(Branched.as("dead-letter"));
 
-        routes.get("route-dead-letter").mapValues(Routed::value, Named.as("raw-record"))
+        Map<String, KStream<String, Routed>> definitions = builder
+                .stream(settings.definitions(), Consumed.with(Serdes.String(), Serdes.String())
+                        .withName("definition-records"))
+                .process(DefinitionReader::new, Named.as("read-definition"))
+                .split(Named.as("definition-"))
+                .branch((key, out) -> out.route() == Routed.Route.DEFINITION, Branched.as("valid"))
+                .defaultBranch(Branched.as("dead-letter"));
+
+        routes.get("route-dead-letter")
+                .merge(definitions.get("definition-dead-letter"), Named.as("dead-letter-records"))
+                .mapValues(Routed::value, Named.as("raw-record"))
                 .to((key, value, context) -> context.topic() + ".dlq",
                         Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
 
@@ -90,13 +119,38 @@ public final class MetricsTopology {
         KStream<String, String> macro = routes.get("route-macro")
                 .mapValues(Routed::value, Named.as("macro-json"))
                 .selectKey((key, value) -> UniverseStage.MACRO_KEY, Named.as("macro-key"));
-        latestFigures.merge(macro, Named.as("universe-inputs"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String())
-                        .withName("universe-input").withNumberOfPartitions(1))
-                .process(() -> new UniverseStage(settings.universePublishInterval()), Named.as("compute-universe"),
-                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE)
-                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String()).withName("universe-figures"));
+        KStream<String, String> definitionInputs = definitions.get("definition-valid")
+                .mapValues(Routed::value, Named.as("definition-json"));
+        universes(latestFigures.merge(macro, Named.as("figures-and-macro"))
+                .merge(definitionInputs, Named.as("universe-inputs")), settings);
         return builder.build();
+    }
+
+    /**
+     * Stage 2, partitioned by universe name: the conflated figures and the macro events fan out to every partition
+     * after the table, so a burst of ticks still costs one record per company per commit and partition. Figures to
+     * metrics.universe, alerts to metrics.alerts.
+     */
+    private static void universes(KStream<String, String> input, Settings settings) {
+        input.repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+                        .withName("universe-input")
+                        .withNumberOfPartitions(settings.universePartitions())
+                        .withStreamPartitioner(new UniversePartitioner()))
+                .process(() -> new UniverseStage(settings.universePublishInterval(), settings.universePartitions(),
+                                settings.alertThresholds()), Named.as("compute-universe"),
+                        UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE, UniverseStage.DEFINITIONS_STORE,
+                        UniverseStage.MACRO_STORE)
+                .split(Named.as("publish-"))
+                .branch((name, out) -> out.route() == Routed.Route.ALERT, Branched.withConsumer(
+                        alerts -> alerts.mapValues(Routed::value, Named.as("alert-json"))
+                                .to(settings.alerts(), Produced.with(Serdes.String(), Serdes.String())
+                                        .withName("alerts")),
+                        "alert"))
+                .defaultBranch(Branched.withConsumer(
+                        figures -> figures.mapValues(Routed::value, Named.as("universe-figures-json"))
+                                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
+                                        .withName("universe-figures")),
+                        "universe"));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.saasreport.metrics.stream;
 
-/** What the first stage emits, and where it goes: the value is already the JSON (or raw record) to write. */
+/** What a stage emits, and where it goes: the value is already the JSON (or raw record) to write. */
 record Routed(Route route, String value) {
 
     enum Route {
@@ -8,7 +8,13 @@ record Routed(Route route, String value) {
         COMPANY_FIGURES,
         /** A macro event as it came, for the universe stage. */
         MACRO,
+        /** A universe's definition (null: its removal), for the universe stage partition of its name. */
+        DEFINITION,
         /** An input record that can never be applied, unchanged, to {@code <its topic>.dlq}. */
-        DEAD_LETTER
+        DEAD_LETTER,
+        /** A universe's published figures (null: a removed universe's tombstone), to {@code metrics.universe}. */
+        UNIVERSE_FIGURES,
+        /** A universe's alert, to {@code metrics.alerts}. */
+        ALERT
     }
 }

@@ -1,8 +1,11 @@
 package io.saasreport.metrics.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -14,83 +17,142 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.fasterxml.jackson.databind.JavaType;
 
+import io.saasreport.metrics.domain.AlertThresholds;
 import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedUniverse;
+import io.saasreport.metrics.domain.UniverseAlert;
+import io.saasreport.metrics.domain.UniverseDefinition;
+import io.saasreport.metrics.domain.Universes;
 
 /**
- * Stage 2, a single task (its input topic has one partition): every company's latest figures (as published on
- * {@code metrics.company}, key the ticker) and the macro events (key {@link #MACRO_KEY}, as they came) enter one
- * {@link RevisedUniverse}; a wall-clock punctuation publishes the universe when it changed, so a burst
- * of ticks costs one record per interval. The order-statistic indices live in memory and are rebuilt from the
- * stores whenever the task starts (after a restore from the changelog, on any instance).
+ * Stage 2, one task per partition of its input, which is partitioned by universe name ({@link UniversePartitioner}):
+ * every task holds every company's latest figures (as published on {@code metrics.company}, key the ticker) and the
+ * macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every partition, and computes the
+ * universes whose name falls on its partition, the default one included; a definition comes under
+ * {@link #definitionKey its name's key} (no value: the universe is removed). A wall-clock punctuation publishes each
+ * universe that changed, so a burst of ticks costs one record per universe per interval. Alerts go out with the
+ * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
+ * from the stores whenever the task starts (after a restore from the changelog, on any instance).
  */
-final class UniverseStage implements Processor<String, String, String, String> {
+final class UniverseStage implements Processor<String, String, String, Routed> {
 
     static final String COMPANIES_STORE = "universe-companies";
     static final String STATE_STORE = "universe-state";
-    static final String KEY = "universe";
-    /** The key of a macro event on the input topic; any other key is a ticker and the value its published figures. */
+    static final String DEFINITIONS_STORE = "universe-definitions";
+    static final String MACRO_STORE = "universe-macro";
+    /** The key of a macro event on the input topic; tickers never contain '|'. */
     static final String MACRO_KEY = "|macro";
+    /** The prefix of a definition's key on the input topic, before the universe's name. */
+    static final String DEFINITION_KEY_PREFIX = "|definition|";
     private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
+    private static final JavaType DEFINITION = StreamJson.MAPPER.constructType(UniverseDefinition.class);
 
     private final Duration publishInterval;
-    private ProcessorContext<String, String> context;
-    private KeyValueStore<String, Revised<CompanyMetrics>> companies;
-    private KeyValueStore<String, RevisedUniverse.Stored> state;
-    private RevisedUniverse universe;
+    private final int partitions;
+    private final AlertThresholds thresholds;
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, Universes.HeldCompany> companies;
+    private KeyValueStore<String, Universes.StoredUniverse> state;
+    private KeyValueStore<String, UniverseDefinition> definitions;
+    private KeyValueStore<String, MacroEvent> macro;
+    private Universes universes;
 
-    UniverseStage(Duration publishInterval) {
+    UniverseStage(Duration publishInterval, int partitions, AlertThresholds thresholds) {
         this.publishInterval = publishInterval;
+        this.partitions = partitions;
+        this.thresholds = thresholds;
     }
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.companies = context.getStateStore(COMPANIES_STORE);
         this.state = context.getStateStore(STATE_STORE);
-        List<Revised<CompanyMetrics>> held = new ArrayList<>();
-        try (KeyValueIterator<String, Revised<CompanyMetrics>> all = companies.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Revised<CompanyMetrics>> entry = all.next();
-                held.add(entry.value);
-            }
-        }
-        universe = RevisedUniverse.restore(held, state.get(KEY));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishIfChanged(now));
+        this.definitions = context.getStateStore(DEFINITIONS_STORE);
+        this.macro = context.getStateStore(MACRO_STORE);
+        boolean ownsDefault = UniversePartitioner.partitionOf(Universes.DEFAULT, partitions)
+                == context.taskId().partition();
+        universes = Universes.restore(thresholds, ownsDefault, values(companies), values(definitions), state::get,
+                macro.get(MACRO_KEY));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
     }
 
     @Override
     public void process(Record<String, String> record) {
-        if (MACRO_KEY.equals(record.key())) {
-            if (universe.accept((MacroEvent) StreamJson.read(record.value(), EVENT))) {
-                state.put(KEY, universe.stored());
+        String key = record.key();
+        if (MACRO_KEY.equals(key)) {
+            MacroEvent event = (MacroEvent) StreamJson.read(record.value(), EVENT);
+            if (universes.accept(event)) {
+                macro.put(MACRO_KEY, event);
+                universes.storedUniverses().forEach(state::put);
+            }
+        } else if (key.startsWith(DEFINITION_KEY_PREFIX)) {
+            String name = key.substring(DEFINITION_KEY_PREFIX.length());
+            if (record.value() != null) {
+                UniverseDefinition definition = StreamJson.read(record.value(), DEFINITION);
+                universes.define(definition);
+                definitions.put(name, definition);
+            } else if (universes.remove(name)) {
+                definitions.delete(name);
+                state.delete(name);
+                // The universe's figures leave the compacted topic too.
+                context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
+                        record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
             }
         } else {
             Revised<CompanyMetrics> figures = StreamJson.readPublished(record.value(), CompanyMetrics.class);
-            if (universe.accept(figures)) {
-                companies.put(figures.value().ticker(), figures);
+            Universes.Accepted accepted = universes.accept(figures);
+            if (accepted.taken()) {
+                companies.put(figures.value().ticker(), accepted.held());
+                accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
     }
 
+    /** The input key of a universe's definition: tickers never contain '|', so it is no company's. */
+    static String definitionKey(String name) {
+        return DEFINITION_KEY_PREFIX + name;
+    }
+
     private void publishIfChanged(long now) {
-        universe.publishIfChanged().ifPresent(snapshot -> {
-            state.put(KEY, universe.stored());
-            context.forward(new Record<>(KEY, StreamJson.writePublished(snapshot), now,
+        for (Universes.Publication publication : universes.publishIfChanged()) {
+            state.put(publication.name(), publication.stored());
+            context.forward(new Record<>(publication.name(), new Routed(Routed.Route.UNIVERSE_FIGURES,
+                    StreamJson.writePublished(publication.snapshot())), now,
                     CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
-        });
+            publication.alerts().forEach(alert -> forward(alert, now));
+        }
     }
 
-    /** For the store's serde: the held figures with their revision. */
-    static JsonSerde<Revised<CompanyMetrics>> companiesSerde() {
-        return new JsonSerde<>(StreamJson.MAPPER.getTypeFactory()
-                .constructParametricType(Revised.class, CompanyMetrics.class));
+    private void forward(UniverseAlert alert, long timestamp) {
+        context.forward(new Record<>(alert.universe(), new Routed(Routed.Route.ALERT, StreamJson.write(alert)),
+                timestamp, CloudEventHeaders.of(CloudEventHeaders.ALERT_TYPE,
+                        UUID.nameUUIDFromBytes(alert.id().getBytes(StandardCharsets.UTF_8)).toString())));
     }
 
-    static JsonSerde<RevisedUniverse.Stored> stateSerde() {
-        return JsonSerde.of(RevisedUniverse.Stored.class);
+    private static <V> List<V> values(KeyValueStore<String, V> store) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining((Consumer<KeyValue<String, V>>) entry -> values.add(entry.value));
+        }
+        return values;
+    }
+
+    static JsonSerde<Universes.HeldCompany> companiesSerde() {
+        return JsonSerde.of(Universes.HeldCompany.class);
+    }
+
+    static JsonSerde<Universes.StoredUniverse> stateSerde() {
+        return JsonSerde.of(Universes.StoredUniverse.class);
+    }
+
+    static JsonSerde<UniverseDefinition> definitionsSerde() {
+        return JsonSerde.of(UniverseDefinition.class);
+    }
+
+    static JsonSerde<MacroEvent> macroSerde() {
+        return JsonSerde.of(MacroEvent.class);
     }
 }

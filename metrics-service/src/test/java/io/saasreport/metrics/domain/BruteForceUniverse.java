@@ -14,12 +14,12 @@ import java.util.function.Predicate;
  * the reference the incremental {@link UniverseStatistics} is checked against. The regression uses the two-pass
  * centred formula.
  */
-final class BruteForceUniverse {
+public final class BruteForceUniverse {
 
     private BruteForceUniverse() {
     }
 
-    static UniverseSnapshot compute(Collection<CompanyMetrics> companies, MacroEvent macro) {
+    public static UniverseSnapshot compute(Collection<CompanyMetrics> companies, MacroEvent macro) {
         List<Double> multiples = values(companies, CompanyMetrics::evToNtmRevenue, m -> true);
         List<Double> highestMultiplesFirst = new ArrayList<>(multiples);
         highestMultiplesFirst.sort(Comparator.reverseOrder());

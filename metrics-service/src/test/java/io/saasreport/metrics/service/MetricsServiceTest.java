@@ -129,7 +129,13 @@ class MetricsServiceTest {
                 .body(containsString("Sub-topology: 1"))
                 .body(containsString("apply-event (stores: [company-"))
                 .body(containsString("company-prices"))
-                .body(containsString("compute-universe (stores: [universe-companies, universe-state])"))
+                .body(containsString("compute-universe (stores: ["))
+                .body(containsString("universe-companies"))
+                .body(containsString("universe-state"))
+                .body(containsString("universe-definitions"))
+                .body(containsString("universe-macro"))
+                .body(containsString("read-definition"))
+                .body(containsString("Source: definition-records (topics: [universe.definitions])"))
                 .body(containsString("universe-input-repartition"));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import io.saasreport.contracts.TopicSchemas;
+import io.saasreport.metrics.domain.UniverseAlert;
 
 /**
  * {@code asyncapi.yaml} against the service: each figure channel's payload is its topic's JSON Schema from the
@@ -100,7 +102,9 @@ class AsyncApiDocumentTest {
             assertFalse(value.path("topByEvToNtmRevenue").isEmpty(), "the example should fill the top lists");
             JsonNode message = document.path("components").path("messages").path("universeSnapshot");
             assertValid(value, topic("universe"));
-            assertEquals(message.path("bindings").path("kafka").path("key").path("const").asText(), record.key());
+            assertTrue(record.key().matches(message.path("bindings").path("kafka").path("key").path("pattern").asText()),
+                    record.key());
+            assertEquals("universe", record.key());
             assertHeaders(record, message.path("headers"));
         }
     }
@@ -132,7 +136,8 @@ class AsyncApiDocumentTest {
         Set<String> expected = new TreeSet<>();
         expected.add(topic("company"));
         expected.add(topic("universe"));
-        for (String input : List.of("prices", "filings", "estimates", "macro", "profiles")) {
+        expected.add(topic("alerts"));
+        for (String input : List.of("prices", "filings", "estimates", "macro", "profiles", "definitions")) {
             expected.add(topic(input) + ".dlq");
         }
         assertEquals(expected, channelAddresses());
@@ -140,6 +145,22 @@ class AsyncApiDocumentTest {
         Set<String> withOperation = new TreeSet<>();
         document.path("operations").forEach(operation -> withOperation.add(resolve(operation.path("channel")).path("address").asText()));
         assertEquals(expected, withOperation);
+    }
+
+    @Test
+    void theAlertSchemaHasExactlyTheAlertsComponents() {
+        JsonNode schema = schema(UniverseAlert.class.getSimpleName());
+        List<String> components = new ArrayList<>();
+        for (RecordComponent component : UniverseAlert.class.getRecordComponents()) {
+            components.add(component.getName());
+        }
+        assertEquals(components, names(schema.path("properties")));
+        List<String> types = new ArrayList<>();
+        for (UniverseAlert.Type type : UniverseAlert.Type.values()) {
+            types.add(type.wireName());
+        }
+        assertEquals(types, texts(schema.path("properties").path("type").path("enum")));
+        assertFalse(schema.path("additionalProperties").asBoolean(true));
     }
 
     @Test
@@ -158,6 +179,8 @@ class AsyncApiDocumentTest {
                 defaults.inputs());
         assertEquals(topic("company"), defaults.companyFigures());
         assertEquals(topic("universe"), defaults.universe());
+        assertEquals(topic("definitions"), defaults.definitions());
+        assertEquals(topic("alerts"), defaults.alerts());
     }
 
     // --- The records as they are really written ---------------------------------------------------------
@@ -207,6 +230,11 @@ class AsyncApiDocumentTest {
         Set<String> addresses = new TreeSet<>();
         document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
         return addresses;
+    }
+
+    /** A payload schema still described in the document itself (not yet a contracts file). */
+    private static JsonNode schema(String name) {
+        return document.path("components").path("schemas").path(name);
     }
 
     private static JsonNode channelAt(String address) {

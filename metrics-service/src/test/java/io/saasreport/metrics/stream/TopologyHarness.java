@@ -37,20 +37,44 @@ final class TopologyHarness implements AutoCloseable {
     private final Map<String, TestInputTopic<String, String>> inputs = new LinkedHashMap<>();
     private final TestOutputTopic<String, String> companies;
     private final TestOutputTopic<String, String> universe;
+    private final TestOutputTopic<String, String> alerts;
+    private final TestInputTopic<String, String> definitions;
     final List<TestRecord<String, String>> companyRecords = new ArrayList<>();
+    /** The default universe's records (key "universe"), as before named universes existed. */
     final List<TestRecord<String, String>> universeRecords = new ArrayList<>();
+    /** Every record on metrics.universe, whatever its universe. */
+    final List<TestRecord<String, String>> allUniverseRecords = new ArrayList<>();
+    final List<TestRecord<String, String>> alertRecords = new ArrayList<>();
 
     TopologyHarness() {
+        this(new Properties());
+    }
+
+    /** With extra Streams properties (e.g. a state directory that outlives the driver). */
+    TopologyHarness(Properties extra) {
+        this(SETTINGS, extra);
+    }
+
+    TopologyHarness(MetricsTopology.Settings settings, Properties extra) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(MetricsTopology.build(SETTINGS, new ProcessingMeters(registry)), properties);
+        properties.putAll(extra);
+        driver = new TopologyTestDriver(MetricsTopology.build(settings, new ProcessingMeters(registry)), properties);
         for (String topic : SETTINGS.inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
         }
         companies = driver.createOutputTopic(SETTINGS.companyFigures(), new StringDeserializer(), new StringDeserializer());
         universe = driver.createOutputTopic(SETTINGS.universe(), new StringDeserializer(), new StringDeserializer());
+        alerts = driver.createOutputTopic(SETTINGS.alerts(), new StringDeserializer(), new StringDeserializer());
+        definitions = driver.createInputTopic(SETTINGS.definitions(), new StringSerializer(), new StringSerializer());
+    }
+
+    /** A universe definition as the ingest service publishes it ({@code null}: the tombstone that removes it). */
+    void define(String name, String definitionJson) {
+        definitions.pipeInput(name, definitionJson);
+        drain();
     }
 
     /** One NDJSON event line, to the topic of its type, keyed by its ticker ({@code macro} for macro events). */
@@ -99,7 +123,29 @@ final class TopologyHarness implements AutoCloseable {
 
     private void drain() {
         companyRecords.addAll(companies.readRecordsToList());
-        universeRecords.addAll(universe.readRecordsToList());
+        for (TestRecord<String, String> record : universe.readRecordsToList()) {
+            allUniverseRecords.add(record);
+            if (io.saasreport.metrics.domain.Universes.DEFAULT.equals(record.key())) {
+                universeRecords.add(record);
+            }
+        }
+        alertRecords.addAll(alerts.readRecordsToList());
+    }
+
+    /** The last record of one universe on metrics.universe (null when none, or its tombstone). */
+    JsonNode latestUniverse(String name) {
+        String value = null;
+        boolean seen = false;
+        for (TestRecord<String, String> record : allUniverseRecords) {
+            if (name.equals(record.key())) {
+                value = record.value();
+                seen = true;
+            }
+        }
+        if (!seen) {
+            throw new AssertionError("nothing published for universe " + name);
+        }
+        return value == null ? null : json(value);
     }
 
     /** A company as stage 1 would read it back from its stores (after a restart or a move). */

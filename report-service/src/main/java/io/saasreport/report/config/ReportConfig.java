@@ -17,6 +17,15 @@ public interface ReportConfig {
 
     Stream stream();
 
+    Alerts alerts();
+
+    interface Alerts {
+
+        /** The newest alerts held in memory for the API and the event stream (all are stored in PostgreSQL). */
+        @WithDefault("1000")
+        int kept();
+    }
+
     interface History {
 
         /** Every history point younger than this is kept. */
@@ -50,6 +59,9 @@ public interface ReportConfig {
         Channel universe();
 
         Channel filings();
+
+        /** The universes' alerts (metrics.alerts). */
+        Channel alerts();
 
         /** The most records one batch (one transaction) takes. */
         @WithDefault("2000")

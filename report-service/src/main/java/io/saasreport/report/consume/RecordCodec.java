@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
 /**
@@ -26,6 +27,8 @@ public class RecordCodec {
     /** The widths of the report's key columns (V1, V2 migrations). */
     private static final int TICKER_WIDTH = 32;
     private static final int NAME_WIDTH = 256;
+    private static final int UNIVERSE_NAME_WIDTH = 63;
+    private static final int ALERT_ID_WIDTH = 200;
 
     private final ObjectMapper mapper;
 
@@ -57,15 +60,43 @@ public class RecordCodec {
         return decoded;
     }
 
+    /**
+     * Every universe's statistics, keyed by the universe's name ({@value #UNIVERSE_KEY} for the default one); a
+     * tombstone removes a named universe.
+     */
     public Decoded<UniverseStatistics> universe(List<ConsumerRecord<String, String>> records) {
         Decoded<UniverseStatistics> decoded = new Decoded<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (record.key() == null || record.key().length() > UNIVERSE_NAME_WIDTH) {
+                decoded.unreadable().add(new Unreadable(record, "Not a universe's name as key: " + record.key()));
+                continue;
+            }
+            if (record.value() == null) {
+                decoded.updates().add(Update.tombstone(record.key()));
+                continue;
+            }
             try {
-                JsonNode tree = mapper.readTree(require(record.value()));
+                JsonNode tree = mapper.readTree(record.value());
                 UniverseStatistics statistics = mapper.treeToValue(tree, UniverseStatistics.class);
-                decoded.updates().add(new Update<>(UNIVERSE_KEY, version(tree, statistics.asOf()), statistics, record.value()));
+                decoded.updates().add(new Update<>(record.key(), version(tree, statistics.asOf()), statistics, record.value()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseStatistics: " + message(e)));
+            }
+        }
+        return decoded;
+    }
+
+    /** Alerts keyed by their id (each is raised once; a redelivery is the same alert). */
+    public Decoded<UniverseAlert> alerts(List<ConsumerRecord<String, String>> records) {
+        Decoded<UniverseAlert> decoded = new Decoded<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                UniverseAlert alert = mapper.readValue(require(record.value()), UniverseAlert.class);
+                requireWidth("id", alert.id(), ALERT_ID_WIDTH);
+                requireWidth("universe", alert.universe(), UNIVERSE_NAME_WIDTH);
+                decoded.updates().add(new Update<>(alert.id(), new Version(null, alert.at()), alert, record.value()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseAlert: " + message(e)));
             }
         }
         return decoded;

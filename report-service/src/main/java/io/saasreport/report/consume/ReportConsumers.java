@@ -26,7 +26,7 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Starts the report's Kafka consumers, each on a thread of its own, and stops them at shutdown:
- * three writers in the shared group (companies, universe, filings: one transaction per polled batch) and this
+ * four writers in the shared group (companies, universes, filings, alerts: one transaction per polled batch) and this
  * instance's view follower.
  */
 @ApplicationScoped
@@ -67,8 +67,12 @@ public class ReportConsumers {
             Decoded<?> decoded = store(codec.filings(batch), store::filings);
             deadLetters.send(kafka.filings().deadLetterTopic(), decoded.unreadable());
         }));
+        writers.add(writer("alerts", kafka.alerts(), batch -> {
+            Decoded<?> decoded = store(codec.alerts(batch), store::alerts);
+            deadLetters.send(kafka.alerts().deadLetterTopic(), decoded.unreadable());
+        }));
         follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
-                kafka.company().topic(), kafka.universe().topic(), codec, view);
+                kafka.company().topic(), kafka.universe().topic(), kafka.alerts().topic(), codec, view);
         for (BatchConsumer writer : writers) {
             launch("report-writer-" + writer.name(), writer);
         }

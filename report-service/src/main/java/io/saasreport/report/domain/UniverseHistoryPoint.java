@@ -24,6 +24,10 @@ public class UniverseHistoryPoint extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The universe's name: {@code universe} for the default one. */
+    @Column(nullable = false)
+    public String universe;
+
     @Column(name = "as_of", nullable = false)
     public Instant asOf;
 
@@ -31,23 +35,30 @@ public class UniverseHistoryPoint extends PanacheEntityBase {
     @Column(nullable = false)
     public String payload;
 
-    public static Optional<UniverseHistoryPoint> latest() {
-        return find("order by asOf desc, id desc").firstResultOptional();
+    public static Optional<UniverseHistoryPoint> latest(String universe) {
+        return find("universe = ?1 order by asOf desc, id desc", universe).firstResultOptional();
     }
 
-    /** The latest point at or before an instant: the figures as they stood then. */
-    public static Optional<UniverseHistoryPoint> latestAtOrBefore(Instant instant) {
-        return find("asOf <= ?1 order by asOf desc, id desc", instant).firstResultOptional();
+    /** One universe's latest point at or before an instant: its figures as they stood then. */
+    public static Optional<UniverseHistoryPoint> latestAtOrBefore(String universe, Instant instant) {
+        return find("universe = ?1 and asOf <= ?2 order by asOf desc, id desc", universe, instant)
+                .firstResultOptional();
     }
 
-    /** Points between the bounds (inclusive, either may be null), oldest first. */
-    public static List<UniverseHistoryPoint> between(Instant from, Instant to) {
-        HistoryBounds bounds = HistoryBounds.of(from, to);
+    /** One universe's points between the bounds (inclusive, either may be null), oldest first. */
+    public static List<UniverseHistoryPoint> between(String universe, Instant from, Instant to) {
+        HistoryBounds bounds = HistoryBounds.of(from, to).and("universe = :universe", "universe", universe);
         return find(bounds.query(), bounds.parameters()).list();
     }
 
-    /** Just the id and time of every point, oldest first: what thinning needs. */
-    public static List<HistoryPointTime> times() {
-        return find("order by asOf, id").project(HistoryPointTime.class).list();
+    /** The universes with a history. */
+    public static List<String> universes() {
+        return getEntityManager().createQuery("select distinct p.universe from UniverseHistoryPoint p", String.class)
+                .getResultList();
+    }
+
+    /** Just the id and time of one universe's points, oldest first: what thinning needs. */
+    public static List<HistoryPointTime> times(String universe) {
+        return find("universe = ?1 order by asOf, id", universe).project(HistoryPointTime.class).list();
     }
 }

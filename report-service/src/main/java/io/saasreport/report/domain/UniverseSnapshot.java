@@ -12,12 +12,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The latest universe statistics: a single row under the topic's key. */
+/** The latest statistics of each universe: one row under the topic's key (the universe's name). */
 @Entity
 @Table(name = "universe_snapshot")
 public class UniverseSnapshot extends PanacheEntityBase {
 
-    /** The key the metrics service publishes the universe under, and the id of the one row. */
+    /** The key the metrics service publishes the default universe under, and the id of its row. */
     public static final String KEY = "universe";
 
     @Id

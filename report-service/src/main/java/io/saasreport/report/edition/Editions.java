@@ -16,6 +16,7 @@ import io.saasreport.report.domain.CompanyHistoryPoint;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.StoredFiling;
 import io.saasreport.report.domain.UniverseHistoryPoint;
+import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Quartiles;
@@ -94,7 +95,8 @@ public class Editions {
     }
 
     private Optional<UniverseStatistics> universeAt(WeeklyClose close) {
-        return UniverseHistoryPoint.latestAtOrBefore(close.instant()).map(point -> json.universe(point.payload));
+        return UniverseHistoryPoint.latestAtOrBefore(UniverseSnapshot.KEY, close.instant())
+                .map(point -> json.universe(point.payload));
     }
 
     private static Edition.Headline headline(UniverseStatistics universe) {

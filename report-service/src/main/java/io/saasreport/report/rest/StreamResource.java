@@ -2,7 +2,9 @@ package io.saasreport.report.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Multi;
 import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.domain.UniverseAlert;
+import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.view.CompanyEntry;
 import io.saasreport.report.view.ReportView;
 import io.saasreport.report.view.ViewState;
@@ -47,7 +51,10 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The universe and the companies as they change (server-sent events)",
-            description = "Event 'universe': the current universe statistics (also sent on connecting). Event 'companies': "
+            description = "Event 'universe': the current universe statistics (also sent on connecting). Event 'universes': "
+                    + "the named universes whose statistics changed, as an object by name (all of them on connecting). "
+                    + "Event 'universes-removed': an array of removed universes' names. Event 'alerts': an array of the "
+                    + "alerts that arrived. Event 'companies': "
                     + "an array of the companies whose figures changed. Event 'removed': an array of tickers that left. "
                     + "Changes are conflated: at most one event of each kind per interval (250 ms by default).")
     @APIResponse(responseCode = "200", description = "The event stream",
@@ -70,8 +77,31 @@ public class StreamResource {
         if (now.universe().isPresent() && (before == null || before.universe().orElse(null) != now.universe().get())) {
             events.add(event(sse, "universe", now.universe().get().json().body()));
         }
+        List<String> named = new ArrayList<>();
+        now.universes().forEach((name, entry) -> {
+            if (!UniverseSnapshot.KEY.equals(name) && (before == null || before.universes().get(name) != entry)) {
+                named.add("\"" + name + "\":" + new String(entry.json().body(), StandardCharsets.UTF_8));
+            }
+        });
+        if (!named.isEmpty()) {
+            events.add(sse.newEventBuilder().name("universes").data("{" + String.join(",", named) + "}").build());
+        }
         if (before == null) {
             return events;
+        }
+        if (now.alerts() != before.alerts()) {
+            Set<String> seen = new HashSet<>();
+            before.alerts().forEach(alert -> seen.add(alert.id()));
+            List<UniverseAlert> arrived = now.alerts().stream().filter(alert -> !seen.contains(alert.id())).toList();
+            if (!arrived.isEmpty()) {
+                events.add(sse.newEventBuilder().name("alerts").mediaType(MediaType.APPLICATION_JSON_TYPE).data(arrived).build());
+            }
+        }
+        List<String> removedUniverses = before.universes().keySet().stream()
+                .filter(name -> !now.universes().containsKey(name)).toList();
+        if (!removedUniverses.isEmpty()) {
+            events.add(sse.newEventBuilder().name("universes-removed").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(removedUniverses).build());
         }
         List<CompanyEntry> changed = new ArrayList<>();
         for (Map.Entry<String, CompanyEntry> company : now.companies().entrySet()) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Buckets;
 import io.saasreport.report.domain.UniverseStatistics.OperatingMedians;
@@ -59,7 +60,11 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UniverseStatistics.class)))
     public Response statistics(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return served("universe", current().json(), ifNoneMatch);
+        return statistics(UniverseSnapshot.KEY, ifNoneMatch);
+    }
+
+    Response statistics(String name, String ifNoneMatch) {
+        return served("universe", current(name).json(), ifNoneMatch);
     }
 
     @GET
@@ -69,7 +74,12 @@ public class UniverseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TickerValue.class)))
     public Response topMultiples(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return served("top-multiples", section("top-multiples", statistics -> statistics.topByEvToNtmRevenue()), ifNoneMatch);
+        return topMultiples(UniverseSnapshot.KEY, ifNoneMatch);
+    }
+
+    Response topMultiples(String name, String ifNoneMatch) {
+        return served("top-multiples", section(name, "top-multiples", statistics -> statistics.topByEvToNtmRevenue()),
+                ifNoneMatch);
     }
 
     @GET
@@ -78,7 +88,11 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "Gainers and losers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyMovers.class)))
     public Response movers(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return served("movers", section("movers", statistics -> new WeeklyMovers(statistics.asOf(),
+        return movers(UniverseSnapshot.KEY, ifNoneMatch);
+    }
+
+    Response movers(String name, String ifNoneMatch) {
+        return served("movers", section(name, "movers", statistics -> new WeeklyMovers(statistics.asOf(),
                 statistics.topWeeklyGainers(), statistics.topWeeklyLosers())), ifNoneMatch);
     }
 
@@ -89,7 +103,11 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "The buckets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Buckets.class)))
     public Response buckets(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return served("buckets", section("buckets", UniverseStatistics::buckets), ifNoneMatch);
+        return buckets(UniverseSnapshot.KEY, ifNoneMatch);
+    }
+
+    Response buckets(String name, String ifNoneMatch) {
+        return served("buckets", section(name, "buckets", UniverseStatistics::buckets), ifNoneMatch);
     }
 
     @GET
@@ -98,7 +116,12 @@ public class UniverseResource {
     @APIResponse(responseCode = "200", description = "The medians",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatingMedians.class)))
     public Response operatingMedians(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return served("operating-medians", section("operating-medians", UniverseStatistics::operatingMedians), ifNoneMatch);
+        return operatingMedians(UniverseSnapshot.KEY, ifNoneMatch);
+    }
+
+    Response operatingMedians(String name, String ifNoneMatch) {
+        return served("operating-medians", section(name, "operating-medians", UniverseStatistics::operatingMedians),
+                ifNoneMatch);
     }
 
     @GET
@@ -109,7 +132,7 @@ public class UniverseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scatter.class)))
     public Response scatter(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ViewState state = ViewStillLoadingException.loaded(view);
-        UniverseStatistics statistics = current(state).statistics();
+        UniverseStatistics statistics = current(state, UniverseSnapshot.KEY).statistics();
         Rendered scatter = state.derived("scatter", () -> {
             List<Scatter.Point> points = state.companies().values().stream()
                     .map(CompanyEntry::metrics)
@@ -134,7 +157,11 @@ public class UniverseResource {
     public List<UniverseStatistics> history(
             @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
             @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        return served("universe-history", universe.history(OptionalInstant.parse(from), OptionalInstant.parse(to)));
+        return history(UniverseSnapshot.KEY, from, to);
+    }
+
+    List<UniverseStatistics> history(String name, String from, String to) {
+        return served("universe-history", universe.history(name, OptionalInstant.parse(from), OptionalInstant.parse(to)));
     }
 
     @GET
@@ -150,25 +177,35 @@ public class UniverseResource {
     public List<MediansPoint> mediansHistory(
             @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
             @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        List<MediansPoint> medians = universe.history(OptionalInstant.parse(from), OptionalInstant.parse(to)).stream()
+        return mediansHistory(UniverseSnapshot.KEY, from, to);
+    }
+
+    List<MediansPoint> mediansHistory(String name, String from, String to) {
+        List<MediansPoint> medians = universe.history(name, OptionalInstant.parse(from), OptionalInstant.parse(to))
+                .stream()
                 .map(MediansPoint::of)
                 .toList();
         return served("universe-history-medians", medians);
     }
 
-    private UniverseEntry current() {
-        return current(ViewStillLoadingException.loaded(view));
+    private UniverseEntry current(String name) {
+        return current(ViewStillLoadingException.loaded(view), name);
     }
 
-    private static UniverseEntry current(ViewState state) {
-        return state.universe().orElseThrow(UniverseNotYetPublishedException::new);
+    /**
+     * The default universe answers 503 until its first snapshot; a named universe the view does not hold is unknown
+     * (never defined, removed, or not yet computed).
+     */
+    private static UniverseEntry current(ViewState state, String name) {
+        return state.universe(name).orElseThrow(() -> UniverseSnapshot.KEY.equals(name)
+                ? new UniverseNotYetPublishedException() : new UnknownUniverseException(name));
     }
 
-    /** A part of the current statistics, serialized once per change. */
-    private Rendered section(String name, Function<UniverseStatistics, Object> part) {
+    /** A part of one universe's current statistics, serialized once per change. */
+    private Rendered section(String universeName, String name, Function<UniverseStatistics, Object> part) {
         ViewState state = ViewStillLoadingException.loaded(view);
-        UniverseStatistics statistics = current(state).statistics();
-        return state.derived(name, () -> view.render(part.apply(statistics)));
+        UniverseStatistics statistics = current(state, universeName).statistics();
+        return state.derived(universeName + ":" + name, () -> view.render(part.apply(statistics)));
     }
 
     private Response served(String endpoint, Rendered answer, String ifNoneMatch) {

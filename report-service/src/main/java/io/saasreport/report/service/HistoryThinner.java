@@ -46,10 +46,14 @@ public class HistoryThinner {
         }
     }
 
-    /** Thins the universe's and every company's history as of {@code now}; returns how many points went. */
+    /** Thins each universe's and each company's history as of {@code now}; returns how many points went. */
     @Transactional
     public int thin(Instant now) {
-        int discarded = discard(UniverseHistoryPoint.times(), now, ids -> UniverseHistoryPoint.delete("id in ?1", ids));
+        int discarded = 0;
+        for (String universe : UniverseHistoryPoint.universes()) {
+            discarded += discard(UniverseHistoryPoint.times(universe), now,
+                    ids -> UniverseHistoryPoint.delete("id in ?1", ids));
+        }
         for (String ticker : CompanyHistoryPoint.tickers()) {
             discarded += discard(CompanyHistoryPoint.times(ticker), now, ids -> CompanyHistoryPoint.delete("id in ?1", ids));
         }

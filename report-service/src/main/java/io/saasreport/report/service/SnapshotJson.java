@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySources;
 import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
 /** Reads the published JSON values and tells whether two snapshots differ in a published figure. */
@@ -54,6 +55,10 @@ public class SnapshotJson {
 
     public UniverseStatistics universe(String json) {
         return read(json, UniverseStatistics.class);
+    }
+
+    public UniverseAlert alert(String json) {
+        return read(json, UniverseAlert.class);
     }
 
     public Filing filing(String json) {

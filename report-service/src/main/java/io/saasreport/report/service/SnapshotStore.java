@@ -24,6 +24,7 @@ import io.saasreport.report.consume.Version;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
 /**
@@ -110,42 +111,82 @@ public class SnapshotStore {
         }
     }
 
-    /** Stores the newest universe statistics of a batch (at most one update: one key). */
+    /**
+     * Stores each universe's newest statistics of a batch (one update per universe); a tombstone deletes a removed
+     * universe's snapshot (its history stays).
+     */
     @Transactional
     public void universe(Collection<Update<UniverseStatistics>> updates) {
         try (Connection connection = dataSource.getConnection()) {
+            List<String> removed = updates.stream().filter(Update::isTombstone).map(Update::key).toList();
+            if (!removed.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from universe_snapshot where id = any(?)")) {
+                    delete.setArray(1, texts(connection, removed));
+                    delete.executeUpdate();
+                }
+            }
             List<Update<UniverseStatistics>> accepted = newerThanHeld(connection,
-                    "select id, revision, as_of from universe_snapshot where id = any(?)", List.copyOf(updates));
-            if (accepted.isEmpty()) {
-                return;
+                    "select id, revision, as_of from universe_snapshot where id = any(?)",
+                    updates.stream().filter(update -> !update.isTombstone()).toList());
+            for (Update<UniverseStatistics> update : accepted) {
+                universe(connection, update);
             }
-            Update<UniverseStatistics> update = accepted.get(accepted.size() - 1);
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_UNIVERSE)) {
-                upsert.setString(1, update.key());
-                upsert.setTimestamp(2, Timestamp.from(update.value().asOf()));
-                setRevision(upsert, 3, update.version());
-                upsert.setString(4, update.payload());
-                upsert.setTimestamp(5, Timestamp.from(clock.instant()));
-                upsert.executeUpdate();
-            }
-            String before = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select payload::text from universe_history order by as_of desc, id desc limit 1");
-                    ResultSet row = select.executeQuery()) {
+        } catch (SQLException e) {
+            throw new StoreFailure("universe statistics", e);
+        }
+    }
+
+    private void universe(Connection connection, Update<UniverseStatistics> update) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_UNIVERSE)) {
+            upsert.setString(1, update.key());
+            upsert.setTimestamp(2, Timestamp.from(update.value().asOf()));
+            setRevision(upsert, 3, update.version());
+            upsert.setString(4, update.payload());
+            upsert.setTimestamp(5, Timestamp.from(clock.instant()));
+            upsert.executeUpdate();
+        }
+        String before = null;
+        try (PreparedStatement select = connection.prepareStatement(
+                "select payload::text from universe_history where universe = ? order by as_of desc, id desc limit 1")) {
+            select.setString(1, update.key());
+            try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
                     before = row.getString(1);
                 }
             }
-            if (before == null || !json.sameFigures(json.universe(before), update.value())) {
-                try (PreparedStatement history = connection.prepareStatement(
-                        "insert into universe_history (as_of, payload) values (?, ?::jsonb)")) {
-                    history.setTimestamp(1, Timestamp.from(update.value().asOf()));
-                    history.setString(2, update.payload());
-                    history.executeUpdate();
-                }
+        }
+        if (before == null || !json.sameFigures(json.universe(before), update.value())) {
+            try (PreparedStatement history = connection.prepareStatement(
+                    "insert into universe_history (universe, as_of, payload) values (?, ?, ?::jsonb)")) {
+                history.setString(1, update.key());
+                history.setTimestamp(2, Timestamp.from(update.value().asOf()));
+                history.setString(3, update.payload());
+                history.executeUpdate();
             }
+        }
+    }
+
+    /** Stores alerts; each is one row by its id, so a redelivered alert changes nothing. */
+    @Transactional
+    public void alerts(Collection<Update<UniverseAlert>> updates) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into universe_alert"
+                        + " (id, universe, type, at, payload, received_at) values (?, ?, ?, ?, ?::jsonb, ?)"
+                        + " on conflict (id) do nothing")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Update<UniverseAlert> update : updates) {
+                UniverseAlert alert = update.value();
+                insert.setString(1, alert.id());
+                insert.setString(2, alert.universe());
+                insert.setString(3, alert.type());
+                insert.setTimestamp(4, Timestamp.from(alert.at()));
+                insert.setString(5, update.payload());
+                insert.setTimestamp(6, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
-            throw new StoreFailure("universe statistics", e);
+            throw new StoreFailure("alerts", e);
         }
     }
 

@@ -19,10 +19,11 @@ public class UniverseSnapshots {
         this.json = json;
     }
 
-    /** The statistics between the bounds (inclusive, either may be null), oldest first. */
+    /** One universe's statistics between the bounds (inclusive, either may be null), oldest first. */
     @Transactional
-    public List<UniverseStatistics> history(Instant from, Instant to) {
-        return UniverseHistoryPoint.between(from, to).stream().map(point -> json.universe(point.payload)).toList();
+    public List<UniverseStatistics> history(String universe, Instant from, Instant to) {
+        return UniverseHistoryPoint.between(universe, from, to).stream().map(point -> json.universe(point.payload))
+                .toList();
     }
 
     @Transactional

@@ -1,7 +1,10 @@
 package io.saasreport.report.view;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,6 +21,9 @@ import io.saasreport.report.consume.Version;
 import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySnapshot;
+import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.domain.StoredAlert;
+import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.service.SnapshotJson;
@@ -32,12 +38,14 @@ public class ReportView {
 
     private final ObjectMapper mapper;
     private final SnapshotJson json;
+    private final int alertsKept;
     private final AtomicReference<ViewState> state = new AtomicReference<>(ViewState.EMPTY);
     private volatile boolean loaded;
 
-    ReportView(ObjectMapper mapper, SnapshotJson json) {
+    ReportView(ObjectMapper mapper, SnapshotJson json, ReportConfig config) {
         this.mapper = mapper;
         this.json = json;
+        this.alertsKept = config.alerts().kept();
     }
 
     public ViewState current() {
@@ -57,18 +65,24 @@ public class ReportView {
             CompanyMetrics metrics = json.company(snapshot.payload);
             companies.put(snapshot.ticker, company(metrics, new Version(snapshot.revision, metrics.asOf()), snapshot.payload));
         }
-        UniverseEntry universe = UniverseSnapshot.current().map(snapshot -> {
+        TreeMap<String, UniverseEntry> universes = new TreeMap<>();
+        for (UniverseSnapshot snapshot : UniverseSnapshot.<UniverseSnapshot>listAll()) {
             UniverseStatistics statistics = json.universe(snapshot.payload);
-            return universe(statistics, new Version(snapshot.revision, statistics.asOf()));
-        }).orElse(null);
+            universes.put(snapshot.id, universe(statistics, new Version(snapshot.revision, statistics.asOf())));
+        }
+        List<UniverseAlert> alerts = new ArrayList<>();
+        for (String payload : StoredAlert.newest(alertsKept)) {
+            alerts.add(json.alert(payload));
+        }
         synchronized (this) {
-            state.set(new ViewState(state.get().version() + 1, companies, universe));
+            state.set(new ViewState(state.get().version() + 1, companies, universes, alerts));
         }
         loaded = true;
     }
 
     /** Applies a conflated batch: values that supersede the held ones, and tombstones. */
-    public synchronized void apply(Collection<Update<CompanyMetrics>> companyUpdates, Collection<Update<UniverseStatistics>> universeUpdates) {
+    public synchronized void apply(Collection<Update<CompanyMetrics>> companyUpdates,
+            Collection<Update<UniverseStatistics>> universeUpdates, List<UniverseAlert> newAlerts) {
         ViewState before = state.get();
         TreeMap<String, CompanyEntry> companies = null;
         for (Update<CompanyMetrics> update : companyUpdates) {
@@ -83,22 +97,46 @@ public class ReportView {
                 companies.put(update.key(), company(update.value(), update.version(), update.payload()));
             }
         }
-        UniverseEntry universe = before.universe().orElse(null);
-        boolean universeChanged = false;
+        TreeMap<String, UniverseEntry> universes = null;
         for (Update<UniverseStatistics> update : universeUpdates) {
-            if (universe == null || update.version().supersedes(universe.version())) {
-                universe = universe(update.value(), update.version());
-                universeChanged = true;
+            UniverseEntry held = (universes == null ? before.universes() : universes).get(update.key());
+            if (update.isTombstone()) {
+                if (held != null) {
+                    universes = universes == null ? new TreeMap<>(before.universes()) : universes;
+                    universes.remove(update.key());
+                }
+            } else if (held == null || update.version().supersedes(held.version())) {
+                universes = universes == null ? new TreeMap<>(before.universes()) : universes;
+                universes.put(update.key(), universe(update.value(), update.version()));
             }
         }
-        if (companies != null || universeChanged) {
-            state.set(new ViewState(before.version() + 1, companies == null ? new TreeMap<>(before.companies()) : companies, universe));
+        List<UniverseAlert> alerts = withNew(before.alerts(), newAlerts);
+        if (companies != null || universes != null || alerts != before.alerts()) {
+            state.set(new ViewState(before.version() + 1, companies == null ? new TreeMap<>(before.companies()) : companies,
+                    universes == null ? new TreeMap<>(before.universes()) : universes, alerts));
         }
+    }
+
+    /** The held alerts with those not yet held appended, the oldest dropped beyond the number kept. */
+    private List<UniverseAlert> withNew(List<UniverseAlert> held, List<UniverseAlert> arrived) {
+        Set<String> ids = new HashSet<>();
+        held.forEach(alert -> ids.add(alert.id()));
+        List<UniverseAlert> alerts = null;
+        for (UniverseAlert alert : arrived) {
+            if (ids.add(alert.id())) {
+                alerts = alerts == null ? new ArrayList<>(held) : alerts;
+                alerts.add(alert);
+            }
+        }
+        if (alerts == null) {
+            return held;
+        }
+        return alerts.size() > alertsKept ? alerts.subList(alerts.size() - alertsKept, alerts.size()) : alerts;
     }
 
     /** Forgets everything (tests start from a clean slate). */
     public synchronized void clear() {
-        state.set(new ViewState(state.get().version() + 1, new TreeMap<>(), null));
+        state.set(new ViewState(state.get().version() + 1, new TreeMap<>(), new TreeMap<>(), List.of()));
     }
 
     /** A list of companies as one JSON array, from their serialized forms. */

@@ -20,7 +20,8 @@ import io.saasreport.report.consume.Conflation;
 import io.saasreport.report.consume.RecordCodec;
 
 /**
- * Keeps this instance's {@link ReportView} up with {@code metrics.company} and {@code metrics.universe}. It reads every
+ * Keeps this instance's {@link ReportView} up with {@code metrics.company}, {@code metrics.universe} and
+ * {@code metrics.alerts}. It reads every
  * partition itself (assigned, not a group member, never committing), so every instance holds every company whichever
  * partitions its writers own.
  *
@@ -37,15 +38,17 @@ public final class ViewFollower implements Runnable {
     private final Consumer<String, String> consumer;
     private final String companyTopic;
     private final String universeTopic;
+    private final String alertsTopic;
     private final RecordCodec codec;
     private final ReportView view;
     private volatile boolean running = true;
 
-    public ViewFollower(Consumer<String, String> consumer, String companyTopic, String universeTopic, RecordCodec codec,
-            ReportView view) {
+    public ViewFollower(Consumer<String, String> consumer, String companyTopic, String universeTopic,
+            String alertsTopic, RecordCodec codec, ReportView view) {
         this.consumer = consumer;
         this.companyTopic = companyTopic;
         this.universeTopic = universeTopic;
+        this.alertsTopic = alertsTopic;
         this.codec = codec;
         this.view = view;
     }
@@ -100,28 +103,36 @@ public final class ViewFollower implements Runnable {
         }
         List<ConsumerRecord<String, String>> companies = new ArrayList<>();
         List<ConsumerRecord<String, String>> universe = new ArrayList<>();
+        List<ConsumerRecord<String, String>> alerts = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            (record.topic().equals(companyTopic) ? companies : universe).add(record);
+            if (record.topic().equals(companyTopic)) {
+                companies.add(record);
+            } else if (record.topic().equals(universeTopic)) {
+                universe.add(record);
+            } else {
+                alerts.add(record);
+            }
         }
         // Unreadable records are skipped here; the writers dead-letter them.
         view.apply(Conflation.newestPerKey(codec.companies(companies).updates()),
-                Conflation.newestPerKey(codec.universe(universe).updates()));
+                Conflation.newestPerKey(codec.universe(universe).updates()),
+                codec.alerts(alerts).updates().stream().map(update -> update.value()).toList());
     }
 
     private List<TopicPartition> partitions() throws InterruptedException {
         while (running) {
             List<TopicPartition> partitions = new ArrayList<>();
             Set<String> found = new HashSet<>();
-            for (String topic : List.of(companyTopic, universeTopic)) {
+            for (String topic : List.of(companyTopic, universeTopic, alertsTopic)) {
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                     found.add(topic);
                 }
             }
-            if (found.size() == 2) {
+            if (found.size() == 3) {
                 return partitions;
             }
-            LOG.infof("Waiting for topics %s and %s", companyTopic, universeTopic);
+            LOG.infof("Waiting for topics %s, %s and %s", companyTopic, universeTopic, alertsTopic);
             Thread.sleep(RETRY.toMillis());
         }
         throw new WakeupException();

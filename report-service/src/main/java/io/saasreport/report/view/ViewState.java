@@ -14,24 +14,29 @@ import java.util.function.Supplier;
 import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.SortOrder;
+import io.saasreport.report.domain.UniverseAlert;
+import io.saasreport.report.domain.UniverseSnapshot;
 
 /**
- * One immutable state of the view: every company (by ticker) and the universe. Answers derived from it (sorted tables,
+ * One immutable state of the view: every company (by ticker), every universe (by name) and the newest alerts. Answers derived from it (sorted tables,
  * the universe's sections) are computed on first request and kept with it, so they cost nothing until it changes.
  */
 public final class ViewState {
 
-    static final ViewState EMPTY = new ViewState(0, new TreeMap<>(), null);
+    static final ViewState EMPTY = new ViewState(0, new TreeMap<>(), new TreeMap<>(), List.of());
 
     private final long version;
     private final SortedMap<String, CompanyEntry> companies;
-    private final UniverseEntry universe;
+    private final SortedMap<String, UniverseEntry> universes;
+    private final List<UniverseAlert> alerts;
     private final Map<String, Object> derived = new ConcurrentHashMap<>();
 
-    ViewState(long version, SortedMap<String, CompanyEntry> companies, UniverseEntry universe) {
+    ViewState(long version, SortedMap<String, CompanyEntry> companies, SortedMap<String, UniverseEntry> universes,
+            List<UniverseAlert> alerts) {
         this.version = version;
         this.companies = Collections.unmodifiableSortedMap(companies);
-        this.universe = universe;
+        this.universes = Collections.unmodifiableSortedMap(universes);
+        this.alerts = List.copyOf(alerts);
     }
 
     public long version() {
@@ -43,8 +48,23 @@ public final class ViewState {
         return companies;
     }
 
+    /** The default universe (every company). */
     public Optional<UniverseEntry> universe() {
-        return Optional.ofNullable(universe);
+        return universe(UniverseSnapshot.KEY);
+    }
+
+    public Optional<UniverseEntry> universe(String name) {
+        return Optional.ofNullable(universes.get(name));
+    }
+
+    /** Every universe by name, the default one ({@code universe}) included. */
+    public SortedMap<String, UniverseEntry> universes() {
+        return universes;
+    }
+
+    /** The newest alerts held, in the order they arrived. */
+    public List<UniverseAlert> alerts() {
+        return alerts;
     }
 
     /** The companies (or those of one bucket) ordered by a field, unknown values last, ties by ticker. */

@@ -22,7 +22,11 @@ class OpenApiTest {
             "/api/v1/universe/scatter", "/api/v1/universe/history", "/api/v1/universe/history/medians",
             "/api/v1/companies", "/api/v1/companies/{ticker}", "/api/v1/companies/{ticker}/history",
             "/api/v1/companies/{ticker}/explain", "/api/v1/companies/{ticker}/quarters",
-            "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/editions/{date}");
+            "/api/v1/filings/latest", "/api/v1/stream", "/api/v1/editions/{date}", "/api/v1/universes",
+            "/api/v1/universes/{name}", "/api/v1/universes/{name}/top-multiples", "/api/v1/universes/{name}/movers",
+            "/api/v1/universes/{name}/buckets", "/api/v1/universes/{name}/operating-medians",
+            "/api/v1/universes/{name}/scatter", "/api/v1/universes/{name}/history",
+            "/api/v1/universes/{name}/history/medians", "/api/v1/alerts");
 
     private static JsonPath openApi() {
         return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
@@ -51,6 +55,8 @@ class OpenApiTest {
         assertTrue(api.getMap("paths.'/api/v1/companies'.get.responses").containsKey("304"), "conditional GET");
         assertTrue(api.getMap("paths.'/api/v1/universe'.get.responses").containsKey("304"), "conditional GET");
         assertTrue(api.getMap("paths.'/api/v1/stream'.get.responses.'200'.content").containsKey("text/event-stream"));
+        assertTrue(api.getMap("paths.'/api/v1/universes/{name}'.get.responses.'404'.content").containsKey("application/problem+json"));
+        assertTrue(api.getMap("paths.'/api/v1/alerts'.get.responses.'400'.content").containsKey("application/problem+json"));
         Map<String, Object> edition = api.getMap("paths.'/api/v1/editions/{date}'.get.responses.'200'.content");
         assertTrue(edition.keySet().containsAll(Set.of("application/json", "text/markdown", "text/html")), edition.keySet().toString());
         for (String status : Set.of("400", "404", "406")) {

@@ -47,7 +47,7 @@ class StreamTest {
     }
 
     @Test
-    void sendsTheUniverseOnConnectingThenWhatChanges() throws Exception {
+    void sendsTheUniverseOnConnectingThenWhatChangesNamedUniversesAndAlertsIncluded() throws Exception {
         database.clear();
         Upstream.companies(ExampleData.AS_OF);
         Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
@@ -72,11 +72,16 @@ class StreamTest {
             Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("price", 1200.0)));
             Upstream.universe(ExampleData.universe(later, universe -> universe.put("tenYearYield", 4.4)));
             Upstream.companyRemoved("UMV");
+            Upstream.universe("growth", ExampleData.universe(later, growth -> growth.put("companyCount", 5)));
+            Upstream.alert("{\"id\":\"growth/top10-left/WMRM/9\",\"universe\":\"growth\","
+                    + "\"type\":\"top10-left\",\"ticker\":\"WMRM\",\"at\":\"" + later + "\",\"previous\":15.4,\"rank\":1}");
 
             boolean universe = false;
             boolean company = false;
             boolean removed = false;
-            while (!(universe && company && removed)) {
+            boolean named = false;
+            boolean alert = false;
+            while (!(universe && company && removed && named && alert)) {
                 Event event = next(events);
                 JsonNode data = JSON.readTree(event.data());
                 switch (event.name()) {
@@ -87,6 +92,13 @@ class StreamTest {
                         }
                     }
                     case "removed" -> removed |= data.toString().contains("\"UMV\"");
+                    case "universes" -> named |= data.path("growth").path("companyCount").asInt() == 5;
+                    case "alerts" -> {
+                        for (JsonNode arrived : data) {
+                            alert |= arrived.get("id").asText().equals("growth/top10-left/WMRM/9")
+                                    && arrived.get("rank").asInt() == 1;
+                        }
+                    }
                     default -> throw new AssertionError("Unexpected event " + event);
                 }
             }

@@ -33,8 +33,15 @@ public class ReportDatabase {
     @Transactional
     void truncate() {
         entityManager.createNativeQuery(
-                "truncate company_snapshot, universe_snapshot, universe_history, company_history, company_filing")
+                "truncate company_snapshot, universe_snapshot, universe_history, company_history, company_filing,"
+                        + " universe_alert")
                 .executeUpdate();
+    }
+
+    /** Reloads the in-memory view from the tables, as an instance does when it starts. */
+    public void reloadView() {
+        view.clear();
+        view.load();
     }
 
     /** Runs one statement of DDL or DML (tests that take a table away from the writers). */

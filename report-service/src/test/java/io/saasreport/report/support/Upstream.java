@@ -32,6 +32,7 @@ public final class Upstream {
     public static final String COMPANY = "company";
     public static final String UNIVERSE = "universe";
     public static final String FILINGS = "filings";
+    public static final String ALERTS = "alerts";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -50,6 +51,20 @@ public final class Upstream {
 
     public static void universe(String json) {
         send(topicOf(UNIVERSE), "universe", json, "io.saasreport.metrics.universe");
+    }
+
+    /** A named universe's statistics, under its name. */
+    public static void universe(String name, String json) {
+        send(topicOf(UNIVERSE), name, json, "io.saasreport.metrics.universe");
+    }
+
+    /** A removed universe's tombstone. */
+    public static void universeRemoved(String name) {
+        send(topicOf(UNIVERSE), name, null, "io.saasreport.metrics.universe");
+    }
+
+    public static void alert(String json) {
+        send(topicOf(ALERTS), field(json, "universe"), json, "io.saasreport.metrics.alert");
     }
 
     public static void filing(String json) {
@@ -83,7 +98,7 @@ public final class Upstream {
      */
     public static void awaitStored() {
         String group = ConfigProvider.getConfig().getValue("report.kafka.group", String.class);
-        List<String> topics = List.of(topicOf(COMPANY), topicOf(UNIVERSE), topicOf(FILINGS));
+        List<String> topics = List.of(topicOf(COMPANY), topicOf(UNIVERSE), topicOf(FILINGS), topicOf(ALERTS));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
             Awaitility.await().atMost(Api.DELIVERY).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
