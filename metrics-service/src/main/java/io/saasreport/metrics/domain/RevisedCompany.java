@@ -36,16 +36,15 @@ public final class RevisedCompany {
     }
 
     /**
-     * Applies one event of this company; returns its new figures and their sources with the raised revision when
-     * anything changed.
+     * Applies one event of this company; returns whether anything changed (and the revision was raised). The
+     * figures are computed on demand by {@link #current()}: a burst of ticks costs one computation.
      */
-    public Optional<Revised<CompanyFigures>> apply(CompanyScopedEvent event) {
+    public boolean apply(CompanyScopedEvent event) {
         boolean changed = state.apply(event) || revision == 0;
-        if (!changed) {
-            return Optional.empty();
+        if (changed) {
+            revision++;
         }
-        revision++;
-        return Optional.of(new Revised<>(CompanyMetricsCalculator.computeWithSources(state), revision));
+        return changed;
     }
 
     /** The figures of the state held and their sources, with its revision; empty while no event has named the company. */

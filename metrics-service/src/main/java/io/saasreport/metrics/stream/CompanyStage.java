@@ -2,9 +2,6 @@ package io.saasreport.metrics.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,41 +12,25 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.saasreport.metrics.domain.CompanyFigures;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.PriceEvent;
 import io.saasreport.metrics.domain.PricePoint;
-import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
  * Stage 1, one task per input partition: reads an event, hands it to its company's {@link RevisedCompany} (the
- * domain decides what changes) and routes what comes out, under the record's own key: the company's figures (with
- * its revision) whenever they changed, a macro event as it came, an unreadable record to its dead-letter topic.
- * The figures then wait in a record cache that writes each company's latest once per commit, to
- * {@code metrics.company} and to the universe stage ({@link MetricsTopology}).
+ * domain decides what changes) and routes what comes out, under the record's own key: for a company that changed,
+ * its new revision (the figures follow at commit, {@link PublishedFigures}), a macro event as it came, an unreadable
+ * record to its dead-letter topic.
  */
 final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
 
-    /** Companies held as objects per task (a few KB each); the rest are read from the stores when they change. */
-    static final int HELD_COMPANIES = 10_000;
-
     private final ProcessingMeters meters;
-    /**
-     * The most recently used companies, read from the stores (the durable copy, written with every change) once and
-     * kept: a tick then costs no store read. Bounded, so that a universe of tens of thousands of companies is held
-     * once, serialized in the stores, and not a second time as objects.
-     */
-    private final Map<String, RevisedCompany> companies = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RevisedCompany> eldest) {
-            return size() > HELD_COMPANIES;
-        }
-    };
     private FixedKeyProcessorContext<String, Routed> context;
     private CompanyStores stores;
+    private HeldCompanies held;
 
     CompanyStage(ProcessingMeters meters) {
         this.meters = meters;
@@ -59,7 +40,7 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
     public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
         this.stores = CompanyStores.of(context);
-        companies.clear(); // a revived task restores its stores; nothing held before may survive
+        this.held = context.getStateStore(HeldCompanies.NAME);
     }
 
     @Override
@@ -76,18 +57,13 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
             context.forward(record.withValue(new Routed(Routed.Route.MACRO, record.value())));
         } else {
             CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
-            RevisedCompany company = companies.computeIfAbsent(companyEvent.ticker(), stores::load);
+            RevisedCompany company = held.get(companyEvent.ticker(), stores::load);
             Instant oldestPrice = company.oldestPriceTime().orElse(null);
-            Optional<Revised<CompanyFigures>> changed = company.apply(companyEvent);
-            if (changed.isPresent()) {
-                Revised<CompanyFigures> figures = changed.get();
+            if (company.apply(companyEvent)) {
                 stores.saveChange(company, companyEvent.ticker(), companyEvent instanceof PriceEvent price
                         ? new PricePoint(price.at(), price.price(), price.eventId()) : null, oldestPrice);
-                if (RevisedCompany.isPublishable(figures.value().metrics())) {
-                    context.forward(record.withValue(
-                                    new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)))
-                            .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
-                }
+                context.forward(record.withValue(
+                        new Routed(Routed.Route.COMPANY_CHANGED, Long.toString(company.revision()))));
             }
         }
         meters.applied(event, record.timestamp(), started);

@@ -41,7 +41,6 @@ final class CompanyStores {
     static final String FACTS = "company-facts";
     static final String PRICES = "company-prices";
     static final String PRICE_EVENTS = "company-price-events";
-    static final String[] ALL = {REVISIONS, FACTS, PRICES, PRICE_EVENTS};
 
     /**
      * What {@code company-facts} holds: everything of a company's state but its prices ({@code restatedQuarters}

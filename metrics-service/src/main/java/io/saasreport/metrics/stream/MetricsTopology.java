@@ -25,9 +25,11 @@ import io.saasreport.metrics.domain.AlertThresholds;
  *
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
- *   -> apply-event        [company-revisions, company-facts, company-prices]    stage 1, one task per partition
- *        -> latest-company-figures [company-figures-latest: record cache, no changelog, keeps nothing]
- *             each changed company's latest figures (with its revision), once per commit:
+ *   -> apply-event        [company-revisions, company-facts, company-prices, company-price-events (changelogged),
+ *                          company-objects (the same companies as objects, per task)]   stage 1, one task per partition
+ *        -> changed-companies [company-changed: record cache, no changelog, keeps nothing]
+ *             each changed company once per commit:
+ *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
  *             -> metrics.company
  *             -> universe-input (repartition topic partitioned by universe name: key ticker, to EVERY partition)
  *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
@@ -65,8 +67,11 @@ public final class MetricsTopology {
         }
     }
 
-    /** The cache-backed table that holds each company's figures until the commit writes them. */
-    static final String LATEST_FIGURES_STORE = "company-figures-latest";
+    /** The cache-backed table that holds each changed company until the commit publishes its figures. */
+    static final String CHANGED_COMPANIES_STORE = "company-changed";
+    /** Stage 1's stores: the changelogged company state and its objects, shared by applying and publishing. */
+    private static final String[] COMPANY_STORES = {CompanyStores.REVISIONS, CompanyStores.FACTS, CompanyStores.PRICES,
+            CompanyStores.PRICE_EVENTS, HeldCompanies.NAME};
 
     private MetricsTopology() {
     }
@@ -74,6 +79,7 @@ public final class MetricsTopology {
     public static Topology build(Settings settings, ProcessingMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         CompanyStores.builders().forEach(builder::addStateStore);
+        builder.addStateStore(HeldCompanies.builder());
         // No cache: its input is already conflated per commit, so each company comes at most once per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UniverseStage.COMPANIES_STORE),
                 Serdes.String(), UniverseStage.companiesSerde()));
@@ -88,10 +94,10 @@ public final class MetricsTopology {
         // processValues: the key stays the record's own (the ticker), so the table below needs no repartition.
         KStream<String, Routed> routed = builder
                 .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
-                .processValues(() -> new CompanyStage(meters), Named.as("apply-event"), CompanyStores.ALL);
+                .processValues(() -> new CompanyStage(meters), Named.as("apply-event"), COMPANY_STORES);
 
         Map<String, KStream<String, Routed>> routes = routed.split(Named.as("route-"))
-                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.as("company"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_CHANGED, Branched.as("company"))
                 .branch((key, out) -> out.route() == Routed.Route.MACRO, Branched.as("macro"))
                 .defaultBranch(Branched.as("dead-letter"));
 
@@ -110,9 +116,10 @@ public final class MetricsTopology {
                         Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
 
         KStream<String, String> latestFigures = routes.get("route-company")
-                .mapValues(Routed::value, Named.as("company-json"))
-                .toTable(Named.as("latest-company-figures"), latestFiguresPerCommit())
-                .toStream(Named.as("company-figures-at-commit"));
+                .mapValues(Routed::value, Named.as("company-revision"))
+                .toTable(Named.as("changed-companies"), changedPerCommit())
+                .toStream(Named.as("changed-at-commit"))
+                .processValues(PublishedFigures::new, Named.as("publish-figures"), COMPANY_STORES);
         latestFigures.to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
                 .withName("company-figures"));
 
@@ -154,16 +161,15 @@ public final class MetricsTopology {
     }
 
     /**
-     * Conflation by Kafka Streams' record cache: each ticker's latest figures wait in the cache and are written when
-     * the transaction commits (or the cache is full), so a company that changed ten times in a commit interval costs
-     * one {@code metrics.company} record, the last, which is all a {@code read_committed} reader could see anyway.
-     * No changelog: the table only holds what is still to be written, and an aborted transaction's input is
-     * processed again.
+     * Conflation by Kafka Streams' record cache: each changed ticker waits in the cache and comes out when the
+     * transaction commits (or the cache is full), so a company that changed ten times in a commit interval costs
+     * one computation of its figures and one {@code metrics.company} record, the last, which is all a
+     * {@code read_committed} reader could see anyway. No changelog: the table only holds what is still to be
+     * published, and an aborted transaction's input is processed again.
      */
-    private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> latestFiguresPerCommit() {
-        // The cache does the work; the store under it has to exist but need not keep every company's figures
-        // (they are on metrics.company): a one-entry LRU map.
-        return Materialized.<String, String>as(Stores.lruMap(LATEST_FIGURES_STORE, 1))
+    private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> changedPerCommit() {
+        // The cache does the work; the store under it has to exist but need not keep anything: a one-entry LRU map.
+        return Materialized.<String, String>as(Stores.lruMap(CHANGED_COMPANIES_STORE, 1))
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.String())
                 .withCachingEnabled()

@@ -4,8 +4,8 @@ package io.saasreport.metrics.stream;
 record Routed(Route route, String value) {
 
     enum Route {
-        /** A company's published figures with its revision: to {@code metrics.company} and the universe stage. */
-        COMPANY_FIGURES,
+        /** A company changed: its new revision, for the table that publishes its figures once per commit. */
+        COMPANY_CHANGED,
         /** A macro event as it came, for the universe stage. */
         MACRO,
         /** A universe's definition (null: its removal), for the universe stage partition of its name. */

@@ -107,9 +107,9 @@ public class NamedUniversesBenchmark {
     public Object priceTick() {
         int company = random.nextInt(companies);
         double price = basePrices[company] * (1 + 0.01 * random.nextGaussian());
-        Optional<Revised<CompanyMetrics>> figures = states.get(tickers[company])
-                .apply(new PriceEvent(tickers[company], price, START.plusSeconds(++tick)))
-                .map(NamedUniversesBenchmark::metricsOnly);
+        RevisedCompany state = states.get(tickers[company]);
+        Optional<Revised<CompanyMetrics>> figures = state.apply(new PriceEvent(tickers[company], price,
+                START.plusSeconds(++tick))) ? state.current().map(NamedUniversesBenchmark::metricsOnly) : Optional.empty();
         Object result = figures.map(computed::accept).orElse(null);
         if (tick % TICKS_PER_INTERVAL == 0) {
             return computed.publishIfChanged();

@@ -16,7 +16,8 @@ class RevisedCompanyTest {
     void theFirstEventNamingACompanyIsRevisionOneEvenWithoutFigures() {
         RevisedCompany company = RevisedCompany.unknown("ACME");
 
-        Revised<CompanyFigures> figures = company.apply(new CompanyEvent("ACME", null)).orElseThrow();
+        assertTrue(company.apply(new CompanyEvent("ACME", null)));
+        Revised<CompanyFigures> figures = company.current().orElseThrow();
 
         assertEquals(1, figures.revision());
         assertFalse(RevisedCompany.isPublishable(figures.value().metrics()), "undated figures are not published");
@@ -26,11 +27,12 @@ class RevisedCompanyTest {
     void everyChangeRaisesTheRevisionByOneAndARepeatChangesNothing() {
         RevisedCompany company = RevisedCompany.unknown("ACME");
         company.apply(new PriceEvent("ACME", 10.0, T0));
-        Revised<CompanyFigures> renamed = company.apply(new CompanyEvent("ACME", "Acme Inc.")).orElseThrow();
+        assertTrue(company.apply(new CompanyEvent("ACME", "Acme Inc.")));
+        Revised<CompanyFigures> renamed = company.current().orElseThrow();
 
         assertEquals(2, renamed.revision());
         assertEquals(T0, renamed.value().metrics().asOf(), "a name change at an equal asOf: only the revision tells them apart");
-        assertTrue(company.apply(new PriceEvent("ACME", 10.0, T0)).isEmpty());
+        assertFalse(company.apply(new PriceEvent("ACME", 10.0, T0)));
         assertEquals(2, company.revision());
     }
 
@@ -45,6 +47,7 @@ class RevisedCompanyTest {
         PriceEvent next = new PriceEvent("ACME", 11.0, T0.plusSeconds(60));
 
         assertEquals(original.apply(next), restored.apply(next));
+        assertEquals(original.current(), restored.current());
         assertEquals(3, restored.revision());
     }
 }

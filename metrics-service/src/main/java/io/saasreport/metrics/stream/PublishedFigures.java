@@ -1,0 +1,38 @@
+package io.saasreport.metrics.stream;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import io.saasreport.metrics.domain.CompanyFigures;
+import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.RevisedCompany;
+
+/**
+ * Stage 1's output, at commit: for each company that changed since the last commit (the record cache before this
+ * keeps one record per ticker), its current figures and sources, computed and written as JSON once, with its
+ * revision, for {@code metrics.company} and the universe stage. A company known only by its name has no figures
+ * to publish yet.
+ */
+final class PublishedFigures implements FixedKeyProcessor<String, String, String> {
+
+    private FixedKeyProcessorContext<String, String> context;
+    private CompanyStores stores;
+    private HeldCompanies held;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, String> context) {
+        this.context = context;
+        this.stores = CompanyStores.of(context);
+        this.held = context.getStateStore(HeldCompanies.NAME);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, String> changed) {
+        Revised<CompanyFigures> figures = held.get(changed.key(), stores::load).current().orElseThrow();
+        if (RevisedCompany.isPublishable(figures.value().metrics())) {
+            context.forward(changed.withValue(StreamJson.writePublished(figures))
+                    .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
+        }
+    }
+}
