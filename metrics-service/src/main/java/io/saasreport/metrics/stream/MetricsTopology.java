@@ -30,8 +30,9 @@ import io.saasreport.metrics.domain.AlertThresholds;
  *        -> changed-companies [company-changed: record cache, no changelog, keeps nothing]
  *             each changed company once per commit:
  *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
- *             -> metrics.company
- *             -> universe-input (repartition topic partitioned by universe name: key ticker, to EVERY partition)
+ *                  -> metrics.company (figures and sources)
+ *                  -> universe-input (the figures alone; repartition topic partitioned by universe name: key
+ *                                     ticker, to EVERY partition)
  *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
  * universe.definitions (compacted, key: universe name; a tombstone removes)
@@ -115,20 +116,27 @@ public final class MetricsTopology {
                 .to((key, value, context) -> context.topic() + ".dlq",
                         Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
 
-        KStream<String, String> latestFigures = routes.get("route-company")
+        Map<String, KStream<String, Routed>> published = routes.get("route-company")
                 .mapValues(Routed::value, Named.as("company-revision"))
                 .toTable(Named.as("changed-companies"), changedPerCommit())
                 .toStream(Named.as("changed-at-commit"))
-                .processValues(PublishedFigures::new, Named.as("publish-figures"), COMPANY_STORES);
-        latestFigures.to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
-                .withName("company-figures"));
+                .processValues(PublishedFigures::new, Named.as("publish-figures"), COMPANY_STORES)
+                .split(Named.as("published-"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.as("figures"))
+                .defaultBranch(Branched.as("member"));
+        published.get("published-figures")
+                .mapValues(Routed::value, Named.as("company-figures-json"))
+                .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
+                        .withName("company-figures"));
+        KStream<String, String> members = published.get("published-member")
+                .mapValues(Routed::value, Named.as("member-json"));
 
         KStream<String, String> macro = routes.get("route-macro")
                 .mapValues(Routed::value, Named.as("macro-json"))
                 .selectKey((key, value) -> UniverseStage.MACRO_KEY, Named.as("macro-key"));
         KStream<String, String> definitionInputs = definitions.get("definition-valid")
                 .mapValues(Routed::value, Named.as("definition-json"));
-        universes(latestFigures.merge(macro, Named.as("figures-and-macro"))
+        universes(members.merge(macro, Named.as("figures-and-macro"))
                 .merge(definitionInputs, Named.as("universe-inputs")), settings);
         return builder.build();
     }

@@ -5,23 +5,25 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import io.saasreport.metrics.domain.CompanyFigures;
+import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
  * Stage 1's output, at commit: for each company that changed since the last commit (the record cache before this
  * keeps one record per ticker), its current figures and sources, computed and written as JSON once, with its
- * revision, for {@code metrics.company} and the universe stage. A company known only by its name has no figures
- * to publish yet.
+ * revision, for {@code metrics.company}; and the figures alone (no sources: a third of the size) for the universe
+ * stage, which reads them once on each of its partitions. A company known only by its name has no figures to
+ * publish yet.
  */
-final class PublishedFigures implements FixedKeyProcessor<String, String, String> {
+final class PublishedFigures implements FixedKeyProcessor<String, String, Routed> {
 
-    private FixedKeyProcessorContext<String, String> context;
+    private FixedKeyProcessorContext<String, Routed> context;
     private CompanyStores stores;
     private HeldCompanies held;
 
     @Override
-    public void init(FixedKeyProcessorContext<String, String> context) {
+    public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
         this.stores = CompanyStores.of(context);
         this.held = context.getStateStore(HeldCompanies.NAME);
@@ -31,8 +33,10 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, String
     public void process(FixedKeyRecord<String, String> changed) {
         Revised<CompanyFigures> figures = held.get(changed.key(), stores::load).current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
-            context.forward(changed.withValue(StreamJson.writePublished(figures))
+            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
+            Revised<CompanyMetrics> metrics = new Revised<>(figures.value().metrics(), figures.revision());
+            context.forward(changed.withValue(new Routed(Routed.Route.UNIVERSE_MEMBER, StreamJson.writePublished(metrics))));
         }
     }
 }

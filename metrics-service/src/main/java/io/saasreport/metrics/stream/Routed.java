@@ -6,6 +6,10 @@ record Routed(Route route, String value) {
     enum Route {
         /** A company changed: its new revision, for the table that publishes its figures once per commit. */
         COMPANY_CHANGED,
+        /** A company's published figures and sources with its revision, to {@code metrics.company}. */
+        COMPANY_FIGURES,
+        /** The same figures without their sources, for the universe stage. */
+        UNIVERSE_MEMBER,
         /** A macro event as it came, for the universe stage. */
         MACRO,
         /** A universe's definition (null: its removal), for the universe stage partition of its name. */
