@@ -1,12 +1,13 @@
 package io.saasreport.metrics.stream;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -28,11 +29,11 @@ import io.saasreport.metrics.domain.RevisedCompany;
  * <ul>
  *   <li>{@code company-revisions}: ticker → revision;</li>
  *   <li>{@code company-facts}: ticker → name, quarters, estimate;</li>
- *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → price, one entry per held price, ordered by
- *       time within a ticker (fixed-width key) so the dropped old ones are a key range;</li>
- *   <li>{@code company-price-events}: the same keys → the price event's id (the figures' sources name it), for
- *       the prices that came with one. A store of its own, so {@code company-prices} kept its format: prices held
- *       from before it simply have no id.</li>
+ *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → the price and the price event's id (the
+ *       figures' sources name it), one entry per held price, ordered by time within a ticker (fixed-width key)
+ *       so the dropped old ones are a key range. The value is the price as 8 bytes ({@link Serdes#Double()}'s
+ *       format) followed by the id in UTF-8 when the price came with one: prices stored before the id was kept
+ *       read back as prices without one.</li>
  * </ul>
  */
 final class CompanyStores {
@@ -40,7 +41,6 @@ final class CompanyStores {
     static final String REVISIONS = "company-revisions";
     static final String FACTS = "company-facts";
     static final String PRICES = "company-prices";
-    static final String PRICE_EVENTS = "company-price-events";
 
     /**
      * What {@code company-facts} holds: everything of a company's state but its prices ({@code restatedQuarters}
@@ -51,20 +51,18 @@ final class CompanyStores {
 
     private final KeyValueStore<String, Long> revisions;
     private final KeyValueStore<String, Facts> facts;
-    private final KeyValueStore<String, Double> prices;
-    private final KeyValueStore<String, String> priceEvents;
+    private final KeyValueStore<String, HeldPrice> prices;
 
     CompanyStores(KeyValueStore<String, Long> revisions, KeyValueStore<String, Facts> facts,
-            KeyValueStore<String, Double> prices, KeyValueStore<String, String> priceEvents) {
+            KeyValueStore<String, HeldPrice> prices) {
         this.revisions = revisions;
         this.facts = facts;
         this.prices = prices;
-        this.priceEvents = priceEvents;
     }
 
     static CompanyStores of(ProcessingContext context) {
         return new CompanyStores(context.getStateStore(REVISIONS), context.getStateStore(FACTS),
-                context.getStateStore(PRICES), context.getStateStore(PRICE_EVENTS));
+                context.getStateStore(PRICES));
     }
 
     static List<StoreBuilder<?>> builders() {
@@ -74,8 +72,7 @@ final class CompanyStores {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class))
                         .withCachingEnabled(),
                 // No cache: every tick is a new key, so a cache would only hold it until the commit.
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.Double()),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICE_EVENTS), Serdes.String(), Serdes.String()));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), HeldPrice.SERDE));
     }
 
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */
@@ -85,15 +82,11 @@ final class CompanyStores {
             return RevisedCompany.unknown(ticker);
         }
         Facts held = facts.get(ticker);
-        Map<String, String> eventIds = new HashMap<>();
-        try (KeyValueIterator<String, String> ids = priceEvents.prefixScan(ticker + "|", Serdes.String().serializer())) {
-            ids.forEachRemaining(entry -> eventIds.put(entry.key, entry.value));
-        }
         List<PricePoint> history = new ArrayList<>();
-        try (KeyValueIterator<String, Double> entries = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+        try (KeyValueIterator<String, HeldPrice> entries = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
             while (entries.hasNext()) {
-                KeyValue<String, Double> entry = entries.next();
-                history.add(new PricePoint(instantOf(entry.key), entry.value, eventIds.get(entry.key)));
+                KeyValue<String, HeldPrice> entry = entries.next();
+                history.add(new PricePoint(instantOf(entry.key), entry.value.price(), entry.value.eventId()));
             }
         }
         var state = new CompanyState.Snapshot(ticker, held == null ? null : held.name(),
@@ -113,14 +106,11 @@ final class CompanyStores {
             facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate(), state.restatedQuarters()));
             return;
         }
-        prices.put(key(ticker, newPrice.at()), newPrice.price());
-        if (newPrice.eventId() != null) {
-            priceEvents.put(key(ticker, newPrice.at()), newPrice.eventId());
-        }
+        prices.put(key(ticker, newPrice.at()), new HeldPrice(newPrice.price(), newPrice.eventId()));
         Instant oldestNow = company.oldestPriceTime().orElseThrow();
         if (oldestPriceBefore != null && oldestPriceBefore.isBefore(oldestNow)) {
             List<String> dropped = new ArrayList<>();
-            try (KeyValueIterator<String, Double> old = prices.range(key(ticker, oldestPriceBefore), key(ticker, oldestNow))) {
+            try (KeyValueIterator<String, HeldPrice> old = prices.range(key(ticker, oldestPriceBefore), key(ticker, oldestNow))) {
                 while (old.hasNext()) {
                     String key = old.next().key;
                     if (!key.equals(key(ticker, oldestNow))) {
@@ -129,7 +119,6 @@ final class CompanyStores {
                 }
             }
             dropped.forEach(prices::delete);
-            dropped.forEach(priceEvents::delete);
         }
     }
 
@@ -156,5 +145,25 @@ final class CompanyStores {
         String time = key.substring(key.lastIndexOf('|') + 1);
         int dot = time.indexOf('.');
         return Instant.ofEpochSecond(Long.parseLong(time.substring(0, dot)), Long.parseLong(time.substring(dot + 1)));
+    }
+
+    /** A held price and its event's id (null when it came without one). */
+    record HeldPrice(double price, String eventId) {
+
+        static final Serde<HeldPrice> SERDE = Serdes.serdeFrom(
+                (topic, held) -> held == null ? null : held.bytes(),
+                (topic, bytes) -> bytes == null ? null : HeldPrice.of(bytes));
+
+        private byte[] bytes() {
+            byte[] id = eventId == null ? new byte[0] : eventId.getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(Double.BYTES + id.length).putDouble(price).put(id).array();
+        }
+
+        private static HeldPrice of(byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            double price = buffer.getDouble();
+            return new HeldPrice(price, buffer.hasRemaining()
+                    ? new String(bytes, Double.BYTES, bytes.length - Double.BYTES, StandardCharsets.UTF_8) : null);
+        }
     }
 }

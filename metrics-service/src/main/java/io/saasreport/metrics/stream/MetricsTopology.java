@@ -25,7 +25,7 @@ import io.saasreport.metrics.domain.AlertThresholds;
  *
  * <pre>
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
- *   -> apply-event        [company-revisions, company-facts, company-prices, company-price-events (changelogged),
+ *   -> apply-event        [company-revisions, company-facts, company-prices (changelogged),
  *                          company-objects (the same companies as objects, per task)]   stage 1, one task per partition
  *        -> changed-companies [company-changed: record cache, no changelog, keeps nothing]
  *             each changed company once per commit:
@@ -72,7 +72,7 @@ public final class MetricsTopology {
     static final String CHANGED_COMPANIES_STORE = "company-changed";
     /** Stage 1's stores: the changelogged company state and its objects, shared by applying and publishing. */
     private static final String[] COMPANY_STORES = {CompanyStores.REVISIONS, CompanyStores.FACTS, CompanyStores.PRICES,
-            CompanyStores.PRICE_EVENTS, HeldCompanies.NAME};
+            HeldCompanies.NAME};
 
     private MetricsTopology() {
     }

@@ -151,8 +151,7 @@ final class TopologyHarness implements AutoCloseable {
     /** A company as stage 1 would read it back from its stores (after a restart or a move). */
     io.saasreport.metrics.domain.RevisedCompany.Stored storedCompany(String ticker) {
         CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
-                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES),
-                driver.getKeyValueStore(CompanyStores.PRICE_EVENTS));
+                driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
         return stores.load(ticker).stored();
     }
 
