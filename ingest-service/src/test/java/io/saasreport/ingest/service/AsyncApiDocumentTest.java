@@ -25,7 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.contracts.TopicSchemas;
+import io.saasreport.ingest.domain.CompanyEvent;
+import io.saasreport.ingest.domain.EstimateEvent;
 import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.FilingEvent;
+import io.saasreport.ingest.domain.IngestEvent;
+import io.saasreport.ingest.domain.MacroEvent;
+import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.AsyncApiDocument;
@@ -82,6 +88,20 @@ class AsyncApiDocumentTest {
                 channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
         assertEquals(TopicSchemas.resource(topic), payloadResource(type));
         assertNotNull(AsyncApiDocumentTest.class.getResource("/" + payloadResource(type)), "no schema file for " + topic);
+    }
+
+    /** Each record holds its topic's fields, in the schema's order: a field added to the contract is added here. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachEventRecordHoldsItsTopicsFields(EventType type) {
+        Class<? extends IngestEvent> record = switch (type) {
+            case PRICE -> PriceEvent.class;
+            case FILING -> FilingEvent.class;
+            case ESTIMATE -> EstimateEvent.class;
+            case MACRO -> MacroEvent.class;
+            case COMPANY -> CompanyEvent.class;
+        };
+        assertEquals(AsyncApiDocument.valueFields(type.topic()), AsyncApiDocument.components(record.asSubclass(Record.class)));
     }
 
     @Test

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -141,6 +143,22 @@ public final class AsyncApiDocument {
     public static void assertValid(JsonNode value, String topic) {
         var schema = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(topic)));
         assertEquals(List.of(), schema.validate(value), topic + ": " + value);
+    }
+
+    /**
+     * The fields of a topic's value as its contracts schema lists them, without the {@code type} tag: what a
+     * service's record of that value must hold (each service keeps its own record, in its own number types).
+     */
+    public static List<String> valueFields(String topic) {
+        JsonNode properties = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(topic))).getSchemaNode().path("properties");
+        List<String> fields = names(properties);
+        fields.remove("type");
+        return fields;
+    }
+
+    /** A record's component names, in order. */
+    public static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
     /** An object's field names, in order. */
