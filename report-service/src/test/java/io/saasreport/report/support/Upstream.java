@@ -42,6 +42,13 @@ public final class Upstream {
         send(topicOf(COMPANY), field(json, "ticker"), json, "io.saasreport.metrics.company");
     }
 
+    /** The worked example's companies and its universe, once the API serves the universe. */
+    public static void example() {
+        companies(ExampleData.AS_OF);
+        universe(ExampleData.universe(ExampleData.AS_OF));
+        Api.eventually(() -> Api.given().get("/api/v1/universe").then().statusCode(200));
+    }
+
     public static void companies(Instant asOf) {
         ExampleData.TICKERS.forEach(ticker -> company(ExampleData.company(ticker, asOf)));
     }
