@@ -8,6 +8,7 @@ import { API, fetchJsonText, openStream } from './api.js';
 import { COLORS, chart } from './charts.js';
 import { byId, dataValue, el, publish, setFigure } from './dom.js';
 import { format } from './format.js';
+import { QUARTER_COLUMNS, withQuarterLabel } from './quarters.js';
 import { drawTable } from './table.js';
 import { timeScale } from './time-axis.js';
 
@@ -49,18 +50,6 @@ const FIGURES = {
 
 const HEADLINE = ['price', 'marketCap', 'enterpriseValue', 'evToNtmRevenue', 'ntmGrowth', 'growthAdjustedMultiple',
   'evToNtmFcf', 'ruleOf40Ntm', 'weeklyPriceChange'];
-
-const QUARTER_COLUMNS = [
-  { field: 'quarter', label: 'Quarter', format: format.text, text: true },
-  { field: 'periodEnd', label: 'Period end', format: format.date, text: true },
-  { field: 'filedAt', label: 'Filed', format: format.date, text: true },
-  { field: 'revenue', label: 'Revenue', format: format.money },
-  { field: 'revenueGrowthYoy', label: 'YoY growth', format: format.signedPercent, signed: true },
-  { field: 'grossMargin', label: 'Gross margin', format: format.percent },
-  { field: 'operatingMargin', label: 'Operating margin', format: format.percent },
-  { field: 'fcfMargin', label: 'FCF margin', format: format.percent },
-  { field: 'netRevenueRetention', label: 'NRR', format: format.percent },
-];
 
 const ticker = new URLSearchParams(window.location.search).get('ticker') || '';
 const companyApi = `${API}/companies/${encodeURIComponent(ticker)}`;
@@ -192,7 +181,7 @@ function makeQuartersChart() {
 }
 
 function drawQuarters(quarters) {
-  const rows = quarters.map(q => ({ ...q, quarter: `FY${q.fiscalYear} Q${q.fiscalQuarter}` }));
+  const rows = quarters.map(withQuarterLabel);
   quartersChart.data.labels = rows.map(q => q.quarter);
   quartersChart.data.datasets[0].data = rows.map(q => q.revenue);
   quartersChart.data.datasets[1].data = rows.map(q => q.revenueGrowthYoy);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,6 +37,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.HeadlessChromium;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
 import io.saasreport.stack.test.Program;
@@ -61,8 +59,8 @@ class DashboardBrowserTest {
     private static final Path COMPANY_SCREENSHOT = Path.of("target", "company.png");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @TestHTTPResource("/")
     URL dashboard;
@@ -72,32 +70,15 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        Path chromium = Program.CHROMIUM.path();
-        Path chromedriver = Program.CHROMEDRIVER.path();
-        // Both paths given explicitly: Selenium Manager has nothing to look up or download.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());
-        profile = Files.createTempDirectory("report-dashboard-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile, "--window-size=1440,2450", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("dashboard", "1440,2450", options -> {
+        });
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -25,8 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.print.PrintOptions;
@@ -38,6 +35,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.saasreport.report.support.Api;
+import io.saasreport.report.support.HeadlessChromium;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.TwoWeeks;
 import io.saasreport.stack.test.Program;
@@ -55,8 +53,8 @@ class EditionBrowserTest {
     private static final Path PDF = Path.of("target", "edition.pdf");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @TestHTTPResource("/api/v1/editions/2026-11-27")
     URL edition;
@@ -66,28 +64,16 @@ class EditionBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, Program.CHROMEDRIVER.path().toString());
-        profile = Files.createTempDirectory("report-edition-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(Program.CHROMIUM.path().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile, "--window-size=1280,3200", "--hide-scrollbars");
         // The page's console and uncaught errors, read back after loading it.
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Program.CHROMEDRIVER.path().toFile()).usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start("edition", "1280,3200",
+                options -> options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")));
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

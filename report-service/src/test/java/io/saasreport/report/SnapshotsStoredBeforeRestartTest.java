@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
 
@@ -31,9 +30,7 @@ class SnapshotsStoredBeforeRestartTest {
     @Test
     void storesTheLatestSnapshotsAsJsonWithTheirIndexedColumns() {
         database.clear();
-        Upstream.companies(ExampleData.AS_OF);
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
-        eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        Upstream.example();
         eventually(() -> given().get("/api/v1/companies").then().body("ticker", hasSize(9)));
         Upstream.awaitStored();
 

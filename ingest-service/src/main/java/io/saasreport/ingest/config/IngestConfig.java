@@ -5,10 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The service's own settings ({@code ingest.*}). */
+/**
+ * The service's own settings ({@code ingest.*}), each with its default here; a value out of range stops the start
+ * (Hibernate Validator checks the mapping when the application starts).
+ */
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
 
@@ -27,9 +34,11 @@ public interface IngestConfig {
 
     /** Largest request body accepted; a larger one is refused with 400 while being read, and nothing is published. */
     @WithDefault("10485760")
+    @Positive
     long maxBodyBytes();
 
     /** How long a request waits for Kafka to acknowledge its events before answering 503. */
     @WithDefault("15s")
+    @DurationMin(millis = 1)
     Duration publishTimeout();
 }

@@ -63,10 +63,8 @@ public class EventsResource {
     @APIResponse(responseCode = "400", description = "Invalid events (each named by index or line), malformed, empty or "
             + "oversized body, or an unsupported Content-Type; nothing was published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer API key; nothing was published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         RequestBodies.Body read = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON, BodyFormat.NDJSON),

@@ -48,10 +48,8 @@ import io.saasreport.ingest.service.EventReader;
 @APIResponse(responseCode = "400", description = "Bad ticker, unrecognized or malformed file, or bad rows (each named by "
         + "line); nothing was published",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer API key; nothing was published",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
 public class ImportResource {
 
     private static final String PRICE = EventType.PRICE.wireName();

@@ -72,10 +72,8 @@ public class UniversesResource {
     @APIResponse(responseCode = "400", description = "Bad name, malformed body, unknown field, bad ticker, or a rule "
             + "that does not parse or names an unknown figure (with its position)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response define(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         RequestBodies.Body read = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON),
@@ -98,10 +96,8 @@ public class UniversesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Not a universe name, or the default universe",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; sending again is safe",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response remove(@PathParam("name") String name) {
         String problem = UniverseNames.problemWith(name);
         if (problem != null) {

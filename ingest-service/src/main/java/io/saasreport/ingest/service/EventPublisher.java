@@ -1,6 +1,6 @@
 package io.saasreport.ingest.service;
 
-import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -22,7 +21,6 @@ import io.saasreport.ingest.domain.RejectionReason;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes validated events to their topics and returns only once Kafka has acknowledged every record
@@ -71,7 +69,7 @@ public class EventPublisher {
         if (events.isEmpty()) {
             return 0;
         }
-        Instant now = Instant.now();
+        ZonedDateTime now = OutgoingRecord.now();
         List<Uni<Void>> sends = events.stream().map(event -> send(event, now)).toList();
         try {
             Uni.join().all(sends).andFailFast()
@@ -98,12 +96,9 @@ public class EventPublisher {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    private Uni<Void> send(IngestEvent event, Instant now) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(event.key())
-                .withHeaders(CloudEventHeaders.of(event.eventType(), now))
-                .build();
-        return emitterFor(event.eventType()).sendMessage(Message.of(event, Metadata.of(kafka)));
+    private Uni<Void> send(IngestEvent event, ZonedDateTime now) {
+        return emitterFor(event.eventType()).sendMessage(
+                Message.of(event, OutgoingRecord.metadata(event.key(), event.eventType().cloudEventType(), now)));
     }
 
     private MutinyEmitter<IngestEvent> emitterFor(EventType type) {

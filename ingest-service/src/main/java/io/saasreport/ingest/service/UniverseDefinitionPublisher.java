@@ -1,16 +1,13 @@
 package io.saasreport.ingest.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +19,6 @@ import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.domain.UniverseDefinition;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes a universe's definition, or the tombstone that removes it, on {@code universe.definitions} (compacted,
@@ -61,12 +57,8 @@ public class UniverseDefinitionPublisher {
     }
 
     private void send(String name, String value, String type) {
-        Instant now = Instant.now();
-        List<RecordHeader> headers = CloudEventHeaders.of(type, now);
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(name).withHeaders(headers).build();
         try {
-            definitions.sendMessage(Message.of(Record.of(name, value), Metadata.of(kafka)))
+            definitions.sendMessage(Message.of(Record.of(name, value), OutgoingRecord.metadata(name, type, OutgoingRecord.now())))
                     .await().atMost(config.publishTimeout());
         } catch (RuntimeException failure) {
             LOG.warnf(failure, "Kafka did not acknowledge the definition of universe %s", name);

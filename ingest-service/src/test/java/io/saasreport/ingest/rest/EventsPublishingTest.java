@@ -2,15 +2,19 @@ package io.saasreport.ingest.rest;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -35,6 +39,7 @@ class EventsPublishingTest {
 
         post("application/json", """
                 {"type":"company","ticker":"PUBA","name":"Pub A Inc."}""", 1);
+        Instant answered = Instant.now();
 
         List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         assertEquals(1, records.size());
@@ -43,13 +48,37 @@ class EventsPublishingTest {
         assertEquals("PUBA", record.key());
         assertEquals(MAPPER.readTree("{\"type\":\"company\",\"ticker\":\"PUBA\",\"name\":\"Pub A Inc.\"}"),
                 MAPPER.readTree(record.value()));
+        // The connector's CloudEvents writer (binary mode), from the message's metadata and the channels' settings.
         assertEquals("1.0", KafkaTestClient.header(record, "ce_specversion"));
         assertEquals("io.saasreport.event.company", KafkaTestClient.header(record, "ce_type"));
         assertEquals("/ingest-service", KafkaTestClient.header(record, "ce_source"));
+        assertEquals("PUBA", KafkaTestClient.header(record, "ce_subject"));
         assertNotNull(UUID.fromString(KafkaTestClient.header(record, "ce_id")));
-        Instant time = Instant.parse(KafkaTestClient.header(record, "ce_time"));
-        assertTrue(Duration.between(sent, time).abs().toSeconds() < 60, "ce_time " + time);
+        String time = KafkaTestClient.header(record, "ce_time");
+        assertTrue(time.endsWith("Z"), "ce_time in UTC: " + time);
+        Instant published = OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        assertFalse(published.isBefore(sent), "ce_time " + time + " before the request " + sent);
+        assertFalse(published.isAfter(answered), "ce_time " + time + " after the answer " + answered);
+        assertEquals("application/json", KafkaTestClient.header(record, "ce_datacontenttype"));
         assertEquals("application/json", KafkaTestClient.header(record, "content-type"));
+    }
+
+    @Test
+    void aRequestsRecordsShareTheirTimeAndEachHasItsOwnIdAndSubject() {
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
+
+        post("application/json", """
+                [{"type":"price","ticker":"PUBD","price":10,"at":"2024-03-01T21:00:00Z"},
+                 {"type":"price","ticker":"PUBE","price":11,"at":"2024-03-01T21:00:00Z"},
+                 {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25}]""", 3);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        assertEquals(3, records.size());
+        assertEquals(1, records.stream().map(record -> KafkaTestClient.header(record, "ce_time")).distinct().count());
+        assertEquals(3, records.stream().map(record -> KafkaTestClient.header(record, "ce_id")).distinct().count());
+        assertEquals(Set.of("PUBD", "PUBE", "macro"),
+                records.stream().map(record -> KafkaTestClient.header(record, "ce_subject")).collect(Collectors.toSet()));
+        records.forEach(record -> assertEquals(record.key(), KafkaTestClient.header(record, "ce_subject")));
     }
 
     @Test

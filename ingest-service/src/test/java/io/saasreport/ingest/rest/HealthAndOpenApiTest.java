@@ -29,6 +29,11 @@ class HealthAndOpenApiTest {
                 .body("paths.'/api/v1/events'.post.summary", equalTo("Publish events"))
                 .body("paths.'/api/v1/events'.post.responses.keySet()", hasItems("202", "400", "401", "503"))
                 .body("paths.'/api/v1/events'.post.responses.'400'.content.keySet()", hasItems("application/problem+json"))
+                // The answers every write can get are described once and referred to.
+                .body("paths.'/api/v1/import/prices'.post.responses.'401'.'$ref'", equalTo("#/components/responses/unauthorized"))
+                .body("paths.'/api/v1/events'.post.responses.'503'.'$ref'", equalTo("#/components/responses/kafkaUnavailable"))
+                .body("components.responses.unauthorized.content.keySet()", hasItems("application/problem+json"))
+                .body("components.responses.kafkaUnavailable.content.keySet()", hasItems("application/problem+json"))
                 .body("paths.'/api/v1/events'.post.requestBody.content.keySet()", hasItems("application/json", "application/x-ndjson"))
                 .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
                 .body("paths.'/api/v1/import/prices'.post.description", containsString("16:00 America/New_York"));

@@ -41,6 +41,7 @@ class UniversesResourceTest {
         assertEquals("portfolio", value.get("name").asText());
         Instant.parse(value.get("definedAt").asText());
         assertEquals("io.saasreport.universe.defined", KafkaTestClient.header(record, "ce_type"));
+        assertEquals("portfolio", KafkaTestClient.header(record, "ce_subject"));
     }
 
     @Test
@@ -62,6 +63,8 @@ class UniversesResourceTest {
         assertEquals("growth", record.key());
         assertNull(record.value());
         assertEquals("io.saasreport.universe.removed", KafkaTestClient.header(record, "ce_type"));
+        assertEquals("growth", KafkaTestClient.header(record, "ce_subject"));
+        assertEquals("/ingest-service", KafkaTestClient.header(record, "ce_source"));
     }
 
     @Test

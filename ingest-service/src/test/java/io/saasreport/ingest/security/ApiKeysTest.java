@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,27 +122,16 @@ class ApiKeysTest {
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * The two settings ApiKeys reads. A proxy rather than a class implementing IngestConfig: Quarkus would bind its
+     * validation interceptor to such a class's constrained methods, which an anonymous class cannot take.
+     */
     private static IngestConfig config(List<String> digests, Path file) {
-        return new IngestConfig() {
-            @Override
-            public Optional<List<String>> apiKeyDigests() {
-                return Optional.of(digests);
-            }
-
-            @Override
-            public Optional<Path> apiKeyFile() {
-                return Optional.ofNullable(file);
-            }
-
-            @Override
-            public long maxBodyBytes() {
-                return 1;
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        return (IngestConfig) Proxy.newProxyInstance(IngestConfig.class.getClassLoader(), new Class<?>[] {IngestConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "apiKeyDigests" -> Optional.of(digests);
+                    case "apiKeyFile" -> Optional.ofNullable(file);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

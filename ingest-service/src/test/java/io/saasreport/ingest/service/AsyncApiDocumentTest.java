@@ -2,12 +2,10 @@ package io.saasreport.ingest.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,23 +22,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.contracts.TopicSchemas;
+import io.saasreport.ingest.domain.CompanyEvent;
+import io.saasreport.ingest.domain.EstimateEvent;
 import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.FilingEvent;
+import io.saasreport.ingest.domain.IngestEvent;
+import io.saasreport.ingest.domain.MacroEvent;
+import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.stack.Topics;
+import io.saasreport.stack.test.AsyncApiDocument;
 import io.saasreport.stack.test.KafkaTestClient;
 
 /**
  * {@code asyncapi.yaml} against the service: every topic the service publishes to is a channel whose payload
- * is that topic's JSON Schema from the contracts module, the records the service really publishes validate
- * against those schemas, and the headers are the ones {@link CloudEventHeaders} writes.
+ * is that topic's JSON Schema from the contracts module, and the records the service really publishes validate
+ * against those schemas and carry the documented CloudEvents headers, which the connector writes from the channels'
+ * settings and each message's CloudEvents metadata ({@link OutgoingRecord}).
  */
 @QuarkusTest
 class AsyncApiDocumentTest {
@@ -59,29 +60,22 @@ class AsyncApiDocumentTest {
               "fy1Revenue":3.4e9,"fy2Revenue":4.2e9,"fy1End":"2025-01-31","fy1Fcf":8e8,"fy2Fcf":1e9},
              {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25}]""";
 
-    private static final SchemaRegistry CONTRACTS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(ids -> ids.mapPrefix(TopicSchemas.ID_BASE, "classpath:" + TopicSchemas.FOLDER))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-
+    private static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode document;
+    private static AsyncApiDocument document;
     private static Properties properties;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream yaml = resource("/asyncapi.yaml"); InputStream props = resource("/application.properties")) {
-            document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-            properties = new Properties();
-            properties.load(props);
-        }
+    static void load() {
+        document = AsyncApiDocument.of(AsyncApiDocumentTest.class);
+        properties = AsyncApiDocument.applicationProperties(AsyncApiDocumentTest.class);
     }
 
     @Test
     void isAnAsyncApi3Document() {
-        assertEquals("3.0.0", document.path("asyncapi").asText());
-        assertEquals("application/json", document.path("defaultContentType").asText());
+        assertEquals("3.0.0", document.root().path("asyncapi").asText());
+        assertEquals("application/json", document.root().path("defaultContentType").asText());
     }
 
     @ParameterizedTest
@@ -89,16 +83,29 @@ class AsyncApiDocumentTest {
     void eachEventsChannelCarriesItsTopicsSchema(EventType type) {
         String topic = topicOf(channelOf(type));
         assertEquals(topic, type.topic(), "the topic EventType names for " + type);
-        JsonNode channel = channelAt(topic);
-        assertNotNull(channel, "no channel with address " + topic);
+        JsonNode channel = document.channelAt(topic);
         assertEquals(List.of("#/components/messages/" + type.wireName()),
                 channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
         assertEquals(TopicSchemas.resource(topic), payloadResource(type));
         assertNotNull(AsyncApiDocumentTest.class.getResource("/" + payloadResource(type)), "no schema file for " + topic);
     }
 
+    /** Each record holds its topic's fields, in the schema's order: a field added to the contract is added here. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachEventRecordHoldsItsTopicsFields(EventType type) {
+        Class<? extends IngestEvent> record = switch (type) {
+            case PRICE -> PriceEvent.class;
+            case FILING -> FilingEvent.class;
+            case ESTIMATE -> EstimateEvent.class;
+            case MACRO -> MacroEvent.class;
+            case COMPANY -> CompanyEvent.class;
+        };
+        assertEquals(AsyncApiDocument.valueFields(type.topic()), AsyncApiDocument.components(record.asSubclass(Record.class)));
+    }
+
     @Test
-    void publishedRecordsValidateAgainstTheirTopicsSchema() throws IOException {
+    void publishedRecordsValidateAgainstTheirTopicsSchemaAndCarryTheDocumentedHeaders() throws IOException {
         Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
         Requests.authorized().contentType("application/json").body(EVENTS.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/events")
@@ -107,26 +114,39 @@ class AsyncApiDocumentTest {
         List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
         Set<String> topics = new TreeSet<>();
         for (ConsumerRecord<String, String> record : records) {
-            var schema = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(record.topic())));
-            assertEquals(List.of(), schema.validate(JSON.readTree(record.value())), record.topic() + ": " + record.value());
+            AsyncApiDocument.assertValid(JSON.readTree(record.value()), record.topic());
+            EventType type = Arrays.stream(EventType.values()).filter(t -> t.topic().equals(record.topic()))
+                    .findFirst().orElseThrow();
+            document.assertHeaders(record.headers(), document.message(type.wireName()).path("headers"));
             topics.add(record.topic());
         }
         assertEquals(new TreeSet<>(Topics.INPUT), topics, "one record on every input topic");
     }
 
+    @Test
+    void publishedUniverseDefinitionsAndTombstonesCarryTheDocumentedHeaders() {
+        List<String> definitions = List.of(Topics.DEFINITIONS);
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(definitions);
+        Requests.authorized().contentType("application/json").body("{\"tickers\":[\"CTRT\"]}")
+                .put("/api/v1/universes/contract-test").then().statusCode(202);
+        Requests.authorized().delete("/api/v1/universes/contract-test").then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        assertEquals(2, records.size());
+        document.assertHeaders(records.get(0).headers(), document.message("universeDefinition").path("headers"));
+        document.assertHeaders(records.get(1).headers(), document.message("universeRemoved").path("headers"));
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void headersAreTheCloudEventHeadersTheServiceWrites(EventType type) {
-        JsonNode headers = resolve(message(type).path("headers"));
-        JsonNode common = resolve(headers.path("allOf").path(0));
-        List<String> names = List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
-                CloudEventHeaders.ID, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE);
-        assertEquals(names, names(common.path("properties")));
-        assertEquals(names, texts(common.path("required")));
-        assertEquals(CloudEventHeaders.SOURCE_VALUE,
-                common.path("properties").path(CloudEventHeaders.SOURCE).path("const").asText());
-        assertEquals(type.cloudEventType(),
-                headers.path("allOf").path(1).path("properties").path(CloudEventHeaders.TYPE).path("const").asText());
+    void documentedHeadersAreTheConfiguredCloudEventAttributes(EventType type) {
+        JsonNode headers = document.resolve(document.message(type.wireName()).path("headers"));
+        JsonNode common = document.resolve(headers.path("allOf").path(0)).path("properties");
+        assertEquals(properties.getProperty(CONNECTOR + "cloud-events-source"), common.path("ce_source").path("const").asText());
+        String contentType = properties.getProperty(CONNECTOR + "cloud-events-data-content-type");
+        assertEquals(contentType, common.path("ce_datacontenttype").path("const").asText());
+        assertEquals(contentType, common.path("content-type").path("const").asText());
+        assertEquals(type.cloudEventType(), headers.path("allOf").path(1).path("properties").path("ce_type").path("const").asText());
     }
 
     @Test
@@ -135,16 +155,8 @@ class AsyncApiDocumentTest {
                 .filter(name -> name.startsWith("mp.messaging.outgoing.") && name.endsWith(".topic"))
                 .map(properties::getProperty)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> documented = new TreeSet<>();
-        document.path("channels").forEach(channel -> documented.add(channel.path("address").asText()));
-        assertEquals(published, documented);
-
-        Set<String> sent = new TreeSet<>();
-        document.path("operations").forEach(operation -> {
-            assertEquals("send", operation.path("action").asText());
-            sent.add(resolve(operation.path("channel")).path("address").asText());
-        });
-        assertEquals(documented, sent);
+        assertEquals(published, document.channelAddresses());
+        assertEquals(document.channelAddresses(), document.operationChannelAddresses("send"));
     }
 
     /** The outgoing channel of each event type, as EventPublisher chooses it. */
@@ -158,60 +170,16 @@ class AsyncApiDocumentTest {
         };
     }
 
-    private static JsonNode message(EventType type) {
-        JsonNode message = document.path("components").path("messages").path(type.wireName());
-        assertTrue(message.isObject(), "no message " + type.wireName());
-        return message;
-    }
-
     /** The classpath resource a message's payload refers to (relative to this document, at the classpath root). */
     private static String payloadResource(EventType type) {
-        JsonNode payload = message(type).path("payload");
+        JsonNode payload = document.message(type.wireName()).path("payload");
         assertEquals("application/schema+json;version=draft-2020-12", payload.path("schemaFormat").asText());
         return payload.path("schema").path("$ref").asText();
-    }
-
-    private static JsonNode channelAt(String address) {
-        for (JsonNode channel : document.path("channels")) {
-            if (address.equals(channel.path("address").asText())) {
-                return channel;
-            }
-        }
-        return null;
     }
 
     private static String topicOf(String channel) {
         String topic = properties.getProperty("mp.messaging.outgoing." + channel + ".topic");
         assertNotNull(topic, "no topic bound to " + channel);
         return topic;
-    }
-
-    /** Follows local {@code $ref}s ({@code #/a/b}) until a schema or object without one. */
-    private static JsonNode resolve(JsonNode node) {
-        while (node.has("$ref")) {
-            String ref = node.get("$ref").asText();
-            assertTrue(ref.startsWith("#/"), "only local references: " + ref);
-            node = document.at(ref.substring(1));
-            assertTrue(!node.isMissingNode(), "dangling reference " + ref);
-        }
-        return node;
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(name);
-        assertNotNull(in, "missing classpath resource " + name);
-        return in;
     }
 }

@@ -1,11 +1,9 @@
 package io.saasreport.metrics.service;
 
-import java.time.Duration;
-
 import org.apache.kafka.streams.Topology;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.domain.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
@@ -20,23 +18,12 @@ public class TopologyProducer {
     // @Singleton, not @ApplicationScoped: Kafka Streams reads the Topology's fields, which a client proxy lacks.
     @Produces
     @Singleton
-    Topology topology(MeterRegistry registry,
-            @ConfigProperty(name = "metrics.topic.prices") String prices,
-            @ConfigProperty(name = "metrics.topic.filings") String filings,
-            @ConfigProperty(name = "metrics.topic.estimates") String estimates,
-            @ConfigProperty(name = "metrics.topic.profiles") String profiles,
-            @ConfigProperty(name = "metrics.topic.macro") String macro,
-            @ConfigProperty(name = "metrics.topic.company") String company,
-            @ConfigProperty(name = "metrics.topic.universe") String universe,
-            @ConfigProperty(name = "metrics.universe.publish-interval") Duration publishInterval,
-            @ConfigProperty(name = "metrics.topic.definitions") String definitions,
-            @ConfigProperty(name = "metrics.topic.alerts") String alerts,
-            @ConfigProperty(name = "metrics.universe.partitions") int universePartitions,
-            @ConfigProperty(name = "metrics.alerts.company-multiple-move") double companyMultipleMove,
-            @ConfigProperty(name = "metrics.alerts.median-move") double medianMove) {
-        var settings = new MetricsTopology.Settings(prices, filings, estimates, profiles, macro, company, universe,
-                publishInterval, definitions, alerts, universePartitions,
-                new AlertThresholds(companyMultipleMove, medianMove));
+    Topology topology(MeterRegistry registry, MetricsConfig config) {
+        MetricsConfig.Topics topic = config.topic();
+        var settings = new MetricsTopology.Settings(topic.prices(), topic.filings(), topic.estimates(), topic.profiles(),
+                topic.macro(), topic.company(), topic.universe(), config.universe().publishInterval(), topic.definitions(),
+                topic.alerts(), config.universe().partitions(),
+                new AlertThresholds(config.alerts().companyMultipleMove(), config.alerts().medianMove()));
         return MetricsTopology.build(settings, new ProcessingMeters(registry));
     }
 }

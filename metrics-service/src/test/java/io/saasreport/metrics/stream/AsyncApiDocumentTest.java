@@ -6,33 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.StreamSupport;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 
 import io.saasreport.contracts.TopicSchemas;
 import io.saasreport.metrics.domain.UniverseAlert;
+import io.saasreport.stack.test.AsyncApiDocument;
 
 /**
  * {@code asyncapi.yaml} against the service: each figure channel's payload is its topic's JSON Schema from the
@@ -44,22 +35,15 @@ class AsyncApiDocumentTest {
 
     private static final ObjectMapper JSON = StreamJson.MAPPER;
 
-    private static final SchemaRegistry CONTRACTS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(ids -> ids.mapPrefix(TopicSchemas.ID_BASE, "classpath:" + TopicSchemas.FOLDER))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-
+    private static AsyncApiDocument asyncApi;
     private static JsonNode document;
     private static Properties properties;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream yaml = resource("/asyncapi.yaml"); InputStream props = resource("/application.properties")) {
-            document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-            properties = new Properties();
-            properties.load(props);
-        }
-        assertEquals("3.0.0", document.path("asyncapi").asText());
+    static void load() {
+        asyncApi = AsyncApiDocument.of(AsyncApiDocumentTest.class);
+        document = asyncApi.root();
+        properties = AsyncApiDocument.applicationProperties(AsyncApiDocumentTest.class);
     }
 
     @Test
@@ -191,45 +175,18 @@ class AsyncApiDocumentTest {
         return topology;
     }
 
-    private void assertHeaders(TestRecord<String, String> record, JsonNode documented) {
-        JsonNode common = resolve(documented.path("allOf").path(0));
-        List<String> names = new ArrayList<>();
-        StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).forEach(names::add);
-        assertEquals(names(common.path("properties")), names);
-        assertEquals(texts(common.path("required")), names);
-
-        String type = header(record, "ce_type");
-        assertEquals(documented.path("allOf").path(1).path("properties").path("ce_type").path("const").asText(), type);
-        for (String name : names) {
-            JsonNode schema = common.path("properties").path(name);
-            String value = header(record, name);
-            if (schema.has("const")) {
-                assertEquals(schema.get("const").asText(), value, name);
-            }
-            if (schema.has("pattern")) {
-                assertTrue(value.matches(schema.get("pattern").asText()), name + " = " + value);
-            }
-        }
+    private static void assertHeaders(TestRecord<String, String> record, JsonNode documented) {
+        asyncApi.assertHeaders(record.headers(), documented);
     }
 
-    private static String header(TestRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        assertNotNull(header, "missing header " + name);
-        return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** The value validates against its topic's schema from the contracts module. */
     private static void assertValid(JsonNode value, String topic) {
-        Schema schema = CONTRACTS.getSchema(SchemaLocation.of(TopicSchemas.id(topic)));
-        assertEquals(List.of(), schema.validate(value), topic + ": " + value);
+        AsyncApiDocument.assertValid(value, topic);
     }
 
     // --- Document access ----------------------------------------------------------------------------
 
     private static Set<String> channelAddresses() {
-        Set<String> addresses = new TreeSet<>();
-        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
-        return addresses;
+        return asyncApi.channelAddresses();
     }
 
     /** A payload schema still described in the document itself (not yet a contracts file). */
@@ -238,12 +195,7 @@ class AsyncApiDocumentTest {
     }
 
     private static JsonNode channelAt(String address) {
-        for (JsonNode channel : document.path("channels")) {
-            if (address.equals(channel.path("address").asText())) {
-                return channel;
-            }
-        }
-        throw new AssertionError("no channel with address " + address);
+        return asyncApi.channelAt(address);
     }
 
     private static String topic(String name) {
@@ -252,37 +204,15 @@ class AsyncApiDocumentTest {
         return topic;
     }
 
-    /** Follows local {@code $ref}s ({@code #/a/b}) until a node without one. */
     private static JsonNode resolve(JsonNode node) {
-        while (node.has("$ref")) {
-            String ref = node.get("$ref").asText();
-            assertTrue(ref.startsWith("#/"), "only local references: " + ref);
-            node = document.at(ref.substring(1));
-            assertFalse(node.isMissingNode(), "dangling reference " + ref);
-        }
-        return node;
+        return asyncApi.resolve(node);
     }
 
-    /** A JSON array's texts, or a single text as a one-element list. */
     private static List<String> texts(JsonNode node) {
-        List<String> texts = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(item -> texts.add(item.asText()));
-        } else if (!node.isMissingNode()) {
-            texts.add(node.asText());
-        }
-        return texts;
+        return AsyncApiDocument.texts(node);
     }
 
     private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(name);
-        assertNotNull(in, "missing classpath resource " + name);
-        return in;
+        return AsyncApiDocument.names(object);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.saasreport.report.config.ReportConfig;
 import io.saasreport.report.domain.CompanyHistoryPoint;
@@ -22,6 +23,8 @@ import io.saasreport.report.domain.UniverseHistoryPoint;
  * becomes discardable as it ages, and one pass over the (small, bounded) series every few minutes costs far less
  * than re-reading a series on every consumed record.
  */
+// Created at start, so that history settings HistoryThinning refuses (hourly shorter than everything) stop the start.
+@Startup
 @ApplicationScoped
 public class HistoryThinner {
 

@@ -48,9 +48,7 @@ class EtagTest {
     @BeforeEach
     void publishTheExample() {
         database.clear();
-        Upstream.companies(ExampleData.AS_OF);
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
-        eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        Upstream.example();
         eventually(() -> given().get("/api/v1/companies").then().body("$", hasSize(ExampleData.TICKERS.size())));
     }
 

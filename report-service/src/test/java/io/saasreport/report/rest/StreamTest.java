@@ -49,9 +49,7 @@ class StreamTest {
     @Test
     void sendsTheUniverseOnConnectingThenWhatChangesNamedUniversesAndAlertsIncluded() throws Exception {
         database.clear();
-        Upstream.companies(ExampleData.AS_OF);
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
-        eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        Upstream.example();
         eventually(() -> given().get("/api/v1/companies/WMRM").then().statusCode(200));
 
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();

@@ -38,9 +38,7 @@ class ReportMetersTest {
     @Test
     void exposesTheUniverseFiguresAndHistoryRowsAsGauges() {
         database.clear();
-        Upstream.companies(ExampleData.AS_OF);
-        Upstream.universe(ExampleData.universe(ExampleData.AS_OF));
-        eventually(() -> given().get("/api/v1/universe").then().statusCode(200));
+        Upstream.example();
         Upstream.awaitStored();
 
         // The gauges re-read the database every few seconds: wait until they all show the new state.

@@ -18,8 +18,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.saasreport.report.config.ReportConfig;
 import io.saasreport.stack.test.KafkaTestClient;
 import io.saasreport.stack.test.KafkaTestResource;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The report's upstream in tests: publishes on the topics the report consumes, as the metrics service and ingest do
@@ -38,6 +40,13 @@ public final class Upstream {
 
     public static void company(String json) {
         send(topicOf(COMPANY), field(json, "ticker"), json, "io.saasreport.metrics.company");
+    }
+
+    /** The worked example's companies and its universe, once the API serves the universe. */
+    public static void example() {
+        companies(ExampleData.AS_OF);
+        universe(ExampleData.universe(ExampleData.AS_OF));
+        Api.eventually(() -> Api.given().get("/api/v1/universe").then().statusCode(200));
     }
 
     public static void companies(Instant asOf) {
@@ -97,7 +106,8 @@ public final class Upstream {
      * stored; history and filings are read from the database.)
      */
     public static void awaitStored() {
-        String group = ConfigProvider.getConfig().getValue("report.kafka.group", String.class);
+        String group = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(ReportConfig.class)
+                .kafka().group();
         List<String> topics = List.of(topicOf(COMPANY), topicOf(UNIVERSE), topicOf(FILINGS), topicOf(ALERTS));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
             Awaitility.await().atMost(Api.DELIVERY).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

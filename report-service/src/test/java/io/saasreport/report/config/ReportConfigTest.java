@@ -1,0 +1,76 @@
+package io.saasreport.report.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.saasreport.stack.test.ConfigMappings;
+import io.smallrye.config.ConfigValidationException;
+
+/** The {@code report.*} settings: their defaults, and the values that stop the start. */
+class ReportConfigTest {
+
+    /** What has no default: the topics and the two scheduler intervals. */
+    private static final Map<String, String> REQUIRED = required();
+
+    @Test
+    void defaults() {
+        ReportConfig config = ConfigMappings.read(ReportConfig.class, REQUIRED);
+        assertEquals(1000, config.alerts().kept());
+        assertEquals("report-service", config.kafka().group());
+        assertEquals(2000, config.kafka().maxPollRecords());
+        assertEquals(Duration.ofMillis(500), config.kafka().retry().initialBackoff());
+        assertEquals(Duration.ofSeconds(10), config.kafka().retry().maxBackoff());
+        assertEquals(Duration.ofDays(1), config.history().keepEverything());
+        assertEquals(Duration.ofDays(7), config.history().keepHourly());
+        assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals("metrics.alerts", config.kafka().alerts().topic());
+    }
+
+    @Test
+    void aMissingTopicStopsTheStart() {
+        Map<String, String> values = new HashMap<>(REQUIRED);
+        values.remove("report.kafka.filings.topic");
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class,
+                () -> ConfigMappings.read(ReportConfig.class, values));
+        assertTrue(refused.getMessage().contains("report.kafka.filings.topic"), refused.getMessage());
+    }
+
+    @Test
+    void countsAndIntervalsThatAreNotPositiveStopTheStart() {
+        assertRefused("report.alerts.kept", "0");
+        assertRefused("report.kafka.max-poll-records", "0");
+        assertRefused("report.kafka.retry.initial-backoff", "PT0S");
+        assertRefused("report.kafka.retry.max-backoff", "-PT1S");
+        assertRefused("report.stream.interval", "PT0S");
+        assertRefused("report.history.keep-everything", "-PT1H");
+        assertRefused("report.kafka.group", " ");
+        assertRefused("report.kafka.company.dead-letter-topic", "");
+    }
+
+    private static void assertRefused(String key, String value) {
+        Map<String, String> values = new HashMap<>(REQUIRED);
+        values.put(key, value);
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class,
+                () -> ConfigMappings.read(ReportConfig.class, values));
+        assertTrue(refused.getMessage().contains(key), refused.getMessage());
+    }
+
+    private static Map<String, String> required() {
+        Map<String, String> values = new HashMap<>();
+        for (String channel : new String[] {"company", "universe", "filings", "alerts"}) {
+            String topic = "alerts".equals(channel) ? "metrics.alerts" : "topic." + channel;
+            values.put("report.kafka." + channel + ".topic", topic);
+            values.put("report.kafka." + channel + ".dead-letter-topic", topic + ".report-dlq");
+        }
+        values.put("report.history.thinning-interval", "10m");
+        values.put("report.meters.refresh-interval", "5s");
+        return Map.copyOf(values);
+    }
+}
