@@ -41,6 +41,9 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
         this.context = context;
         this.stores = CompanyStores.of(context);
         this.held = context.getStateStore(HeldCompanies.NAME);
+        // The task is (again) active: its logged stores are current, the objects held may not be (a store can
+        // outlive a spell as a standby, which kept the logged stores up to date and these not).
+        held.clear();
     }
 
     @Override

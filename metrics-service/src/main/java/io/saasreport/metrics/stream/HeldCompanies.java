@@ -31,6 +31,11 @@ final class HeldCompanies implements StateStore {
     };
     private boolean open;
 
+    /** Forgets every company held: the next event of each reads it from the logged stores. */
+    void clear() {
+        companies.clear();
+    }
+
     /** The company held, or read with {@code load} and held from now on. */
     RevisedCompany get(String ticker, Function<String, RevisedCompany> load) {
         return companies.computeIfAbsent(ticker, load);
