@@ -36,7 +36,7 @@ record Options(
               --api-key=KEY           ingest bearer key, default local-dev-key
               --companies=N           generated universe, default 2000
               --ticks=M               price ticks written straight into market.prices, default 100000
-              --warmup-ticks=W        ticks written and applied first, not measured (JIT warm-up), default 100000
+              --warmup-ticks=W        ticks written and applied first, not measured (JIT warm-up), default 400000
               --rate=R                sustained ticks per second, default 5000
               --sustain-seconds=S     how long the sustained rate is held, default 30
               --rest-seconds=S        REST reads per endpoint, default 10
@@ -75,7 +75,7 @@ record Options(
                 take(left, "api-key", "local-dev-key"),
                 Integer.parseInt(take(left, "companies", "2000")),
                 Integer.parseInt(take(left, "ticks", "100000")),
-                Integer.parseInt(take(left, "warmup-ticks", "100000")),
+                Integer.parseInt(take(left, "warmup-ticks", "400000")),
                 Integer.parseInt(take(left, "rate", "5000")),
                 Integer.parseInt(take(left, "sustain-seconds", "30")),
                 Integer.parseInt(take(left, "rest-seconds", "10")),
