@@ -1,12 +1,11 @@
 package io.saasreport.metrics.domain;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * One metric of every company, kept ranked in an {@link OrderStatisticTree}. The extractor returns null for a
- * company that does not take part (metric missing or filtered out), so it simply has no entry; the statistics
- * hold a company's value as a primitive, with NaN for "no entry" (metrics are never NaN).
+ * One metric of every company, kept ranked in an {@link OrderStatisticTree}. A company that does not take part
+ * (metric missing or filtered out) simply has no entry; the statistics hold a company's value as a primitive, with
+ * NaN for "no entry" (metrics are never NaN). What each index ranks is {@link UniverseStatistics}'.
  *
  * <p>The statistics read from the ranks are cached: the median and quartiles until the ranking next changes, the top list until
  * an entry enters or leaves it. An update usually moves a few metrics, and the snapshot then re-reads only those.
@@ -15,7 +14,6 @@ final class MetricIndex {
 
     static final double ABSENT = Double.NaN;
 
-    private final Function<CompanyMetrics, Double> extractor;
     private final OrderStatisticTree tree;
     /** Whether the median and quartiles below are those of the current ranking. */
     private boolean rankStatisticsKnown;
@@ -23,15 +21,8 @@ final class MetricIndex {
     private UniverseSnapshot.Quartiles quartiles;
     private List<TickerValue> top;
 
-    MetricIndex(Function<CompanyMetrics, Double> extractor, OrderStatisticTree.Order order) {
-        this.extractor = extractor;
+    MetricIndex(OrderStatisticTree.Order order) {
         this.tree = new OrderStatisticTree(order);
-    }
-
-    /** The company's value in this index, or {@link #ABSENT}. */
-    double valueOf(CompanyMetrics metrics) {
-        Double value = extractor.apply(metrics);
-        return value == null ? ABSENT : value;
     }
 
     /** Moves the company's entry from {@code previous} to {@code current}; either may be {@link #ABSENT}. */
