@@ -31,11 +31,12 @@ final class MetricIndex {
         if (Double.compare(previous, current) == 0) {
             return;
         }
-        if (!Double.isNaN(previous)) {
-            tree.delete(previous, ticker);
-        }
-        if (!Double.isNaN(current)) {
+        if (Double.isNaN(previous)) {
             tree.insert(current, ticker);
+        } else if (Double.isNaN(current)) {
+            tree.delete(previous, ticker);
+        } else {
+            tree.replace(previous, current, ticker);
         }
         rankStatisticsKnown = false;
         if (top != null && (reachesTop(ticker, previous) || reachesTop(ticker, current))) {

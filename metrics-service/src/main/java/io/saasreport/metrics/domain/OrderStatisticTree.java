@@ -84,6 +84,36 @@ public final class OrderStatisticTree {
         }
     }
 
+    /**
+     * Moves a present entry to a new value: the same as {@link #delete} then {@link #insert}, but done within its
+     * leaf when the new key falls strictly between the leaf's other first and last keys (as a small move of a value
+     * usually does): the leaf keeps its count and smallest key, so no branch above changes and one descent does.
+     */
+    public void replace(double previous, double value, String ticker) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("NaN cannot be ranked (" + ticker + ")");
+        }
+        CountedNode node = root;
+        while (node instanceof CountedBranch branch) {
+            node = branch.children[childFor(branch, previous, ticker)];
+        }
+        CountedLeaf leaf = (CountedLeaf) node;
+        int from = search(leaf, previous, ticker);
+        if (from < 0) {
+            throw new IllegalStateException("not present: " + ticker + " = " + previous);
+        }
+        int last = from == leaf.size - 1 ? leaf.size - 2 : leaf.size - 1;
+        if (from > 0 && last > 0
+                && compare(value, ticker, leaf.values[0], leaf.tickers[0]) > 0
+                && compare(value, ticker, leaf.values[last], leaf.tickers[last]) < 0) {
+            leaf.removeAt(from);
+            leaf.insertAt(-search(leaf, value, ticker) - 1, value, ticker);
+            return;
+        }
+        delete(previous, ticker);
+        insert(value, ticker);
+    }
+
     public boolean contains(double value, String ticker) {
         CountedNode node = root;
         while (node instanceof CountedBranch branch) {
