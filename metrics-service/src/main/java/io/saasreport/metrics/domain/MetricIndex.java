@@ -20,6 +20,7 @@ final class MetricIndex {
     private Double median;
     private UniverseSnapshot.Quartiles quartiles;
     private List<TickerValue> top;
+    private List<TickerValue> topFromOtherEnd;
 
     MetricIndex(OrderStatisticTree.Order order) {
         this.tree = new OrderStatisticTree(order);
@@ -42,6 +43,22 @@ final class MetricIndex {
         if (top != null && (reachesTop(ticker, previous) || reachesTop(ticker, current))) {
             top = null;
         }
+        if (topFromOtherEnd != null
+                && (reachesTopFromOtherEnd(ticker, previous) || reachesTopFromOtherEnd(ticker, current))) {
+            topFromOtherEnd = null;
+        }
+    }
+
+    /** Whether an entry at this key is, or would be, in the cached list from the other end. */
+    private boolean reachesTopFromOtherEnd(String ticker, double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        if (topFromOtherEnd.size() < UniverseStatistics.TOP_LIST_SIZE) {
+            return true;
+        }
+        TickerValue last = topFromOtherEnd.get(topFromOtherEnd.size() - 1);
+        return tree.compareFromOtherEnd(value, ticker, last.value(), last.ticker()) <= 0;
     }
 
     /** Whether an entry at this key is, or would be, in the cached top list. */
@@ -84,6 +101,17 @@ final class MetricIndex {
                     tree.quantile(UniverseSnapshot.Quartiles.UPPER));
             rankStatisticsKnown = true;
         }
+    }
+
+    /**
+     * The first {@link UniverseStatistics#TOP_LIST_SIZE} entries from the other end (the lowest values of a
+     * descending index, lowest first, ties by ticker ascending): the same index serves both ends of a ranking.
+     */
+    List<TickerValue> topFromOtherEnd() {
+        if (topFromOtherEnd == null) {
+            topFromOtherEnd = List.copyOf(tree.firstFromOtherEnd(UniverseStatistics.TOP_LIST_SIZE));
+        }
+        return topFromOtherEnd;
     }
 
     /** The first {@link UniverseStatistics#TOP_LIST_SIZE} entries in the tree's order. */

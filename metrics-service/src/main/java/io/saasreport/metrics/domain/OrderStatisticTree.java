@@ -152,6 +152,40 @@ public final class OrderStatisticTree {
         return result;
     }
 
+    /**
+     * The first {@code limit} entries from the other end: by value in the opposite of this tree's order, ties still
+     * by ticker ascending (a descending tree's lowest values, as an ascending tree would list them). Each value's
+     * entries are taken from the first of them, found by rank.
+     */
+    public List<TickerValue> firstFromOtherEnd(int limit) {
+        List<TickerValue> result = new ArrayList<>(Math.min(limit, size()));
+        int end = size();
+        while (result.size() < limit && end > 0) {
+            int start = countBefore(valueAt(end - 1));
+            for (int rank = start; rank < end && result.size() < limit; rank++) {
+                result.add(select(rank));
+            }
+            end = start;
+        }
+        return result;
+    }
+
+    /** The number of entries ranked before every entry of this value. */
+    private int countBefore(double value) {
+        // No ticker comes before the empty one, so the key (value, "") is where the value's entries start.
+        int before = 0;
+        CountedNode node = root;
+        while (node instanceof CountedBranch branch) {
+            int child = childFor(branch, value, "");
+            for (int i = 0; i < child; i++) {
+                before += branch.counts[i];
+            }
+            node = branch.children[child];
+        }
+        int position = search((CountedLeaf) node, value, "");
+        return before + (position >= 0 ? position : -position - 1);
+    }
+
     /** The median (mean of the two middle values for an even count); null when empty. */
     public Double median() {
         int n = size();
@@ -306,12 +340,21 @@ public final class OrderStatisticTree {
 
     /** Negative when {@code (value, ticker)} comes before {@code (otherValue, otherTicker)} in this tree's order. */
     int compare(double value, String ticker, double otherValue, String otherTicker) {
-        int byValue = order == Order.ASCENDING
-                ? Double.compare(value, otherValue)
-                : Double.compare(otherValue, value);
-        if (byValue != 0) {
-            return byValue;
-        }
+        int byValue = compareValues(value, otherValue);
+        return byValue != 0 ? byValue : compareTickers(ticker, otherTicker);
+    }
+
+    /** As {@link #compare}, with the value order reversed: the order of {@link #firstFromOtherEnd}. */
+    int compareFromOtherEnd(double value, String ticker, double otherValue, String otherTicker) {
+        int byValue = compareValues(otherValue, value);
+        return byValue != 0 ? byValue : compareTickers(ticker, otherTicker);
+    }
+
+    private int compareValues(double value, double otherValue) {
+        return order == Order.ASCENDING ? Double.compare(value, otherValue) : Double.compare(otherValue, value);
+    }
+
+    private static int compareTickers(String ticker, String otherTicker) {
         // The same String instance comes back on every update of a company: skip reading its characters.
         return ticker == otherTicker ? 0 : ticker.compareTo(otherTicker);
     }

@@ -33,10 +33,11 @@ public final class UniverseStatistics {
     /**
      * Every index's ranking, in slot order ({@link IndexedFigures} holds a company's values in this order): the
      * multiple (the regression's y) and the regression growth (its x) first, then the growth-adjusted multiple,
-     * EV / NTM FCF, the weekly gainers and losers, the multiple per growth bucket and the operating metrics.
+     * EV / NTM FCF, the weekly price change (gainers and losers), the multiple per growth bucket and the operating
+     * metrics.
      */
     private static final List<Ranking> RANKINGS = rankings();
-    private static final int FIRST_BUCKET_SLOT = 6;
+    private static final int FIRST_BUCKET_SLOT = 5;
     private static final int FIRST_OPERATING_SLOT = FIRST_BUCKET_SLOT + GrowthBucket.values().length;
 
     /** Each company's figures as last indexed, shared with the other universes it is in. */
@@ -51,8 +52,8 @@ public final class UniverseStatistics {
     private final MetricIndex regressionGrowth;
     private final MetricIndex growthAdjustedMultiple;
     private final MetricIndex evToNtmFcf;
-    private final MetricIndex weeklyGainers;
-    private final MetricIndex weeklyLosers;
+    /** Highest first; the losers are its other end. */
+    private final MetricIndex weeklyPriceChange;
 
     private final RunningRegression regression = new RunningRegression();
     /** The regression's result, cached until a point changes. */
@@ -75,8 +76,7 @@ public final class UniverseStatistics {
         regressionGrowth = indices[GROWTH_SLOT];
         growthAdjustedMultiple = indices[2];
         evToNtmFcf = indices[3];
-        weeklyGainers = indices[4];
-        weeklyLosers = indices[5];
+        weeklyPriceChange = indices[4];
     }
 
     private static List<Ranking> rankings() {
@@ -85,8 +85,7 @@ public final class UniverseStatistics {
                 new Ranking(UniverseStatistics::regressionGrowth, ASCENDING),
                 new Ranking(CompanyMetrics::growthAdjustedMultiple, ASCENDING),
                 new Ranking(UniverseStatistics::evToNtmFcfInRange, ASCENDING),
-                new Ranking(CompanyMetrics::weeklyPriceChange, DESCENDING),
-                new Ranking(CompanyMetrics::weeklyPriceChange, ASCENDING)));
+                new Ranking(CompanyMetrics::weeklyPriceChange, DESCENDING)));
         for (GrowthBucket bucket : GrowthBucket.values()) {
             rankings.add(new Ranking(m -> evToNtmRevenueIn(bucket, m), ASCENDING));
         }
@@ -182,8 +181,8 @@ public final class UniverseStatistics {
                 operatingMedians(),
                 operatingQuartiles(),
                 topMultiples,
-                weeklyGainers.top(),
-                weeklyLosers.top(),
+                weeklyPriceChange.top(),
+                weeklyPriceChange.topFromOtherEnd(),
                 regression(),
                 macro == null ? null : macro.tenYearYield());
     }

@@ -172,6 +172,22 @@ class OrderStatisticTreeTest {
     }
 
     @Test
+    void firstFromTheOtherEndReversesTheValuesButKeepsTiesByTickerAscending() {
+        OrderStatisticTree tree = new OrderStatisticTree(DESCENDING, 4);
+        tree.insert(-0.1, "ZED");
+        tree.insert(-0.1, "ABC");
+        tree.insert(0.3, "TOP");
+        tree.insert(-0.2, "LOW");
+        tree.insert(-0.1, "KLM");
+
+        assertEquals(List.of(new TickerValue("LOW", -0.2), new TickerValue("ABC", -0.1),
+                new TickerValue("KLM", -0.1)), tree.firstFromOtherEnd(3));
+        assertEquals(5, tree.firstFromOtherEnd(10).size());
+        assertEquals(new TickerValue("TOP", 0.3), tree.firstFromOtherEnd(10).get(4));
+        assertTrue(new OrderStatisticTree(ASCENDING).firstFromOtherEnd(10).isEmpty());
+    }
+
+    @Test
     void insertingAnEntryTwiceIsRejected() {
         OrderStatisticTree tree = new OrderStatisticTree(ASCENDING);
         tree.insert(1.0, "A");
@@ -256,6 +272,10 @@ class OrderStatisticTreeTest {
                 tree.checkInvariants();
                 List<TickerValue> all = new ArrayList<>(expected);
                 assertEquals(all, tree.first(Integer.MAX_VALUE), context);
+                List<TickerValue> fromOtherEnd = new ArrayList<>(all);
+                fromOtherEnd.sort((order == ASCENDING ? byValue.reversed() : byValue)
+                        .thenComparing(TickerValue::ticker));
+                assertEquals(fromOtherEnd.subList(0, Math.min(12, all.size())), tree.firstFromOtherEnd(12), context);
                 for (int rank = 0; rank < all.size(); rank += 1 + all.size() / 20) {
                     assertEquals(all.get(rank), tree.select(rank), context + " rank " + rank);
                     assertTrue(tree.contains(all.get(rank).value(), all.get(rank).ticker()));
