@@ -78,40 +78,30 @@ public final class OrderStatisticTree {
 
     /** Removes an entry that is present. */
     public void delete(double value, String ticker) {
-        delete(root, value, ticker);
-        if (root instanceof CountedBranch branch && branch.size == 1) {
-            root = branch.children[0];
-        }
+        remove(root, value, ticker, Double.NaN);
+        collapseRoot();
     }
 
     /**
      * Moves a present entry to a new value: the same as {@link #delete} then {@link #insert}, but done within its
      * leaf when the new key falls strictly between the leaf's other first and last keys (as a small move of a value
-     * usually does): the leaf keeps its count and smallest key, so no branch above changes and one descent does.
+     * usually does): the leaf keeps its count and smallest key, so no branch above changes. Otherwise the descent
+     * that found the entry removes it, and the new key is inserted.
      */
     public void replace(double previous, double value, String ticker) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("NaN cannot be ranked (" + ticker + ")");
         }
-        CountedNode node = root;
-        while (node instanceof CountedBranch branch) {
-            node = branch.children[childFor(branch, previous, ticker)];
+        if (!remove(root, previous, ticker, value)) {
+            collapseRoot();
+            insert(value, ticker);
         }
-        CountedLeaf leaf = (CountedLeaf) node;
-        int from = search(leaf, previous, ticker);
-        if (from < 0) {
-            throw new IllegalStateException("not present: " + ticker + " = " + previous);
+    }
+
+    private void collapseRoot() {
+        if (root instanceof CountedBranch branch && branch.size == 1) {
+            root = branch.children[0];
         }
-        int last = from == leaf.size - 1 ? leaf.size - 2 : leaf.size - 1;
-        if (from > 0 && last > 0
-                && compare(value, ticker, leaf.values[0], leaf.tickers[0]) > 0
-                && compare(value, ticker, leaf.values[last], leaf.tickers[last]) < 0) {
-            leaf.removeAt(from);
-            leaf.insertAt(-search(leaf, value, ticker) - 1, value, ticker);
-            return;
-        }
-        delete(previous, ticker);
-        insert(value, ticker);
     }
 
     public boolean contains(double value, String ticker) {
@@ -259,23 +249,42 @@ public final class OrderStatisticTree {
         return branch.size > branchCapacity ? branch.splitOff() : null;
     }
 
-    private void delete(CountedNode node, double value, String ticker) {
+    /**
+     * Removes the entry from the subtree, or, when {@code replacement} is a number that stays strictly inside the
+     * entry's leaf, moves it there and returns true: then no count or smallest key above changes.
+     */
+    private boolean remove(CountedNode node, double value, String ticker, double replacement) {
         if (node instanceof CountedLeaf leaf) {
             int position = search(leaf, value, ticker);
             if (position < 0) {
                 throw new IllegalStateException("not present: " + ticker + " = " + value);
             }
+            boolean within = !Double.isNaN(replacement) && staysInside(leaf, position, replacement, ticker);
             leaf.removeAt(position);
-            return;
+            if (within) {
+                leaf.insertAt(-search(leaf, replacement, ticker) - 1, replacement, ticker);
+            }
+            return within;
         }
         CountedBranch branch = (CountedBranch) node;
         int child = childFor(branch, value, ticker);
-        delete(branch.children[child], value, ticker);
+        if (remove(branch.children[child], value, ticker, replacement)) {
+            return true;
+        }
         branch.total--;
         branch.refresh(child);
         if (branch.children[child].isUnderfull()) {
             fixUnderflow(branch, child);
         }
+        return false;
+    }
+
+    /** Whether the key falls strictly between the leaf's first and last keys other than the one at {@code position}. */
+    private boolean staysInside(CountedLeaf leaf, int position, double value, String ticker) {
+        int last = position == leaf.size - 1 ? leaf.size - 2 : leaf.size - 1;
+        return position > 0 && last > 0
+                && compare(value, ticker, leaf.values[0], leaf.tickers[0]) > 0
+                && compare(value, ticker, leaf.values[last], leaf.tickers[last]) < 0;
     }
 
     /** Refills a child that fell below half: borrow from a sibling that can spare an entry, else merge with it. */
