@@ -3,9 +3,9 @@ package io.saasreport.metrics.domain;
 import java.util.Optional;
 
 /**
- * The universe computed once from every company's latest figures: the {@link UniverseStatistics} (which hold
- * each company's figures with their revision: older or repeated figures are ignored), and the universe's own revision, raised
- * only when a published snapshot differs from the previous one. Conflation is the caller's: it asks for
+ * The universe computed once from every company's latest figures: the {@link UniverseStatistics} (which hold each
+ * company's figures with their revision: older or repeated figures are ignored), and the universe's own revision,
+ * raised only when a published snapshot differs from the previous one. Conflation is the caller's: it asks for
  * {@link #publishIfChanged} as often as it wants to publish at most. Not thread-safe.
  */
 public final class RevisedUniverse {

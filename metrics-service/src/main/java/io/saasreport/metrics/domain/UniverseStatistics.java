@@ -15,7 +15,9 @@ import static io.saasreport.metrics.domain.OrderStatisticTree.Order.DESCENDING;
  * The universe statistics, maintained incrementally: {@link #update} replaces one company's previous values in
  * each ranked metric (O(log n) per metric that changed) and in the regression's running sums, and
  * {@link #snapshot} reads medians, quartiles and top-10 lists by rank (O(log n) each, and only for the metrics that changed
- * since the last snapshot). Nothing is re-sorted per update. Not thread-safe.
+ * since the last snapshot). Nothing is re-sorted per update. A company's values are extracted once per change
+ * ({@link IndexedFigures}) and shared by every universe it belongs to, each of which only moves the entries whose
+ * value changed. Not thread-safe.
  */
 public final class UniverseStatistics {
 
