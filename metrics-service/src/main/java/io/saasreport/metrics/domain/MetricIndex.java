@@ -1,12 +1,11 @@
 package io.saasreport.metrics.domain;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * One metric of every company, kept ranked in an {@link OrderStatisticTree}. The extractor returns null for a
- * company that does not take part (metric missing or filtered out), so it simply has no entry; the statistics
- * hold a company's value as a primitive, with NaN for "no entry" (metrics are never NaN).
+ * One metric of every company, kept ranked in an {@link OrderStatisticTree}. A company that does not take part
+ * (metric missing or filtered out) simply has no entry; the statistics hold a company's value as a primitive, with
+ * NaN for "no entry" (metrics are never NaN). What each index ranks is {@link UniverseStatistics}'.
  *
  * <p>The statistics read from the ranks are cached: the median and quartiles until the ranking next changes, the top list until
  * an entry enters or leaves it. An update usually moves a few metrics, and the snapshot then re-reads only those.
@@ -15,23 +14,16 @@ final class MetricIndex {
 
     static final double ABSENT = Double.NaN;
 
-    private final Function<CompanyMetrics, Double> extractor;
     private final OrderStatisticTree tree;
     /** Whether the median and quartiles below are those of the current ranking. */
     private boolean rankStatisticsKnown;
     private Double median;
     private UniverseSnapshot.Quartiles quartiles;
     private List<TickerValue> top;
+    private List<TickerValue> topFromOtherEnd;
 
-    MetricIndex(Function<CompanyMetrics, Double> extractor, OrderStatisticTree.Order order) {
-        this.extractor = extractor;
+    MetricIndex(OrderStatisticTree.Order order) {
         this.tree = new OrderStatisticTree(order);
-    }
-
-    /** The company's value in this index, or {@link #ABSENT}. */
-    double valueOf(CompanyMetrics metrics) {
-        Double value = extractor.apply(metrics);
-        return value == null ? ABSENT : value;
     }
 
     /** Moves the company's entry from {@code previous} to {@code current}; either may be {@link #ABSENT}. */
@@ -40,16 +32,33 @@ final class MetricIndex {
         if (Double.compare(previous, current) == 0) {
             return;
         }
-        if (!Double.isNaN(previous)) {
-            tree.delete(previous, ticker);
-        }
-        if (!Double.isNaN(current)) {
+        if (Double.isNaN(previous)) {
             tree.insert(current, ticker);
+        } else if (Double.isNaN(current)) {
+            tree.delete(previous, ticker);
+        } else {
+            tree.replace(previous, current, ticker);
         }
         rankStatisticsKnown = false;
         if (top != null && (reachesTop(ticker, previous) || reachesTop(ticker, current))) {
             top = null;
         }
+        if (topFromOtherEnd != null
+                && (reachesTopFromOtherEnd(ticker, previous) || reachesTopFromOtherEnd(ticker, current))) {
+            topFromOtherEnd = null;
+        }
+    }
+
+    /** Whether an entry at this key is, or would be, in the cached list from the other end. */
+    private boolean reachesTopFromOtherEnd(String ticker, double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        if (topFromOtherEnd.size() < UniverseStatistics.TOP_LIST_SIZE) {
+            return true;
+        }
+        TickerValue last = topFromOtherEnd.get(topFromOtherEnd.size() - 1);
+        return tree.compareFromOtherEnd(value, ticker, last.value(), last.ticker()) <= 0;
     }
 
     /** Whether an entry at this key is, or would be, in the cached top list. */
@@ -92,6 +101,17 @@ final class MetricIndex {
                     tree.quantile(UniverseSnapshot.Quartiles.UPPER));
             rankStatisticsKnown = true;
         }
+    }
+
+    /**
+     * The first {@link UniverseStatistics#TOP_LIST_SIZE} entries from the other end (the lowest values of a
+     * descending index, lowest first, ties by ticker ascending): the same index serves both ends of a ranking.
+     */
+    List<TickerValue> topFromOtherEnd() {
+        if (topFromOtherEnd == null) {
+            topFromOtherEnd = List.copyOf(tree.firstFromOtherEnd(UniverseStatistics.TOP_LIST_SIZE));
+        }
+        return topFromOtherEnd;
     }
 
     /** The first {@link UniverseStatistics#TOP_LIST_SIZE} entries in the tree's order. */

@@ -78,7 +78,27 @@ public final class OrderStatisticTree {
 
     /** Removes an entry that is present. */
     public void delete(double value, String ticker) {
-        delete(root, value, ticker);
+        remove(root, value, ticker, Double.NaN);
+        collapseRoot();
+    }
+
+    /**
+     * Moves a present entry to a new value: the same as {@link #delete} then {@link #insert}, but done within its
+     * leaf when the new key falls strictly between the leaf's other first and last keys (as a small move of a value
+     * usually does): the leaf keeps its count and smallest key, so no branch above changes. Otherwise the descent
+     * that found the entry removes it, and the new key is inserted.
+     */
+    public void replace(double previous, double value, String ticker) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("NaN cannot be ranked (" + ticker + ")");
+        }
+        if (!remove(root, previous, ticker, value)) {
+            collapseRoot();
+            insert(value, ticker);
+        }
+    }
+
+    private void collapseRoot() {
         if (root instanceof CountedBranch branch && branch.size == 1) {
             root = branch.children[0];
         }
@@ -120,6 +140,40 @@ public final class OrderStatisticTree {
         List<TickerValue> result = new ArrayList<>(Math.min(limit, size()));
         collectFirst(root, limit, result);
         return result;
+    }
+
+    /**
+     * The first {@code limit} entries from the other end: by value in the opposite of this tree's order, ties still
+     * by ticker ascending (a descending tree's lowest values, as an ascending tree would list them). Each value's
+     * entries are taken from the first of them, found by rank.
+     */
+    public List<TickerValue> firstFromOtherEnd(int limit) {
+        List<TickerValue> result = new ArrayList<>(Math.min(limit, size()));
+        int end = size();
+        while (result.size() < limit && end > 0) {
+            int start = countBefore(valueAt(end - 1));
+            for (int rank = start; rank < end && result.size() < limit; rank++) {
+                result.add(select(rank));
+            }
+            end = start;
+        }
+        return result;
+    }
+
+    /** The number of entries ranked before every entry of this value. */
+    private int countBefore(double value) {
+        // No ticker comes before the empty one, so the key (value, "") is where the value's entries start.
+        int before = 0;
+        CountedNode node = root;
+        while (node instanceof CountedBranch branch) {
+            int child = childFor(branch, value, "");
+            for (int i = 0; i < child; i++) {
+                before += branch.counts[i];
+            }
+            node = branch.children[child];
+        }
+        int position = search((CountedLeaf) node, value, "");
+        return before + (position >= 0 ? position : -position - 1);
     }
 
     /** The median (mean of the two middle values for an even count); null when empty. */
@@ -195,23 +249,42 @@ public final class OrderStatisticTree {
         return branch.size > branchCapacity ? branch.splitOff() : null;
     }
 
-    private void delete(CountedNode node, double value, String ticker) {
+    /**
+     * Removes the entry from the subtree, or, when {@code replacement} is a number that stays strictly inside the
+     * entry's leaf, moves it there and returns true: then no count or smallest key above changes.
+     */
+    private boolean remove(CountedNode node, double value, String ticker, double replacement) {
         if (node instanceof CountedLeaf leaf) {
             int position = search(leaf, value, ticker);
             if (position < 0) {
                 throw new IllegalStateException("not present: " + ticker + " = " + value);
             }
+            boolean within = !Double.isNaN(replacement) && staysInside(leaf, position, replacement, ticker);
             leaf.removeAt(position);
-            return;
+            if (within) {
+                leaf.insertAt(-search(leaf, replacement, ticker) - 1, replacement, ticker);
+            }
+            return within;
         }
         CountedBranch branch = (CountedBranch) node;
         int child = childFor(branch, value, ticker);
-        delete(branch.children[child], value, ticker);
+        if (remove(branch.children[child], value, ticker, replacement)) {
+            return true;
+        }
         branch.total--;
         branch.refresh(child);
         if (branch.children[child].isUnderfull()) {
             fixUnderflow(branch, child);
         }
+        return false;
+    }
+
+    /** Whether the key falls strictly between the leaf's first and last keys other than the one at {@code position}. */
+    private boolean staysInside(CountedLeaf leaf, int position, double value, String ticker) {
+        int last = position == leaf.size - 1 ? leaf.size - 2 : leaf.size - 1;
+        return position > 0 && last > 0
+                && compare(value, ticker, leaf.values[0], leaf.tickers[0]) > 0
+                && compare(value, ticker, leaf.values[last], leaf.tickers[last]) < 0;
     }
 
     /** Refills a child that fell below half: borrow from a sibling that can spare an entry, else merge with it. */
@@ -276,12 +349,21 @@ public final class OrderStatisticTree {
 
     /** Negative when {@code (value, ticker)} comes before {@code (otherValue, otherTicker)} in this tree's order. */
     int compare(double value, String ticker, double otherValue, String otherTicker) {
-        int byValue = order == Order.ASCENDING
-                ? Double.compare(value, otherValue)
-                : Double.compare(otherValue, value);
-        if (byValue != 0) {
-            return byValue;
-        }
+        int byValue = compareValues(value, otherValue);
+        return byValue != 0 ? byValue : compareTickers(ticker, otherTicker);
+    }
+
+    /** As {@link #compare}, with the value order reversed: the order of {@link #firstFromOtherEnd}. */
+    int compareFromOtherEnd(double value, String ticker, double otherValue, String otherTicker) {
+        int byValue = compareValues(otherValue, value);
+        return byValue != 0 ? byValue : compareTickers(ticker, otherTicker);
+    }
+
+    private int compareValues(double value, double otherValue) {
+        return order == Order.ASCENDING ? Double.compare(value, otherValue) : Double.compare(otherValue, value);
+    }
+
+    private static int compareTickers(String ticker, String otherTicker) {
         // The same String instance comes back on every update of a company: skip reading its characters.
         return ticker == otherTicker ? 0 : ticker.compareTo(otherTicker);
     }

@@ -1,13 +1,11 @@
 package io.saasreport.metrics.domain;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The universe computed once from every company's latest figures: the {@link UniverseStatistics}, the revision of
- * the figures held per company (older or repeated figures are ignored), and the universe's own revision, raised
- * only when a published snapshot differs from the previous one. Conflation is the caller's: it asks for
+ * The universe computed once from every company's latest figures: the {@link UniverseStatistics} (which hold each
+ * company's figures with their revision: older or repeated figures are ignored), and the universe's own revision,
+ * raised only when a published snapshot differs from the previous one. Conflation is the caller's: it asks for
  * {@link #publishIfChanged} as often as it wants to publish at most. Not thread-safe.
  */
 public final class RevisedUniverse {
@@ -17,7 +15,6 @@ public final class RevisedUniverse {
     }
 
     private final UniverseStatistics statistics = new UniverseStatistics();
-    private final Map<String, Long> companyRevisions = new HashMap<>();
     private long revision;
     private UniverseSnapshot published;
     /** False while nothing was accepted since the last comparison with what was published. */
@@ -45,29 +42,32 @@ public final class RevisedUniverse {
 
     /** Takes a company's figures unless those held are as new or newer (a replay); returns whether it took them. */
     public boolean accept(Revised<CompanyMetrics> figures) {
-        String ticker = figures.value().ticker();
-        Long held = companyRevisions.get(ticker);
-        if (held != null && held >= figures.revision()) {
+        IndexedFigures held = statistics.held(figures.value().ticker());
+        if (held != null && held.revision >= figures.revision()) {
             return false;
         }
-        companyRevisions.put(ticker, figures.revision());
-        statistics.update(figures.value());
-        mayHaveChanged = true;
+        replace(IndexedFigures.of(figures));
         return true;
+    }
+
+    /**
+     * Takes figures known to be newer than any held for the company ({@link Universes} checks that once for all its
+     * universes); returns whether the company was in.
+     */
+    boolean replace(IndexedFigures figures) {
+        mayHaveChanged = true;
+        return statistics.update(figures) != null;
     }
 
     /** Takes a company out (it left the universe's membership); returns whether it was in. */
     public boolean remove(String ticker) {
-        if (companyRevisions.remove(ticker) == null) {
-            return false;
-        }
-        statistics.remove(ticker);
-        mayHaveChanged = true;
-        return true;
+        boolean removed = statistics.remove(ticker);
+        mayHaveChanged |= removed;
+        return removed;
     }
 
     public boolean contains(String ticker) {
-        return companyRevisions.containsKey(ticker);
+        return statistics.contains(ticker);
     }
 
     /** The snapshot published last (null before the first). */
@@ -105,6 +105,6 @@ public final class RevisedUniverse {
     }
 
     public int companyCount() {
-        return companyRevisions.size();
+        return statistics.size();
     }
 }

@@ -2,13 +2,11 @@ package io.saasreport.metrics.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 import static io.saasreport.metrics.domain.OrderStatisticTree.Order.ASCENDING;
 import static io.saasreport.metrics.domain.OrderStatisticTree.Order.DESCENDING;
@@ -17,7 +15,9 @@ import static io.saasreport.metrics.domain.OrderStatisticTree.Order.DESCENDING;
  * The universe statistics, maintained incrementally: {@link #update} replaces one company's previous values in
  * each ranked metric (O(log n) per metric that changed) and in the regression's running sums, and
  * {@link #snapshot} reads medians, quartiles and top-10 lists by rank (O(log n) each, and only for the metrics that changed
- * since the last snapshot). Nothing is re-sorted per update. Not thread-safe.
+ * since the last snapshot). Nothing is re-sorted per update. A company's values are extracted once per change
+ * ({@link IndexedFigures}) and shared by every universe it belongs to, each of which only moves the entries whose
+ * value changed. Not thread-safe.
  */
 public final class UniverseStatistics {
 
@@ -28,89 +28,124 @@ public final class UniverseStatistics {
     private static final int EV_SLOT = 0;
     private static final int GROWTH_SLOT = 1;
 
-    /** What is held for one company: its value in each index (ABSENT where none) and its asOf. */
-    private static final class HeldCompany {
-        final double[] values;
-        Instant asOf;
-
-        HeldCompany(int indexCount) {
-            values = new double[indexCount];
-            Arrays.fill(values, MetricIndex.ABSENT);
-        }
+    /** What an index ranks: a company's value in it (null when it takes no part) and which end is rank 0. */
+    private record Ranking(Function<CompanyMetrics, Double> value, OrderStatisticTree.Order order) {
     }
 
-    private final Map<String, HeldCompany> companies = new HashMap<>();
+    /**
+     * Every index's ranking, in slot order ({@link IndexedFigures} holds a company's values in this order): the
+     * multiple (the regression's y) and the regression growth (its x) first, then the growth-adjusted multiple,
+     * EV / NTM FCF, the weekly price change (gainers and losers), the multiple per growth bucket and the operating
+     * metrics.
+     */
+    private static final List<Ranking> RANKINGS = rankings();
+    private static final int FIRST_BUCKET_SLOT = 5;
+    private static final int FIRST_OPERATING_SLOT = FIRST_BUCKET_SLOT + GrowthBucket.values().length;
 
+    /** Each company's figures as last indexed, shared with the other universes it is in. */
+    private final Map<String, IndexedFigures> companies = new HashMap<>();
+    private final MetricIndex[] indices = new MetricIndex[RANKINGS.size()];
     /** Highest first, so the top-10 list is ranks 0..9 and the median of the top 5 is rank 2. */
-    private final MetricIndex evToNtmRevenue = new MetricIndex(CompanyMetrics::evToNtmRevenue, DESCENDING);
+    private final MetricIndex evToNtmRevenue;
     /**
      * {@code ntmGrowth} of the companies in the regression (those with a multiple too): its smallest and largest
      * values tell exactly whether the growth varies.
      */
-    private final MetricIndex regressionGrowth = new MetricIndex(UniverseStatistics::regressionGrowth, ASCENDING);
-    private final Map<GrowthBucket, MetricIndex> evToNtmRevenueByBucket = new EnumMap<>(GrowthBucket.class);
-    private final MetricIndex growthAdjustedMultiple =
-            new MetricIndex(CompanyMetrics::growthAdjustedMultiple, ASCENDING);
-    private final MetricIndex evToNtmFcf = new MetricIndex(UniverseStatistics::evToNtmFcfInRange, ASCENDING);
-    private final Map<OperatingMetric, MetricIndex> operating = new EnumMap<>(OperatingMetric.class);
-    private final MetricIndex weeklyGainers = new MetricIndex(CompanyMetrics::weeklyPriceChange, DESCENDING);
-    private final MetricIndex weeklyLosers = new MetricIndex(CompanyMetrics::weeklyPriceChange, ASCENDING);
-    /**
-     * All indices; a company's held values are in this order, the multiple (the regression's y) and the
-     * regression growth (its x) first.
-     */
-    private final MetricIndex[] indices;
+    private final MetricIndex regressionGrowth;
+    private final MetricIndex growthAdjustedMultiple;
+    private final MetricIndex evToNtmFcf;
+    /** Highest first; the losers are its other end. */
+    private final MetricIndex weeklyPriceChange;
 
     private final RunningRegression regression = new RunningRegression();
     /** The regression's result, cached until a point changes. */
     private boolean regressionKnown;
     private UniverseSnapshot.Regression regressionResult;
-    /** Multiset of the companies' asOf, so the latest survives a company's value moving back. */
-    private final TreeMap<Instant, Integer> companyAsOfs = new TreeMap<>();
+    /**
+     * The newest of the companies' asOf while {@link #latestAsOfKnown}. A tick only ever raises it; when the company
+     * that held it moves back or leaves, it is found again by a scan at the next snapshot, which keeps a tick O(1)
+     * here instead of a sorted multiset per universe.
+     */
+    private Instant latestAsOf;
+    private boolean latestAsOfKnown = true;
     private MacroEvent macro;
 
     public UniverseStatistics() {
+        for (int slot = 0; slot < indices.length; slot++) {
+            indices[slot] = new MetricIndex(RANKINGS.get(slot).order());
+        }
+        evToNtmRevenue = indices[EV_SLOT];
+        regressionGrowth = indices[GROWTH_SLOT];
+        growthAdjustedMultiple = indices[2];
+        evToNtmFcf = indices[3];
+        weeklyPriceChange = indices[4];
+    }
+
+    private static List<Ranking> rankings() {
+        List<Ranking> rankings = new ArrayList<>(List.of(
+                new Ranking(CompanyMetrics::evToNtmRevenue, DESCENDING),
+                new Ranking(UniverseStatistics::regressionGrowth, ASCENDING),
+                new Ranking(CompanyMetrics::growthAdjustedMultiple, ASCENDING),
+                new Ranking(UniverseStatistics::evToNtmFcfInRange, ASCENDING),
+                new Ranking(CompanyMetrics::weeklyPriceChange, DESCENDING)));
         for (GrowthBucket bucket : GrowthBucket.values()) {
-            evToNtmRevenueByBucket.put(bucket, new MetricIndex(m -> evToNtmRevenueIn(bucket, m), ASCENDING));
+            rankings.add(new Ranking(m -> evToNtmRevenueIn(bucket, m), ASCENDING));
         }
         for (OperatingMetric metric : OperatingMetric.values()) {
-            operating.put(metric, new MetricIndex(metric::valueOf, ASCENDING));
+            rankings.add(new Ranking(metric::valueOf, ASCENDING));
         }
-        List<MetricIndex> all = new ArrayList<>(List.of(evToNtmRevenue, regressionGrowth, growthAdjustedMultiple,
-                evToNtmFcf, weeklyGainers, weeklyLosers));
-        all.addAll(evToNtmRevenueByBucket.values());
-        all.addAll(operating.values());
-        indices = all.toArray(MetricIndex[]::new);
+        return List.copyOf(rankings);
+    }
+
+    /** A company's value in each index, in slot order ({@link MetricIndex#ABSENT} where it takes no part). */
+    static double[] indexValues(CompanyMetrics metrics) {
+        double[] values = new double[RANKINGS.size()];
+        for (int slot = 0; slot < values.length; slot++) {
+            Double value = RANKINGS.get(slot).value().apply(metrics);
+            values[slot] = value == null ? MetricIndex.ABSENT : value;
+        }
+        return values;
     }
 
     /** Puts a company's current figures in place of its previous ones (a metric turning null leaves its rank). */
     public void update(CompanyMetrics metrics) {
-        String ticker = metrics.ticker();
-        HeldCompany held = companies.computeIfAbsent(ticker, t -> new HeldCompany(indices.length));
-        double oldX = held.values[GROWTH_SLOT];
-        double oldY = held.values[EV_SLOT];
-        for (int slot = 0; slot < indices.length; slot++) {
-            double current = indices[slot].valueOf(metrics);
-            indices[slot].move(ticker, held.values[slot], current);
-            held.values[slot] = current;
-        }
-        replaceRegressionPoint(oldX, oldY, held.values[GROWTH_SLOT], held.values[EV_SLOT]);
-        replaceAsOf(held.asOf, metrics.asOf());
-        held.asOf = metrics.asOf();
+        update(IndexedFigures.of(metrics, 0));
     }
 
-    /** Takes a company out of the universe. */
-    public void remove(String ticker) {
-        HeldCompany held = companies.remove(ticker);
-        if (held == null) {
+    /** Puts a company's indexed figures in place of its previous ones; returns those (null if it was not in). */
+    IndexedFigures update(IndexedFigures figures) {
+        IndexedFigures previous = companies.put(figures.ticker, figures);
+        replace(figures.ticker, previous, figures);
+        return previous;
+    }
+
+    /** The figures held for a company (null if it is not in). */
+    IndexedFigures held(String ticker) {
+        return companies.get(ticker);
+    }
+
+    boolean contains(String ticker) {
+        return companies.containsKey(ticker);
+    }
+
+    /** Moves a company's entries from its previous figures to its current ones; either may be null (not in). */
+    private void replace(String ticker, IndexedFigures previous, IndexedFigures current) {
+        if (previous == current) {
             return;
         }
         for (int slot = 0; slot < indices.length; slot++) {
-            indices[slot].move(ticker, held.values[slot], MetricIndex.ABSENT);
+            indices[slot].move(ticker, IndexedFigures.valueAt(previous, slot), IndexedFigures.valueAt(current, slot));
         }
-        replaceRegressionPoint(held.values[GROWTH_SLOT], held.values[EV_SLOT], MetricIndex.ABSENT,
-                MetricIndex.ABSENT);
-        replaceAsOf(held.asOf, null);
+        replaceRegressionPoint(IndexedFigures.valueAt(previous, GROWTH_SLOT), IndexedFigures.valueAt(previous, EV_SLOT),
+                IndexedFigures.valueAt(current, GROWTH_SLOT), IndexedFigures.valueAt(current, EV_SLOT));
+        replaceAsOf(previous == null ? null : previous.asOf, current == null ? null : current.asOf);
+    }
+
+    /** Takes a company out of the universe; returns whether it was in. */
+    public boolean remove(String ticker) {
+        IndexedFigures previous = companies.remove(ticker);
+        replace(ticker, previous, null);
+        return previous != null;
     }
 
     /** The latest macro event by {@code asOf} wins; an equal or older one changes nothing. */
@@ -148,8 +183,8 @@ public final class UniverseStatistics {
                 operatingMedians(),
                 operatingQuartiles(),
                 topMultiples,
-                weeklyGainers.top(),
-                weeklyLosers.top(),
+                weeklyPriceChange.top(),
+                weeklyPriceChange.topFromOtherEnd(),
                 regression(),
                 macro == null ? null : macro.tenYearYield());
     }
@@ -192,7 +227,8 @@ public final class UniverseStatistics {
     private boolean multiplesVaryInRegression() {
         double smallest = Double.POSITIVE_INFINITY;
         double largest = Double.NEGATIVE_INFINITY;
-        for (MetricIndex bucket : evToNtmRevenueByBucket.values()) {
+        for (GrowthBucket growth : GrowthBucket.values()) {
+            MetricIndex bucket = bucketIndex(growth);
             if (bucket.size() > 0) {
                 smallest = Math.min(smallest, bucket.valueAt(0));
                 largest = Math.max(largest, bucket.valueAt(bucket.size() - 1));
@@ -202,28 +238,40 @@ public final class UniverseStatistics {
     }
 
     private void replaceAsOf(Instant before, Instant after) {
-        if (before != null && before.equals(after)) {
+        if (!latestAsOfKnown) {
             return;
         }
-        if (before != null) {
-            companyAsOfs.computeIfPresent(before, (at, count) -> count == 1 ? null : count - 1);
-        }
-        if (after != null) {
-            companyAsOfs.merge(after, 1, Integer::sum);
+        if (after != null && (latestAsOf == null || !after.isBefore(latestAsOf))) {
+            latestAsOf = after;
+        } else if (before != null && before.equals(latestAsOf)) {
+            latestAsOfKnown = false; // another company may hold it too, or an older one is the newest now
         }
     }
 
     /** The latest event time that went into the figures: the newest company figure or macro value. */
     private Instant asOf() {
-        Instant latest = companyAsOfs.isEmpty() ? null : companyAsOfs.lastKey();
+        if (!latestAsOfKnown) {
+            latestAsOf = null;
+            for (IndexedFigures company : companies.values()) {
+                if (company.asOf != null && (latestAsOf == null || company.asOf.isAfter(latestAsOf))) {
+                    latestAsOf = company.asOf;
+                }
+            }
+            latestAsOfKnown = true;
+        }
+        Instant latest = latestAsOf;
         if (macro != null && (latest == null || macro.asOf().isAfter(latest))) {
             latest = macro.asOf();
         }
         return latest;
     }
 
+    private MetricIndex bucketIndex(GrowthBucket bucket) {
+        return indices[FIRST_BUCKET_SLOT + bucket.ordinal()];
+    }
+
     private UniverseSnapshot.Bucket bucket(GrowthBucket bucket) {
-        MetricIndex index = evToNtmRevenueByBucket.get(bucket);
+        MetricIndex index = bucketIndex(bucket);
         return new UniverseSnapshot.Bucket(index.size(), index.median(), index.quartiles());
     }
 
@@ -260,11 +308,11 @@ public final class UniverseStatistics {
     }
 
     private UniverseSnapshot.Quartiles quartiles(OperatingMetric metric) {
-        return operating.get(metric).quartiles();
+        return indices[FIRST_OPERATING_SLOT + metric.ordinal()].quartiles();
     }
 
     private Double median(OperatingMetric metric) {
-        return operating.get(metric).median();
+        return indices[FIRST_OPERATING_SLOT + metric.ordinal()].median();
     }
 
     /** A bucket counts the companies of that NTM growth that have a multiple. */

@@ -141,18 +141,17 @@ public final class Universes {
 
         GrowthBucket bucketBefore = bucketOf(previous);
         GrowthBucket bucketNow = bucketOf(figures);
+        // Indexed once, shared by every universe the company is in.
+        IndexedFigures indexed = IndexedFigures.of(revised);
         List<UniverseAlert> alerts = new ArrayList<>();
         for (Map.Entry<String, Computed> entry : universes.entrySet()) {
             String name = entry.getKey();
             Computed computed = entry.getValue();
-            boolean wasMember = computed.universe.contains(ticker);
             if (!computed.membership.includes(figures)) {
-                if (wasMember) {
-                    computed.universe.remove(ticker);
-                }
+                computed.universe.remove(ticker);
                 continue;
             }
-            computed.universe.accept(revised);
+            boolean wasMember = computed.universe.replace(indexed);
             if (wasMember && bucketBefore != null && bucketNow != null && bucketBefore != bucketNow) {
                 alerts.add(new UniverseAlert(
                         UniverseAlert.id(name, UniverseAlert.Type.BUCKET_CHANGED, ticker, revised.revision()), name,

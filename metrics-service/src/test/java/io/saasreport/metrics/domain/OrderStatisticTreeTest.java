@@ -151,6 +151,43 @@ class OrderStatisticTreeTest {
     }
 
     @Test
+    void replaceMovesTheEntryWithinItsLeafOrAcrossLeaves() {
+        OrderStatisticTree tree = new OrderStatisticTree(ASCENDING, 4);
+        for (int i = 0; i < 40; i++) {
+            tree.insert(i, "T" + i);
+        }
+
+        tree.replace(21, 21.5, "T21"); // stays between its neighbours
+        tree.replace(5, 35.5, "T5"); // crosses leaves
+        tree.replace(0, -1, "T0"); // the smallest key moves
+
+        List<TickerValue> all = tree.first(Integer.MAX_VALUE);
+        assertEquals(new TickerValue("T0", -1.0), all.get(0));
+        assertEquals(new TickerValue("T21", 21.5), all.get(20));
+        assertEquals(new TickerValue("T5", 35.5), all.get(35));
+        assertEquals(40, tree.size());
+        tree.checkInvariants();
+        assertThrows(IllegalStateException.class, () -> tree.replace(100, 1.5, "T3"));
+        assertThrows(IllegalArgumentException.class, () -> tree.replace(3, Double.NaN, "T3"));
+    }
+
+    @Test
+    void firstFromTheOtherEndReversesTheValuesButKeepsTiesByTickerAscending() {
+        OrderStatisticTree tree = new OrderStatisticTree(DESCENDING, 4);
+        tree.insert(-0.1, "ZED");
+        tree.insert(-0.1, "ABC");
+        tree.insert(0.3, "TOP");
+        tree.insert(-0.2, "LOW");
+        tree.insert(-0.1, "KLM");
+
+        assertEquals(List.of(new TickerValue("LOW", -0.2), new TickerValue("ABC", -0.1),
+                new TickerValue("KLM", -0.1)), tree.firstFromOtherEnd(3));
+        assertEquals(5, tree.firstFromOtherEnd(10).size());
+        assertEquals(new TickerValue("TOP", 0.3), tree.firstFromOtherEnd(10).get(4));
+        assertTrue(new OrderStatisticTree(ASCENDING).firstFromOtherEnd(10).isEmpty());
+    }
+
+    @Test
     void insertingAnEntryTwiceIsRejected() {
         OrderStatisticTree tree = new OrderStatisticTree(ASCENDING);
         tree.insert(1.0, "A");
@@ -182,7 +219,7 @@ class OrderStatisticTreeTest {
     }
 
     @Test
-    void randomInsertsAndDeletesMatchASortedSetAndKeepTheInvariants() {
+    void randomInsertsMovesAndDeletesMatchASortedSetAndKeepTheInvariants() {
         int[][] capacities = {{4, 4}, {5, 4}, {4, 7}, {8, 8},
                 {OrderStatisticTree.DEFAULT_LEAF_CAPACITY, OrderStatisticTree.DEFAULT_BRANCH_CAPACITY}};
         for (int[] capacity : capacities) {
@@ -205,7 +242,20 @@ class OrderStatisticTreeTest {
         for (int step = 0; step < 20_000; step++) {
             // Phases of growth and shrinkage, so splits, borrows, merges and root changes all happen.
             boolean shrinking = (step / 2_500) % 2 == 1;
-            if (!present.isEmpty() && random.nextInt(4) < (shrinking ? 3 : 1)) {
+            if (!present.isEmpty() && random.nextInt(3) == 0) {
+                // A move, mostly small (within its leaf), else anywhere.
+                int index = random.nextInt(present.size());
+                TickerValue moved = present.get(index);
+                double value = random.nextBoolean() ? moved.value() + (random.nextInt(5) - 2) / 4.0
+                        : random.nextInt(50) / 4.0;
+                TickerValue entry = new TickerValue(moved.ticker(), value);
+                if (!expected.contains(entry)) {
+                    expected.remove(moved);
+                    expected.add(entry);
+                    present.set(index, entry);
+                    tree.replace(moved.value(), value, moved.ticker());
+                }
+            } else if (!present.isEmpty() && random.nextInt(4) < (shrinking ? 3 : 1)) {
                 TickerValue victim = present.remove(random.nextInt(present.size()));
                 expected.remove(victim);
                 tree.delete(victim.value(), victim.ticker());
@@ -222,6 +272,10 @@ class OrderStatisticTreeTest {
                 tree.checkInvariants();
                 List<TickerValue> all = new ArrayList<>(expected);
                 assertEquals(all, tree.first(Integer.MAX_VALUE), context);
+                List<TickerValue> fromOtherEnd = new ArrayList<>(all);
+                fromOtherEnd.sort((order == ASCENDING ? byValue.reversed() : byValue)
+                        .thenComparing(TickerValue::ticker));
+                assertEquals(fromOtherEnd.subList(0, Math.min(12, all.size())), tree.firstFromOtherEnd(12), context);
                 for (int rank = 0; rank < all.size(); rank += 1 + all.size() / 20) {
                     assertEquals(all.get(rank), tree.select(rank), context + " rank " + rank);
                     assertTrue(tree.contains(all.get(rank).value(), all.get(rank).ticker()));
