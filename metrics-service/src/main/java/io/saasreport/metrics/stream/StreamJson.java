@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.saasreport.metrics.domain.Revised;
@@ -23,6 +22,9 @@ public final class StreamJson {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** How {@link #writePublished} appends the revision. */
+    private static final String REVISION_FIELD = ",\"revision\":";
 
     private StreamJson() {
     }
@@ -40,15 +42,23 @@ public final class StreamJson {
         // One pass over the figures (this runs for every applied event): their JSON object with the revision
         // appended as its last field, as a tree with the field put last would write it.
         String json = write(figures.value());
-        return json.substring(0, json.lastIndexOf('}')) + ",\"revision\":" + figures.revision() + "}";
+        return json.substring(0, json.lastIndexOf('}')) + REVISION_FIELD + figures.revision() + "}";
     }
 
-    /** The inverse of {@link #writePublished}: the figures and their revision. */
+    /**
+     * The inverse of {@link #writePublished}: the figures and their revision, which it wrote as the object's last
+     * field. One pass: the figures are bound straight from the text (the revision is no property of theirs and
+     * is skipped as unknown), the revision read from the end.
+     */
     static <T> Revised<T> readPublished(String json, Class<T> type) {
+        int field = json.lastIndexOf(REVISION_FIELD);
+        int end = json.lastIndexOf('}');
+        if (field < 0 || end < field) {
+            throw new IllegalArgumentException("published " + type.getSimpleName() + " without a final revision");
+        }
+        long revision = Long.parseLong(json.substring(field + REVISION_FIELD.length(), end).trim());
         try {
-            ObjectNode node = (ObjectNode) MAPPER.readTree(json);
-            long revision = node.remove("revision").asLong();
-            return new Revised<>(MAPPER.treeToValue(node, type), revision);
+            return new Revised<>(MAPPER.readValue(json, type), revision);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read published " + type.getSimpleName() + " from JSON", e);
         }
