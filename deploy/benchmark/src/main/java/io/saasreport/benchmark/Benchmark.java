@@ -239,13 +239,16 @@ public final class Benchmark {
                 "the metrics service as a share of Kafka's own read rate");
         // The consumer's start (connection, metadata, first fetch) is a fixed cost that a short storm's rate
         // hides the read rate behind: the same records from its first one on are its steady rate.
+        // (Nothing to time when a single poll returned every record.)
         long afterFirstPoll = read.records() - read.firstPoll();
-        double steadyRate = afterFirstPoll / seconds(readEnd - read.firstRecordAt());
-        results.add("ticks", "Kafka consumer (raw), from its first record", rate(afterFirstPoll,
-                readEnd - read.firstRecordAt()), steadyRate,
-                "ticks/s, the same read after its first poll that returned records (the consumer's start left out)");
-        results.add("ticks", "ratio applied / consumer's steady rate", percent(applyRate / steadyRate),
-                applyRate / steadyRate, "the metrics service as a share of Kafka's read rate once reading");
+        if (afterFirstPoll > 0) {
+            double steadyRate = afterFirstPoll / seconds(readEnd - read.firstRecordAt());
+            results.add("ticks", "Kafka consumer (raw), from its first record", rate(afterFirstPoll,
+                    readEnd - read.firstRecordAt()), steadyRate,
+                    "ticks/s, the same read after its first poll that returned records (the consumer's start left out)");
+            results.add("ticks", "ratio applied / consumer's steady rate", percent(applyRate / steadyRate),
+                    applyRate / steadyRate, "the metrics service as a share of Kafka's read rate once reading");
+        }
         results.add("ticks", "ratio applied / producer", percent(applyRate / producerRate), applyRate / producerRate,
                 "the metrics service as a share of the write rate");
     }

@@ -48,7 +48,7 @@ final class HeldCompanies implements StateStore {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        companies.clear(); // a revived task restores its stores; nothing held before may survive
+        // Emptied by CompanyStage whenever the task becomes active (which also covers a store kept from a standby).
         // Not logged, so nothing to restore: registering is what makes the task manage the store.
         context.register(root, (key, value) -> {
         });

@@ -39,8 +39,8 @@ public final class StreamJson {
 
     /** Published figures: the figures' own fields and, beside them, the top-level integer {@code revision}. */
     public static String writePublished(Revised<?> figures) {
-        // One pass over the figures (this runs for every applied event): their JSON object with the revision
-        // appended as its last field, as a tree with the field put last would write it.
+        // One pass over the figures (once per changed company and commit, and per universe publication): their
+        // JSON object with the revision appended as its last field, as a tree with the field put last would write it.
         String json = write(figures.value());
         return json.substring(0, json.lastIndexOf('}')) + REVISION_FIELD + figures.revision() + "}";
     }
