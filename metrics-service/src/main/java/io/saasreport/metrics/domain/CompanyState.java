@@ -254,6 +254,10 @@ public final class CompanyState {
         for (PricePoint point : snapshot.priceHistory()) {
             state.priceHistory.put(point.at(), point);
         }
+        if (!state.priceHistory.isEmpty()) {
+            // A snapshot may carry prices this state would have dropped (a store keeps prices in batches).
+            state.pruneHistory();
+        }
         state.restated.addAll(snapshot.restatedQuarters());
         if (snapshot.estimate() != null) {
             state.requireSameTicker(snapshot.estimate().ticker());

@@ -16,7 +16,7 @@ public record PricePoint(Instant at, double price, String eventId) {
         this(at, price, null);
     }
 
-    static PricePoint of(PriceEvent event) {
+    public static PricePoint of(PriceEvent event) {
         return new PricePoint(event.at(), event.price(), event.eventId());
     }
 }

@@ -1,7 +1,6 @@
 package io.saasreport.metrics.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,15 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
 import io.saasreport.metrics.domain.MacroEvent;
 import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.PricePoint;
-import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
- * Stage 1, one task per input partition: reads an event, hands it to its company's {@link RevisedCompany} (the
- * domain decides what changes) and routes what comes out, under the record's own key: for a company that changed,
- * its new revision (the figures follow at commit, {@link PublishedFigures}), a macro event as it came, an unreadable
- * record to its dead-letter topic.
+ * Stage 1, one task per input partition: reads an event, hands it to its company's
+ * {@link io.saasreport.metrics.domain.RevisedCompany} (the domain decides what changes; the company is held as an
+ * object, {@link HeldCompanies}) and routes what comes out, under the record's own key: a company that changed for
+ * the first time since its last publication, to be saved and published at commit ({@link PublishedFigures}), a
+ * macro event as it came, an unreadable record to its dead-letter topic.
  */
 final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
 
@@ -60,13 +57,12 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
             context.forward(record.withValue(new Routed(Routed.Route.MACRO, record.value())));
         } else {
             CompanyScopedEvent companyEvent = (CompanyScopedEvent) event;
-            RevisedCompany company = held.get(companyEvent.ticker(), stores::load);
-            Instant oldestPrice = company.oldestPriceTime().orElse(null);
-            if (company.apply(companyEvent)) {
-                stores.saveChange(company, companyEvent.ticker(), companyEvent instanceof PriceEvent price
-                        ? new PricePoint(price.at(), price.price(), price.eventId()) : null, oldestPrice);
+            HeldCompanies.Entry company = held.get(companyEvent.ticker(), stores);
+            // The first change since the company was last published queues it (in the record cache of the table
+            // after this) for the commit; later ones find it queued.
+            if (company.apply(companyEvent) && company.awaitPublication()) {
                 context.forward(record.withValue(
-                        new Routed(Routed.Route.COMPANY_CHANGED, Long.toString(company.revision()))));
+                        new Routed(Routed.Route.COMPANY_CHANGED, Long.toString(company.company().revision()))));
             }
         }
         meters.applied(event, record.timestamp(), started);

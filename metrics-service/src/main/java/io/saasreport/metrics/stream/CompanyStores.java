@@ -1,13 +1,10 @@
 package io.saasreport.metrics.stream;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -24,17 +21,19 @@ import io.saasreport.metrics.domain.PricePoint;
 import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
- * Stage 1's state, kept in three changelogged stores so that an event rewrites only what it changed: a price
- * tick writes one price and the revision (a few bytes), not the company's quarters and whole price history.
+ * Stage 1's state, kept in three changelogged stores and written once per company and commit ({@link #save}, from
+ * what {@link HeldCompanies.Entry} kept unsaved), so that a commit rewrites only what changed in it: a company
+ * that took ticks writes its new prices and its revision, not its quarters and whole price history.
  * <ul>
  *   <li>{@code company-revisions}: ticker → revision;</li>
  *   <li>{@code company-facts}: ticker → name, quarters, estimate;</li>
- *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → the price and the price event's id (the
- *       figures' sources name it), one entry per held price, ordered by time within a ticker (fixed-width key)
- *       so the dropped old ones are a key range. The value is the price as 8 bytes ({@link Serdes#Double()}'s
- *       format) followed by the id in UTF-8 when the price came with one: prices stored before the id was kept
- *       read back as prices without one.</li>
+ *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → a {@link PriceBatch}: the prices a company took
+ *       since its last save, under the time of the newest of them (fixed-width key, so a ticker's batches sort by
+ *       that time). A batch whose newest price is older than every price the company still holds is dropped (a
+ *       key range); the prices of a kept batch that the company dropped are dropped again when it is read.</li>
  * </ul>
+ * No record cache on them: each is written at most once per company and commit already, and writes made while
+ * the commit flushes caches go straight to the changelog, in the commit's transaction.
  */
 final class CompanyStores {
 
@@ -51,10 +50,10 @@ final class CompanyStores {
 
     private final KeyValueStore<String, Long> revisions;
     private final KeyValueStore<String, Facts> facts;
-    private final KeyValueStore<String, HeldPrice> prices;
+    private final KeyValueStore<String, byte[]> prices;
 
     CompanyStores(KeyValueStore<String, Long> revisions, KeyValueStore<String, Facts> facts,
-            KeyValueStore<String, HeldPrice> prices) {
+            KeyValueStore<String, byte[]> prices) {
         this.revisions = revisions;
         this.facts = facts;
         this.prices = prices;
@@ -67,12 +66,9 @@ final class CompanyStores {
 
     static List<StoreBuilder<?>> builders() {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVISIONS), Serdes.String(), Serdes.Long())
-                        .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class))
-                        .withCachingEnabled(),
-                // No cache: every tick is a new key, so a cache would only hold it until the commit.
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), HeldPrice.SERDE));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVISIONS), Serdes.String(), Serdes.Long()),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FACTS), Serdes.String(), JsonSerde.of(Facts.class)),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.ByteArray()));
     }
 
     /** The company as stored; never-seen tickers come back as unknown (revision 0). */
@@ -83,10 +79,10 @@ final class CompanyStores {
         }
         Facts held = facts.get(ticker);
         List<PricePoint> history = new ArrayList<>();
-        try (KeyValueIterator<String, HeldPrice> entries = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
-            while (entries.hasNext()) {
-                KeyValue<String, HeldPrice> entry = entries.next();
-                history.add(new PricePoint(instantOf(entry.key), entry.value.price(), entry.value.eventId()));
+        try (KeyValueIterator<String, byte[]> batches = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            while (batches.hasNext()) {
+                KeyValue<String, byte[]> batch = batches.next();
+                history.addAll(PriceBatch.read(batch.value, instantOf(batch.key)));
             }
         }
         var state = new CompanyState.Snapshot(ticker, held == null ? null : held.name(),
@@ -96,30 +92,44 @@ final class CompanyStores {
     }
 
     /**
-     * Persists a change: the revision always, the facts unless only a price came, and for a price its entry plus
-     * the removal of the held prices older than the company now keeps.
+     * Writes what the company changed since its last save: its revision, its facts if an event other than a price
+     * changed them, its new prices as one batch; and drops the batches of prices it no longer holds.
      */
-    void saveChange(RevisedCompany company, String ticker, PricePoint newPrice, Instant oldestPriceBefore) {
-        revisions.put(ticker, company.revision());
-        if (newPrice == null) {
+    void save(HeldCompanies.Entry entry) {
+        RevisedCompany company = entry.company();
+        String ticker = entry.ticker();
+        if (entry.revisionUnsaved()) {
+            revisions.put(ticker, company.revision());
+        }
+        if (entry.factsUnsaved()) {
             CompanyState.Snapshot state = company.stored().state();
             facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate(), state.restatedQuarters()));
-            return;
         }
-        prices.put(key(ticker, newPrice.at()), new HeldPrice(newPrice.price(), newPrice.eventId()));
-        Instant oldestNow = company.oldestPriceTime().orElseThrow();
-        if (oldestPriceBefore != null && oldestPriceBefore.isBefore(oldestNow)) {
-            List<String> dropped = new ArrayList<>();
-            try (KeyValueIterator<String, HeldPrice> old = prices.range(key(ticker, oldestPriceBefore), key(ticker, oldestNow))) {
-                while (old.hasNext()) {
-                    String key = old.next().key;
-                    if (!key.equals(key(ticker, oldestNow))) {
-                        dropped.add(key);
-                    }
+        List<PricePoint> newPrices = entry.unsavedPrices();
+        if (!newPrices.isEmpty()) {
+            Instant newest = newPrices.stream().map(PricePoint::at).max(Instant::compareTo).orElseThrow();
+            prices.put(key(ticker, newest), PriceBatch.write(newPrices));
+        }
+        Instant oldestNow = company.oldestPriceTime().orElse(null);
+        if (entry.savedOldestPrice() != null && oldestNow != null && entry.savedOldestPrice().isBefore(oldestNow)) {
+            dropBatchesBefore(ticker, oldestNow);
+        }
+        entry.saved();
+    }
+
+    /** Drops the ticker's batches whose newest price is older than {@code oldest}: all of theirs are dropped. */
+    private void dropBatchesBefore(String ticker, Instant oldest) {
+        String before = key(ticker, oldest);
+        List<String> dropped = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> old = prices.range(ticker + "|", before)) {
+            while (old.hasNext()) {
+                String key = old.next().key;
+                if (!key.equals(before)) {
+                    dropped.add(key);
                 }
             }
-            dropped.forEach(prices::delete);
         }
+        dropped.forEach(prices::delete);
     }
 
     /** {@code ticker|epoch-second.nanos}, both zero-padded (12 and 9 digits) so that keys sort by time. */
@@ -145,25 +155,5 @@ final class CompanyStores {
         String time = key.substring(key.lastIndexOf('|') + 1);
         int dot = time.indexOf('.');
         return Instant.ofEpochSecond(Long.parseLong(time.substring(0, dot)), Long.parseLong(time.substring(dot + 1)));
-    }
-
-    /** A held price and its event's id (null when it came without one). */
-    record HeldPrice(double price, String eventId) {
-
-        static final Serde<HeldPrice> SERDE = Serdes.serdeFrom(
-                (topic, held) -> held == null ? null : held.bytes(),
-                (topic, bytes) -> bytes == null ? null : HeldPrice.of(bytes));
-
-        private byte[] bytes() {
-            byte[] id = eventId == null ? new byte[0] : eventId.getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(Double.BYTES + id.length).putDouble(price).put(id).array();
-        }
-
-        private static HeldPrice of(byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            double price = buffer.getDouble();
-            return new HeldPrice(price, buffer.hasRemaining()
-                    ? new String(bytes, Double.BYTES, bytes.length - Double.BYTES, StandardCharsets.UTF_8) : null);
-        }
     }
 }

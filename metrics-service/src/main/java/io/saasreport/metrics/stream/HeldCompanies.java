@@ -1,21 +1,28 @@
 package io.saasreport.metrics.stream;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.StoreBuilder;
 
+import io.saasreport.metrics.domain.CompanyScopedEvent;
+import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.PricePoint;
 import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
  * Stage 1's companies as objects, one store per task: the processor that applies events and the one that publishes
- * figures at commit share them, so a tick costs no store read and no JSON, and the figures are computed and written
- * once per company and commit. Only a view of the changelogged {@link CompanyStores} (written with every change):
- * not logged, emptied whenever its task starts, and bounded, so that a universe of tens of thousands of companies
- * is held once, serialized in those stores, and not a second time as objects.
+ * figures at commit share them, so a tick costs no store read, no store write and no JSON: each held company keeps
+ * what its logged {@link CompanyStores} do not have yet, and is saved there once per commit, when it is published
+ * (or earlier, when it is let go). Not logged itself, emptied whenever its task starts, and bounded, so that a
+ * universe of tens of thousands of companies is held once, serialized in those stores, and not a second time as
+ * objects.
  */
 final class HeldCompanies implements StateStore {
 
@@ -23,12 +30,84 @@ final class HeldCompanies implements StateStore {
     /** Companies held as objects per task (a few KB each); the rest are read from the stores when they change. */
     static final int CAPACITY = 10_000;
 
-    private final Map<String, RevisedCompany> companies = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RevisedCompany> eldest) {
-            return size() > CAPACITY;
+    /** A held company and what of it is not saved yet. */
+    static final class Entry {
+
+        private final String ticker;
+        private final RevisedCompany company;
+        private final List<PricePoint> unsavedPrices = new ArrayList<>();
+        private boolean factsUnsaved;
+        private long savedRevision;
+        private Instant savedOldestPrice;
+        private boolean awaitingPublication;
+
+        /** A company as its stores hold it: nothing unsaved. */
+        Entry(String ticker, RevisedCompany company) {
+            this.ticker = ticker;
+            this.company = company;
+            this.savedRevision = company.revision();
+            this.savedOldestPrice = company.oldestPriceTime().orElse(null);
         }
-    };
+
+        String ticker() {
+            return ticker;
+        }
+
+        RevisedCompany company() {
+            return company;
+        }
+
+        /** Applies the event to the company; returns whether it changed, and then remembers what to save. */
+        boolean apply(CompanyScopedEvent event) {
+            if (!company.apply(event)) {
+                return false;
+            }
+            if (event instanceof PriceEvent price) {
+                unsavedPrices.add(PricePoint.of(price));
+            } else {
+                factsUnsaved = true;
+            }
+            return true;
+        }
+
+        /** Marks the company for publication; true only the first time since it was last published. */
+        boolean awaitPublication() {
+            boolean first = !awaitingPublication;
+            awaitingPublication = true;
+            return first;
+        }
+
+        void published() {
+            awaitingPublication = false;
+        }
+
+        List<PricePoint> unsavedPrices() {
+            return unsavedPrices;
+        }
+
+        boolean factsUnsaved() {
+            return factsUnsaved;
+        }
+
+        boolean revisionUnsaved() {
+            return company.revision() != savedRevision;
+        }
+
+        /** The oldest price held when last saved (null when none was). */
+        Instant savedOldestPrice() {
+            return savedOldestPrice;
+        }
+
+        void saved() {
+            unsavedPrices.clear();
+            factsUnsaved = false;
+            savedRevision = company.revision();
+            savedOldestPrice = company.oldestPriceTime().orElse(null);
+        }
+    }
+
+    /** In access order: the least recently used company is the first let go beyond capacity. */
+    private final LinkedHashMap<String, Entry> companies = new LinkedHashMap<>(16, 0.75f, true);
     private boolean open;
 
     /** Forgets every company held: the next event of each reads it from the logged stores. */
@@ -36,9 +115,22 @@ final class HeldCompanies implements StateStore {
         companies.clear();
     }
 
-    /** The company held, or read with {@code load} and held from now on. */
-    RevisedCompany get(String ticker, Function<String, RevisedCompany> load) {
-        return companies.computeIfAbsent(ticker, load);
+    /**
+     * The company held, or read from {@code stores} and held from now on; beyond capacity the least recently used
+     * one is saved to {@code stores} and let go.
+     */
+    Entry get(String ticker, CompanyStores stores) {
+        Entry entry = companies.get(ticker);
+        if (entry == null) {
+            entry = new Entry(ticker, stores.load(ticker));
+            companies.put(ticker, entry);
+            if (companies.size() > CAPACITY) {
+                Iterator<Entry> eldest = companies.values().iterator();
+                stores.save(eldest.next());
+                eldest.remove();
+            }
+        }
+        return entry;
     }
 
     @Override
@@ -57,7 +149,8 @@ final class HeldCompanies implements StateStore {
 
     @Override
     public void flush() {
-        // Nothing to write: the changelogged stores already hold every change.
+        // Nothing to write here: the companies changed since the last commit are saved as they are published, when
+        // the commit flushes the record cache before publish-figures.
     }
 
     @Override

@@ -10,8 +10,8 @@ import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedCompany;
 
 /**
- * Stage 1's output, at commit: for each company that changed since the last commit (the record cache before this
- * keeps one record per ticker), its current figures and sources, computed and written as JSON once, with its
+ * Stage 1's output, at commit: each company that changed since the last commit (the record cache before this
+ * keeps one record per ticker) is saved to its logged stores, and its current figures and sources, computed and written as JSON once, with its
  * revision, for {@code metrics.company}; and the figures alone (no sources: a third of the size) for the universe
  * stage, which reads them once on each of its partitions. A company known only by its name has no figures to
  * publish yet.
@@ -31,7 +31,10 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
 
     @Override
     public void process(FixedKeyRecord<String, String> changed) {
-        Revised<CompanyFigures> figures = held.get(changed.key(), stores::load).current().orElseThrow();
+        HeldCompanies.Entry company = held.get(changed.key(), stores);
+        stores.save(company);
+        company.published();
+        Revised<CompanyFigures> figures = company.company().current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
             context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));

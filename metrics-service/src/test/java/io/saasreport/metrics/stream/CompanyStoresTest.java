@@ -1,0 +1,170 @@
+package io.saasreport.metrics.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.saasreport.metrics.domain.CompanyEvent;
+import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.PricePoint;
+
+/**
+ * Stage 1's stores as a task uses them: changes kept on the held company and saved once (a commit), prices as one
+ * batch per save, batches of prices no longer held dropped, and every read-back equal to the company held.
+ */
+class CompanyStoresTest {
+
+    private static final Instant DAY_0 = Instant.parse("2026-11-02T21:00:00Z");
+
+    private KeyValueStore<String, Long> revisions;
+    private KeyValueStore<String, CompanyStores.Facts> facts;
+    private KeyValueStore<String, byte[]> prices;
+    private CompanyStores stores;
+    private HeldCompanies held;
+
+    @BeforeEach
+    void openStores() {
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+        List<StoreBuilder<?>> builders = CompanyStores.builders();
+        revisions = open(builders.get(0), context);
+        facts = open(builders.get(1), context);
+        prices = open(builders.get(2), context);
+        stores = new CompanyStores(revisions, facts, prices);
+        held = new HeldCompanies();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> S open(StoreBuilder<?> builder, MockProcessorContext<Object, Object> context) {
+        StateStore store = builder.withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        return (S) store;
+    }
+
+    @Test
+    void thePricesTakenBetweenTwoSavesAreOneBatchAndReadBackAsHeld() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        company.apply(new CompanyEvent("ACME", "Acme Software"));
+        for (int minute = 0; minute < 5; minute++) {
+            company.apply(price(DAY_0.plus(Duration.ofMinutes(minute)), 10 + minute, "id-" + minute));
+        }
+
+        assertTrue(company.revisionUnsaved());
+        assertEquals(0, entries(prices).size(), "nothing written before the save");
+        stores.save(company);
+
+        assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofMinutes(4)))), keys(prices));
+        assertEquals(6L, revisions.get("ACME"));
+        assertEquals("Acme Software", facts.get("ACME").name());
+        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertFalse(company.revisionUnsaved());
+        assertTrue(company.unsavedPrices().isEmpty());
+    }
+
+    @Test
+    void aPriceOnlySaveLeavesTheFactsAlone() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        company.apply(new CompanyEvent("ACME", "Acme Software"));
+        stores.save(company);
+        facts.put("ACME", new CompanyStores.Facts("as stored", List.of(), null, List.of()));
+
+        company.apply(price(DAY_0, 12.5, "p1"));
+        stores.save(company);
+
+        assertEquals("as stored", facts.get("ACME").name(), "a price does not rewrite the facts");
+        assertEquals(2L, revisions.get("ACME"));
+    }
+
+    @Test
+    void batchesWhosePricesAreNoLongerHeldAreDroppedAndAKeptBatchReadsBackPruned() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        company.apply(price(DAY_0, 10, "d0"));
+        company.apply(price(DAY_0.plus(Duration.ofDays(3)), 13, "d3"));
+        stores.save(company);
+        company.apply(price(DAY_0.plus(Duration.ofDays(1)), 11, "d1"));
+        stores.save(company);
+        company.apply(price(DAY_0.plus(Duration.ofDays(6)), 16, "d6"));
+        stores.save(company);
+        assertEquals(3, keys(prices).size());
+
+        // Latest day 11: the reference is the price at or before day 4, day 3's; days 0 and 1 are dropped. The
+        // batch of day 1 goes; the batch {day 0, day 3} stays for day 3, and day 0 is dropped again when read.
+        company.apply(price(DAY_0.plus(Duration.ofDays(11)), 21, "d11"));
+        stores.save(company);
+
+        assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(3))),
+                CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(6))),
+                CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(11)))), keys(prices));
+        assertEquals(List.of("d3", "d6", "d11"),
+                company.company().stored().state().priceHistory().stream().map(PricePoint::eventId).toList());
+        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertEquals(company.company().current(), stores.load("ACME").current());
+    }
+
+    @Test
+    void aPriceStoredAloneBeforeBatchesExistedReadsBackWithItsId() {
+        Instant at = DAY_0.plus(Duration.ofHours(3));
+        revisions.put("OLD", 1L);
+        byte[] id = "legacy-id".getBytes(StandardCharsets.UTF_8);
+        prices.put(CompanyStores.key("OLD", at), ByteBuffer.allocate(8 + id.length).putDouble(42.5).put(id).array());
+
+        HeldCompanies.Entry company = held.get("OLD", stores);
+
+        assertEquals(List.of(new PricePoint(at, 42.5, "legacy-id")),
+                company.company().stored().state().priceHistory());
+        company.apply(price("OLD", at.plus(Duration.ofMinutes(1)), 43, "new-id"));
+        stores.save(company);
+        assertEquals(company.company().stored(), stores.load("OLD").stored());
+    }
+
+    @Test
+    void aCompanyLetGoBeyondCapacityIsSavedFirst() {
+        HeldCompanies.Entry first = held.get("T0", stores);
+        first.apply(price("T0", DAY_0, 10, "kept"));
+
+        for (int i = 1; i <= HeldCompanies.CAPACITY; i++) {
+            held.get("T" + i, stores);
+        }
+
+        assertEquals(1L, revisions.get("T0"), "saved when let go");
+        assertEquals(List.of(new PricePoint(DAY_0, 10, "kept")), stores.load("T0").stored().state().priceHistory());
+        HeldCompanies.Entry again = held.get("T0", stores);
+        assertTrue(again != first, "read back from the stores");
+        assertEquals(first.company().stored(), again.company().stored());
+    }
+
+    private static PriceEvent price(Instant at, double price, String id) {
+        return price("ACME", at, price, id);
+    }
+
+    private static PriceEvent price(String ticker, Instant at, double price, String id) {
+        return new PriceEvent(ticker, price, at, id);
+    }
+
+    private static <V> List<KeyValue<String, V>> entries(KeyValueStore<String, V> store) {
+        List<KeyValue<String, V>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        return entries;
+    }
+
+    private static List<String> keys(KeyValueStore<String, byte[]> store) {
+        return entries(store).stream().map(entry -> entry.key).toList();
+    }
+}
