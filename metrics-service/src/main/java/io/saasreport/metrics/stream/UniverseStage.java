@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,9 +29,9 @@ import io.saasreport.metrics.domain.Universes;
 
 /**
  * Stage 2, one task per partition of its input, which is partitioned by universe name ({@link UniversePartitioner}):
- * every task holds every company's latest figures (as published on {@code metrics.company}, key the ticker) and the
- * macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every partition, and computes the
- * universes whose name falls on its partition, the default one included; a definition comes under
+ * every task holds every company's latest figures (as stage 1 published them, key the ticker, stored as
+ * {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
+ * partition, and computes the universes whose name falls on its partition, the default one included; a definition comes under
  * {@link #definitionKey its name's key} (no value: the universe is removed). A wall-clock punctuation publishes each
  * universe that changed, so a burst of ticks costs one record per universe per interval. Alerts go out with the
  * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
@@ -53,7 +54,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     private final int partitions;
     private final AlertThresholds thresholds;
     private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, Universes.HeldCompany> companies;
+    private KeyValueStore<String, UniverseMember> companies;
     private KeyValueStore<String, Universes.StoredUniverse> state;
     private KeyValueStore<String, UniverseDefinition> definitions;
     private KeyValueStore<String, MacroEvent> macro;
@@ -74,7 +75,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         this.macro = context.getStateStore(MACRO_STORE);
         boolean ownsDefault = UniversePartitioner.partitionOf(Universes.DEFAULT, partitions)
                 == context.taskId().partition();
-        universes = Universes.restore(thresholds, ownsDefault, values(companies), values(definitions), state::get,
+        universes = Universes.restore(thresholds, ownsDefault,
+                values(companies).stream().map(UniverseMember::held).toList(), values(definitions), state::get,
                 macro.get(MACRO_KEY));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
     }
@@ -105,7 +107,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
             Revised<CompanyMetrics> figures = StreamJson.readPublished(record.value(), CompanyMetrics.class);
             Universes.Accepted accepted = universes.accept(figures);
             if (accepted.taken()) {
-                companies.put(figures.value().ticker(), accepted.held());
+                companies.put(figures.value().ticker(),
+                        new UniverseMember(record.value(), accepted.held().multipleToday()));
                 accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
@@ -140,8 +143,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         return values;
     }
 
-    static JsonSerde<Universes.HeldCompany> companiesSerde() {
-        return JsonSerde.of(Universes.HeldCompany.class);
+    static Serde<UniverseMember> companiesSerde() {
+        return UniverseMember.SERDE;
     }
 
     static JsonSerde<Universes.StoredUniverse> stateSerde() {

@@ -1,0 +1,64 @@
+package io.saasreport.metrics.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import io.saasreport.metrics.domain.CompanyEvent;
+import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.DailyMove;
+import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.Universes;
+
+class UniverseMemberTest {
+
+    private static final String TOPIC = "metrics-service-universe-companies-changelog";
+
+    @Test
+    void aMemberReadsBackAsStoredAndAsTheDomainsHeldCompany() {
+        Revised<CompanyMetrics> figures = figures();
+        String published = StreamJson.writePublished(figures);
+        DailyMove move = new DailyMove(LocalDate.parse("2026-11-20"), 12.75, true);
+
+        UniverseMember read = roundTrip(new UniverseMember(published, move));
+
+        assertEquals(new UniverseMember(published, move), read);
+        assertEquals(new Universes.HeldCompany(figures.value(), figures.revision(), move), read.held());
+        assertEquals(null, roundTrip(new UniverseMember(published, null)).multipleToday());
+    }
+
+    @Test
+    void aHeldCompanyStoredAsJsonBeforeReadsBack() {
+        Revised<CompanyMetrics> figures = figures();
+        Universes.HeldCompany held = new Universes.HeldCompany(figures.value(), figures.revision(),
+                new DailyMove(LocalDate.parse("2026-11-19"), 3.5, false));
+        byte[] stored = JsonSerde.of(Universes.HeldCompany.class).serializer().serialize(TOPIC, held);
+
+        assertEquals(held, UniverseMember.SERDE.deserializer().deserialize(TOPIC, stored).held());
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> UniverseMember.SERDE.deserializer().deserialize(TOPIC, new byte[] {7, 0, 0}));
+    }
+
+    private static UniverseMember roundTrip(UniverseMember member) {
+        return UniverseMember.SERDE.deserializer().deserialize(TOPIC,
+                UniverseMember.SERDE.serializer().serialize(TOPIC, member));
+    }
+
+    private static Revised<CompanyMetrics> figures() {
+        RevisedCompany company = RevisedCompany.unknown("ACME");
+        company.apply(new CompanyEvent("ACME", "Acme Software"));
+        company.apply(new PriceEvent("ACME", 42.5, Instant.parse("2026-11-20T21:00:00Z")));
+        Revised<io.saasreport.metrics.domain.CompanyFigures> current = company.current().orElseThrow();
+        return new Revised<>(current.value().metrics(), current.revision());
+    }
+}
