@@ -27,10 +27,10 @@ public final class CompanyState {
     private String name;
     private final NavigableMap<FiscalQuarter, FilingEvent> quarters = new TreeMap<>();
     /**
-     * Keyed by instant so a replayed price is not a second point. Holds the floor entry at/before
+     * One price per instant, so a replayed price is not a second point. Holds the floor entry at/before
      * (latest − 7 days) and everything after it; the last entry is the latest price.
      */
-    private final NavigableMap<Instant, PricePoint> priceHistory = new TreeMap<>();
+    private final PriceHistory priceHistory = new PriceHistory();
     /** The held quarters whose filing replaced an earlier one (the figures' sources say so). */
     private final NavigableSet<FiscalQuarter> restated = new TreeSet<>();
     private EstimateEvent estimate;
@@ -90,11 +90,11 @@ public final class CompanyState {
      */
     public boolean apply(PriceEvent price) {
         requireSameTicker(price.ticker());
-        if (priceHistory.putIfAbsent(price.at(), PricePoint.of(price)) != null) {
+        if (!priceHistory.add(PricePoint.of(price))) {
             return false;
         }
         pruneHistory();
-        return priceHistory.containsKey(price.at());
+        return priceHistory.contains(price.at());
     }
 
     /** An estimate replaces the held one only if its {@code asOf} is strictly later. */
@@ -112,10 +112,9 @@ public final class CompanyState {
      * only move forward as the latest price does, so they can never be needed again.
      */
     private void pruneHistory() {
-        Instant cutoff = priceHistory.lastKey().minus(WEEKLY_LOOKBACK);
-        Instant floor = priceHistory.floorKey(cutoff);
+        PricePoint floor = priceHistory.atOrBefore(priceHistory.last().at().minus(WEEKLY_LOOKBACK));
         if (floor != null) {
-            priceHistory.headMap(floor, false).clear();
+            priceHistory.dropBefore(floor.at());
         }
     }
 
@@ -129,23 +128,21 @@ public final class CompanyState {
 
     /** When the oldest price held was quoted: a change of it tells a store which held prices were dropped. */
     public Optional<Instant> oldestPriceTime() {
-        return priceHistory.isEmpty() ? Optional.empty() : Optional.of(priceHistory.firstKey());
+        return priceHistory.isEmpty() ? Optional.empty() : Optional.of(priceHistory.first().at());
     }
 
     public Optional<PricePoint> latestPrice() {
-        Map.Entry<Instant, PricePoint> last = priceHistory.lastEntry();
-        return last == null ? Optional.empty() : Optional.of(last.getValue());
+        return Optional.ofNullable(priceHistory.last());
     }
 
     /** The last price at or before {@code at}. */
     public Optional<PricePoint> priceAtOrBefore(Instant at) {
-        Map.Entry<Instant, PricePoint> floor = priceHistory.floorEntry(at);
-        return floor == null ? Optional.empty() : Optional.of(floor.getValue());
+        return Optional.ofNullable(priceHistory.atOrBefore(at));
     }
 
     /** The price history held (oldest first). */
     public List<PricePoint> priceHistory() {
-        return new ArrayList<>(priceHistory.values());
+        return new ArrayList<>(priceHistory.toList());
     }
 
     public Optional<EstimateEvent> estimate() {
@@ -199,7 +196,7 @@ public final class CompanyState {
 
     /** The latest event time that went into this company's figures: newest price, estimate or filing. */
     public Optional<Instant> latestEventTime() {
-        Instant latest = priceHistory.isEmpty() ? null : priceHistory.lastKey();
+        Instant latest = priceHistory.isEmpty() ? null : priceHistory.last().at();
         if (estimate != null) {
             latest = later(latest, estimate.asOf());
         }
@@ -252,7 +249,7 @@ public final class CompanyState {
             state.quarters.put(filing.quarter(), filing);
         }
         for (PricePoint point : snapshot.priceHistory()) {
-            state.priceHistory.put(point.at(), point);
+            state.priceHistory.add(point);
         }
         if (!state.priceHistory.isEmpty()) {
             // A snapshot may carry prices this state would have dropped (a store keeps prices in batches).
