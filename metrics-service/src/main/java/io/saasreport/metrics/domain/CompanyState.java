@@ -112,10 +112,7 @@ public final class CompanyState {
      * only move forward as the latest price does, so they can never be needed again.
      */
     private void pruneHistory() {
-        PricePoint floor = priceHistory.atOrBefore(priceHistory.last().at().minus(WEEKLY_LOOKBACK));
-        if (floor != null) {
-            priceHistory.dropBefore(floor.at());
-        }
+        priceHistory.dropBeforeLastAtOrBefore(priceHistory.last().at().minus(WEEKLY_LOOKBACK));
     }
 
     private void requireSameTicker(String eventTicker) {

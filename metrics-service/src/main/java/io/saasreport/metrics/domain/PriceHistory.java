@@ -65,9 +65,12 @@ final class PriceHistory {
         return prices[found >= 0 ? found : -found - 2];
     }
 
-    /** Drops every price before {@code oldestKept} (which must be held, or nothing held is older). */
-    void dropBefore(Instant oldestKept) {
-        while (start < end && prices[start].at().isBefore(oldestKept)) {
+    /**
+     * Keeps the last price at or before {@code cutoff} and everything after it: drops the oldest price while the
+     * next one is also at or before the cutoff. Looks at the oldest two prices only when nothing is to go.
+     */
+    void dropBeforeLastAtOrBefore(Instant cutoff) {
+        while (end - start >= 2 && !prices[start + 1].at().isAfter(cutoff)) {
             prices[start++] = null;
         }
     }

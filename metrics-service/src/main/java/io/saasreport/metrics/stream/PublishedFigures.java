@@ -5,7 +5,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.Revised;
 import io.saasreport.metrics.domain.RevisedCompany;
 
@@ -36,10 +35,10 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
         company.published();
         Revised<CompanyFigures> figures = company.company().current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
-            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, StreamJson.writePublished(figures)))
+            StreamJson.PublishedCompany published = StreamJson.writePublishedCompany(figures);
+            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, published.withSources()))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
-            Revised<CompanyMetrics> metrics = new Revised<>(figures.value().metrics(), figures.revision());
-            context.forward(changed.withValue(new Routed(Routed.Route.UNIVERSE_MEMBER, StreamJson.writePublished(metrics))));
+            context.forward(changed.withValue(new Routed(Routed.Route.UNIVERSE_MEMBER, published.figuresOnly())));
         }
     }
 }

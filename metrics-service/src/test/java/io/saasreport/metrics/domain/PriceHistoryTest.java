@@ -32,10 +32,13 @@ class PriceHistoryTest {
                     // a late price or a replay of a held instant
                     long at = clock - random.nextInt((int) clock + 1);
                     add(history, model, new PricePoint(START.plusSeconds(at), 1 + step, "late" + step));
-                } else if (!model.isEmpty()) {
-                    Instant kept = new ArrayList<>(model.keySet()).get(random.nextInt(model.size()));
-                    history.dropBefore(kept);
-                    model.headMap(kept, false).clear();
+                } else {
+                    Instant cutoff = START.plusSeconds(random.nextInt((int) clock + 3) - 1);
+                    history.dropBeforeLastAtOrBefore(cutoff);
+                    Instant floor = model.floorKey(cutoff);
+                    if (floor != null) {
+                        model.headMap(floor, false).clear();
+                    }
                 }
                 Instant probe = START.plusSeconds(random.nextInt((int) clock + 3) - 1);
                 Map.Entry<Instant, PricePoint> floor = model.floorEntry(probe);
