@@ -147,12 +147,14 @@ public final class MetricsTopology {
      * metrics.universe, alerts to metrics.alerts.
      */
     private static void universes(KStream<String, String> input, Settings settings) {
+        // One per instance (this topology), shared by its universe tasks; sized like the companies held per task.
+        FiguresReadOnce figuresRead = new FiguresReadOnce(HeldCompanies.CAPACITY);
         input.repartition(Repartitioned.with(Serdes.String(), Serdes.String())
                         .withName("universe-input")
                         .withNumberOfPartitions(settings.universePartitions())
                         .withStreamPartitioner(new UniversePartitioner()))
                 .process(() -> new UniverseStage(settings.universePublishInterval(), settings.universePartitions(),
-                                settings.alertThresholds()), Named.as("compute-universe"),
+                                settings.alertThresholds(), figuresRead), Named.as("compute-universe"),
                         UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE, UniverseStage.DEFINITIONS_STORE,
                         UniverseStage.MACRO_STORE)
                 .split(Named.as("publish-"))

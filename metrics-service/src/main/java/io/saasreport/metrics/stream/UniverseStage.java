@@ -53,6 +53,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     private final Duration publishInterval;
     private final int partitions;
     private final AlertThresholds thresholds;
+    private final FiguresReadOnce figuresRead;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, UniverseMember> companies;
     private KeyValueStore<String, Universes.StoredUniverse> state;
@@ -60,10 +61,11 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     private KeyValueStore<String, MacroEvent> macro;
     private Universes universes;
 
-    UniverseStage(Duration publishInterval, int partitions, AlertThresholds thresholds) {
+    UniverseStage(Duration publishInterval, int partitions, AlertThresholds thresholds, FiguresReadOnce figuresRead) {
         this.publishInterval = publishInterval;
         this.partitions = partitions;
         this.thresholds = thresholds;
+        this.figuresRead = figuresRead;
     }
 
     @Override
@@ -104,7 +106,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
                         record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
             }
         } else {
-            Revised<CompanyMetrics> figures = StreamJson.readPublished(record.value(), CompanyMetrics.class);
+            Revised<CompanyMetrics> figures = figuresRead.read(key, record.value());
             Universes.Accepted accepted = universes.accept(figures);
             if (accepted.taken()) {
                 companies.put(figures.value().ticker(),

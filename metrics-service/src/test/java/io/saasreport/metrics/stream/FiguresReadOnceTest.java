@@ -1,0 +1,53 @@
+package io.saasreport.metrics.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.saasreport.metrics.domain.CompanyMetrics;
+import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.RevisedCompany;
+
+class FiguresReadOnceTest {
+
+    @Test
+    void theSameTextIsReadOnceAndAChangedOneAgain() {
+        FiguresReadOnce reads = new FiguresReadOnce(10);
+        String first = published("ACME", 10.0);
+        String second = published("ACME", 11.0);
+
+        Revised<CompanyMetrics> read = reads.read("ACME", first);
+        assertSame(read, reads.read("ACME", new String(first)), "an equal text is the figures read before");
+        Revised<CompanyMetrics> changed = reads.read("ACME", second);
+
+        assertEquals(StreamJson.readPublished(first, CompanyMetrics.class), read);
+        assertEquals(StreamJson.readPublished(second, CompanyMetrics.class), changed);
+        assertEquals(11.0, changed.value().price());
+    }
+
+    @Test
+    void beyondCapacityTheLeastRecentlyReadAreReadAgain() {
+        FiguresReadOnce reads = new FiguresReadOnce(2);
+        String a = published("AAA", 1.0);
+        Revised<CompanyMetrics> readA = reads.read("AAA", a);
+        reads.read("BBB", published("BBB", 2.0));
+        reads.read("CCC", published("CCC", 3.0));
+
+        Revised<CompanyMetrics> again = reads.read("AAA", a);
+
+        assertNotSame(readA, again);
+        assertEquals(readA, again);
+    }
+
+    private static String published(String ticker, double price) {
+        RevisedCompany company = RevisedCompany.unknown(ticker);
+        company.apply(new PriceEvent(ticker, price, Instant.parse("2026-11-20T21:00:00Z")));
+        var figures = company.current().orElseThrow();
+        return StreamJson.writePublished(new Revised<>(figures.value().metrics(), figures.revision()));
+    }
+}
