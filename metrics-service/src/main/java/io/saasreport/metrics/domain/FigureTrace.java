@@ -60,7 +60,12 @@ final class FigureTrace {
         Map<String, CompanySources.FigureSource> figures = new LinkedHashMap<>();
         for (String name : names) {
             Term term = term(name);
-            List<String> uses = CompanySources.INPUTS.stream().filter(term.uses()::contains).toList();
+            List<String> uses = new ArrayList<>(term.uses().size());
+            for (String input : CompanySources.INPUTS) {
+                if (term.uses().contains(input)) {
+                    uses.add(input);
+                }
+            }
             figures.put(name, new CompanySources.FigureSource(uses,
                     term.missing().isEmpty() ? null : String.join("; ", term.missing())));
         }

@@ -27,20 +27,20 @@ class PriceHistoryTest {
                 int action = random.nextInt(20);
                 if (action < 14) {
                     clock += 1 + random.nextInt(5);
-                    add(history, model, new PricePoint(START.plusSeconds(clock), 1 + step, "id" + step));
+                    add(history, model, new PricePoint(at(clock), 1 + step, "id" + step));
                 } else if (action < 18) {
                     // a late price or a replay of a held instant
                     long at = clock - random.nextInt((int) clock + 1);
-                    add(history, model, new PricePoint(START.plusSeconds(at), 1 + step, "late" + step));
+                    add(history, model, new PricePoint(at(at), 1 + step, "late" + step));
                 } else {
-                    Instant cutoff = START.plusSeconds(random.nextInt((int) clock + 3) - 1);
+                    Instant cutoff = at(random.nextInt((int) clock + 3) - 1);
                     history.dropBeforeLastAtOrBefore(cutoff);
                     Instant floor = model.floorKey(cutoff);
                     if (floor != null) {
                         model.headMap(floor, false).clear();
                     }
                 }
-                Instant probe = START.plusSeconds(random.nextInt((int) clock + 3) - 1);
+                Instant probe = at(random.nextInt((int) clock + 3) - 1);
                 Map.Entry<Instant, PricePoint> floor = model.floorEntry(probe);
                 assertEquals(floor == null ? null : floor.getValue(), history.atOrBefore(probe), "seed " + seed);
                 assertEquals(model.containsKey(probe), history.contains(probe), "seed " + seed);
@@ -49,6 +49,11 @@ class PriceHistoryTest {
                 assertEquals(model.isEmpty() ? null : model.lastEntry().getValue(), history.last());
             }
         }
+    }
+
+    /** Quarter seconds, so that prices share seconds and differ in nanos. */
+    private static Instant at(long quarters) {
+        return START.plusMillis(250 * quarters);
     }
 
     private static void add(PriceHistory history, NavigableMap<Instant, PricePoint> model, PricePoint price) {
