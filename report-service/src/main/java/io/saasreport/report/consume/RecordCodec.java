@@ -1,6 +1,7 @@
 package io.saasreport.report.consume;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
@@ -31,13 +33,26 @@ public class RecordCodec {
     private static final int ALERT_ID_WIDTH = 200;
 
     private final ObjectMapper mapper;
+    private final OnePassReader onePass;
 
     RecordCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.onePass = new OnePassReader(mapper);
     }
 
+    /** Every company's figures (what the view holds). */
     public Decoded<CompanyMetrics> companies(List<ConsumerRecord<String, String>> records) {
-        Decoded<CompanyMetrics> decoded = new Decoded<>();
+        return companies(records, false, CompanyValue::metrics);
+    }
+
+    /** Every company's figures with the value without its sources (what the writer stores). */
+    public Decoded<CompanyValue> companiesToStore(List<ConsumerRecord<String, String>> records) {
+        return companies(records, true, value -> value);
+    }
+
+    private <T> Decoded<T> companies(List<ConsumerRecord<String, String>> records, boolean withoutSources,
+            Function<CompanyValue, T> kept) {
+        Decoded<T> decoded = new Decoded<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() == null) {
                 if (record.key() == null) {
@@ -48,11 +63,13 @@ public class RecordCodec {
                 continue;
             }
             try {
-                JsonNode tree = mapper.readTree(record.value());
-                CompanyMetrics metrics = mapper.treeToValue(tree, CompanyMetrics.class);
+                OnePassReader.Read<CompanyMetrics> read = read(record.value(), CompanyMetrics.class, true, withoutSources);
+                CompanyMetrics metrics = read.value();
                 requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
                 requireWidth("name", metrics.name(), NAME_WIDTH);
-                decoded.updates().add(new Update<>(metrics.ticker(), version(tree, metrics.asOf()), metrics, record.value()));
+                CompanyValue value = new CompanyValue(metrics, read.withoutSources());
+                decoded.updates().add(new Update<>(metrics.ticker(), read.version(metrics.asOf()),
+                        kept.apply(value), record.value()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid CompanyMetrics: " + message(e)));
             }
@@ -76,9 +93,10 @@ public class RecordCodec {
                 continue;
             }
             try {
-                JsonNode tree = mapper.readTree(record.value());
-                UniverseStatistics statistics = mapper.treeToValue(tree, UniverseStatistics.class);
-                decoded.updates().add(new Update<>(record.key(), version(tree, statistics.asOf()), statistics, record.value()));
+                OnePassReader.Read<UniverseStatistics> read = read(record.value(), UniverseStatistics.class, false, false);
+                UniverseStatistics statistics = read.value();
+                decoded.updates().add(new Update<>(record.key(), read.version(statistics.asOf()),
+                        statistics, record.value()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseStatistics: " + message(e)));
             }
@@ -118,15 +136,30 @@ public class RecordCodec {
         return decoded;
     }
 
-    private static Version version(JsonNode tree, java.time.Instant asOf) {
-        JsonNode revision = tree.get("revision");
+    /** The value read in one pass or, when that does not read it (an unusual value, an error), from its tree. */
+    private <T> OnePassReader.Read<T> read(String json, Class<T> type, boolean company, boolean withoutSources)
+            throws JsonProcessingException {
+        OnePassReader.Read<T> read = onePass.read(json, type, company, withoutSources);
+        return read != null ? read : fromTree(json, type, company && withoutSources);
+    }
+
+    /** The decoding of old, kept for the values the one pass leaves: it decides their outcome and error text. */
+    private <T> OnePassReader.Read<T> fromTree(String json, Class<T> type, boolean withoutSources)
+            throws JsonProcessingException {
+        JsonNode tree = mapper.readTree(json);
+        T value = mapper.treeToValue(tree, type);
+        JsonNode revision = tree.get(OnePassReader.REVISION);
+        String rest = json;
+        if (withoutSources && tree instanceof ObjectNode object && object.remove(OnePassReader.SOURCES) != null) {
+            rest = mapper.writeValueAsString(object);
+        }
         if (revision == null || revision.isNull()) {
-            return new Version(null, asOf);
+            return new OnePassReader.Read<>(value, null, null, rest);
         }
         if (!revision.canConvertToExactIntegral() || !revision.canConvertToLong()) {
-            throw new IllegalArgumentException("revision is not an integer: " + revision);
+            return new OnePassReader.Read<>(value, null, revision.toString(), rest);
         }
-        return new Version(revision.longValue(), asOf);
+        return new OnePassReader.Read<>(value, revision.longValue(), null, rest);
     }
 
     private static String require(String value) {

@@ -56,7 +56,7 @@ public class ReportConsumers {
         ReportConfig.Kafka kafka = config.kafka();
         deadLetters = new DeadLetters(kafkaClient);
         writers.add(writer("companies", kafka.company(), batch -> {
-            Decoded<?> decoded = store(codec.companies(batch), store::companies);
+            Decoded<?> decoded = store(codec.companiesToStore(batch), store::companies);
             deadLetters.send(kafka.company().deadLetterTopic(), decoded.unreadable());
         }));
         writers.add(writer("universe", kafka.universe(), batch -> {

@@ -40,19 +40,6 @@ public class SnapshotJson {
         }
     }
 
-    /** A company's value without its sources: what its history keeps (the figures over time, not their inputs). */
-    public String withoutSources(String companyJson) {
-        try {
-            JsonNode tree = mapper.readTree(companyJson);
-            if (tree instanceof ObjectNode object && object.remove(SOURCES) != null) {
-                return mapper.writeValueAsString(object);
-            }
-            return companyJson;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableRecordException(CompanyMetrics.class.getSimpleName(), e);
-        }
-    }
-
     public UniverseStatistics universe(String json) {
         return read(json, UniverseStatistics.class);
     }

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.saasreport.report.consume.CompanyValue;
 import io.saasreport.report.consume.Update;
 import io.saasreport.report.consume.Version;
 import io.saasreport.report.domain.CompanyMetrics;
@@ -64,17 +65,17 @@ public class SnapshotStore {
 
     /** Stores each company's newest value (tombstones delete the snapshot; the history stays). */
     @Transactional
-    public void companies(Collection<Update<CompanyMetrics>> updates) {
+    public void companies(Collection<Update<CompanyValue>> updates) {
         try (Connection connection = dataSource.getConnection()) {
             List<String> removed = updates.stream().filter(Update::isTombstone).map(Update::key).toList();
-            List<Update<CompanyMetrics>> values = updates.stream().filter(update -> !update.isTombstone()).toList();
+            List<Update<CompanyValue>> values = updates.stream().filter(update -> !update.isTombstone()).toList();
             if (!removed.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement("delete from company_snapshot where ticker = any(?)")) {
                     delete.setArray(1, texts(connection, removed));
                     delete.executeUpdate();
                 }
             }
-            List<Update<CompanyMetrics>> accepted = newerThanHeld(connection,
+            List<Update<CompanyValue>> accepted = newerThanHeld(connection,
                     "select ticker, revision, as_of from company_snapshot where ticker = any(?)", values);
             if (accepted.isEmpty()) {
                 return;
@@ -85,8 +86,8 @@ public class SnapshotStore {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY);
                     PreparedStatement history = connection.prepareStatement(
                             "insert into company_history (ticker, as_of, payload) values (?, ?, ?::jsonb)")) {
-                for (Update<CompanyMetrics> update : accepted) {
-                    CompanyMetrics metrics = update.value();
+                for (Update<CompanyValue> update : accepted) {
+                    CompanyMetrics metrics = update.value().metrics();
                     upsert.setString(1, metrics.ticker());
                     upsert.setString(2, metrics.name());
                     upsert.setTimestamp(3, Timestamp.from(metrics.asOf()));
@@ -99,7 +100,7 @@ public class SnapshotStore {
                     if (before == null || !json.sameFigures(json.company(before), metrics)) {
                         history.setString(1, metrics.ticker());
                         history.setTimestamp(2, Timestamp.from(metrics.asOf()));
-                        history.setString(3, json.withoutSources(update.payload()));
+                        history.setString(3, update.value().withoutSources());
                         history.addBatch();
                     }
                 }

@@ -163,7 +163,7 @@ public class ReportView {
     }
 
     private CompanyEntry company(CompanyMetrics metrics, Version version, String payload) {
-        return new CompanyEntry(metrics, version, render(metrics), payload);
+        return new CompanyEntry(metrics, version, payload, this::render);
     }
 
     /** A company's figures explained from the sources published with them, rendered once per state. */

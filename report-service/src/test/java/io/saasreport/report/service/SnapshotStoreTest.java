@@ -49,7 +49,7 @@ class SnapshotStoreTest {
     }
 
     private void storeTheBatch() {
-        store.companies(Conflation.newestPerKey(codec.companies(batch).updates()));
+        store.companies(Conflation.newestPerKey(codec.companiesToStore(batch).updates()));
         batch.clear();
     }
 

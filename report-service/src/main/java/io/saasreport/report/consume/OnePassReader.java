@@ -1,0 +1,129 @@
+package io.saasreport.report.consume;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
+/**
+ * Reads a published value (a company's figures, a universe's statistics) in one streaming pass instead of building a
+ * tree: the fields are buffered as tokens (each number parsed once, as the tree would), the top-level
+ * {@code revision} is taken on the way, and a company's {@code sources} are skipped (only an explanation reads them).
+ * The buffer is then bound to the record type and, for a company's history, written out: the value without its
+ * sources, exactly as the tree without them would be written.
+ *
+ * <p>It reads only the usual shape: an object without a repeated name whose revision is absent, null or an integer
+ * token within a long. Anything else (and every error) gives null, and the caller decodes the value from its tree as
+ * before, so an unusual value (a revision of {@code 5.0}) and a dead letter's reason stay exactly what they were.
+ */
+final class OnePassReader {
+
+    static final String REVISION = "revision";
+    static final String SOURCES = "sources";
+
+    private final ObjectMapper mapper;
+    /** A repeated name would be collapsed by the tree (the last one wins): such a value is left to it. */
+    private final ObjectReader parsers;
+
+    OnePassReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.parsers = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * One value read: the bound record, its revision (null when it has none, or when the one it has is not an
+     * integer: {@code notAnInteger}) and, if asked for, its JSON without sources.
+     */
+    record Read<T>(T value, Long revision, String notAnInteger, String withoutSources) {
+
+        /** How new the value is; a revision that is not an integer makes the value unreadable. */
+        Version version(Instant asOf) {
+            if (notAnInteger != null) {
+                throw new IllegalArgumentException("revision is not an integer: " + notAnInteger);
+            }
+            return new Version(revision, asOf);
+        }
+    }
+
+    /**
+     * The value of {@code json} as a {@code type}, or null when it is not of the usual shape or not readable.
+     * {@code company} skips the sources and, with {@code withoutSources}, writes the value without them.
+     */
+    <T> Read<T> read(String json, Class<T> type, boolean company, boolean withoutSources) {
+        try (JsonParser parser = parsers.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            TokenBuffer fields = new TokenBuffer(mapper, false);
+            fields.writeStartObject();
+            Long revision = null;
+            boolean sources = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (company && name.equals(SOURCES)) {
+                    parser.skipChildren(); // still tokenized: a syntax error in the sources is found
+                    sources = true;
+                    continue;
+                }
+                if (name.equals(REVISION) && value != JsonToken.VALUE_NULL) {
+                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        return null;
+                    }
+                    revision = parser.getLongValue();
+                }
+                fields.writeFieldName(name);
+                copyValue(parser, fields);
+            }
+            fields.writeEndObject();
+            T bound = mapper.readValue(fields.asParser(), type); // as the tree is bound
+            String rest = withoutSources && sources ? mapper.writeValueAsString(fields) : json;
+            return new Read<>(bound, revision, null, rest);
+        } catch (IOException | RuntimeException e) {
+            return null; // the tree decoding decides, and says why
+        }
+    }
+
+    /** Copies the parser's current value (a scalar, or an object or array to its end) as the tree would hold it. */
+    private static void copyValue(JsonParser parser, TokenBuffer to) throws IOException {
+        int depth = 0;
+        do {
+            switch (parser.currentToken()) {
+                case START_OBJECT -> {
+                    to.writeStartObject();
+                    depth++;
+                }
+                case START_ARRAY -> {
+                    to.writeStartArray();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    to.writeEndObject();
+                    depth--;
+                }
+                case END_ARRAY -> {
+                    to.writeEndArray();
+                    depth--;
+                }
+                case FIELD_NAME -> to.writeFieldName(parser.currentName());
+                case VALUE_STRING -> to.writeString(parser.getText());
+                case VALUE_NUMBER_INT -> {
+                    switch (parser.getNumberType()) {
+                        case INT -> to.writeNumber(parser.getIntValue());
+                        case LONG -> to.writeNumber(parser.getLongValue());
+                        default -> to.writeNumber(parser.getBigIntegerValue());
+                    }
+                }
+                case VALUE_NUMBER_FLOAT -> to.writeNumber(parser.getDoubleValue()); // a DoubleNode in the tree
+                case VALUE_TRUE, VALUE_FALSE -> to.writeBoolean(parser.getBooleanValue());
+                case VALUE_NULL -> to.writeNull();
+                default -> throw new IOException("Unexpected token " + parser.currentToken());
+            }
+        } while (depth > 0 && parser.nextToken() != null);
+    }
+}
