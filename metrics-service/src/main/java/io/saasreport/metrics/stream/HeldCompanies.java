@@ -106,8 +106,11 @@ final class HeldCompanies implements StateStore {
         }
     }
 
-    /** In access order: the least recently used company is the first let go beyond capacity. */
-    private final LinkedHashMap<String, Entry> companies = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * In the order the companies were taken in: the longest held is the first let go beyond capacity. Not in access
+     * order, which would relink an entry on every event for the sake of a bound most tasks never reach.
+     */
+    private final LinkedHashMap<String, Entry> companies = new LinkedHashMap<>();
     private boolean open;
 
     /** Forgets every company held: the next event of each reads it from the logged stores. */
@@ -116,8 +119,8 @@ final class HeldCompanies implements StateStore {
     }
 
     /**
-     * The company held, or read from {@code stores} and held from now on; beyond capacity the least recently used
-     * one is saved to {@code stores} and let go.
+     * The company held, or read from {@code stores} and held from now on; beyond capacity the longest held one is
+     * saved to {@code stores} and let go.
      */
     Entry get(String ticker, CompanyStores stores) {
         Entry entry = companies.get(ticker);
