@@ -329,22 +329,35 @@ public final class OrderStatisticTree {
         return found;
     }
 
-    /** Index of the key in the leaf, or {@code -(insertion point) - 1}. */
+    /**
+     * Index of the key in the leaf, or {@code -(insertion point) - 1}. A linear scan: a leaf is a few cache lines
+     * that are mostly not cached, and a scan's loads overlap where a binary search waits for each probe in turn.
+     * Tickers are read only among equal values.
+     */
     private int search(CountedLeaf leaf, double value, String ticker) {
-        int low = 0;
-        int high = leaf.size - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int cmp = compare(leaf.values[middle], leaf.tickers[middle], value, ticker);
-            if (cmp < 0) {
-                low = middle + 1;
-            } else if (cmp > 0) {
-                high = middle - 1;
-            } else {
-                return middle;
+        double[] values = leaf.values;
+        int size = leaf.size;
+        int position = 0;
+        if (order == Order.ASCENDING) {
+            while (position < size && Double.compare(values[position], value) < 0) {
+                position++;
+            }
+        } else {
+            while (position < size && Double.compare(values[position], value) > 0) {
+                position++;
             }
         }
-        return -low - 1;
+        while (position < size && Double.compare(values[position], value) == 0) {
+            int byTicker = compareTickers(leaf.tickers[position], ticker);
+            if (byTicker == 0) {
+                return position;
+            }
+            if (byTicker > 0) {
+                break;
+            }
+            position++;
+        }
+        return -position - 1;
     }
 
     /** Negative when {@code (value, ticker)} comes before {@code (otherValue, otherTicker)} in this tree's order. */
