@@ -312,21 +312,24 @@ public final class OrderStatisticTree {
         }
     }
 
-    /** The child whose key range holds the key: the last child whose smallest key is not above it. */
+    /**
+     * The child whose key range holds the key: the last child whose smallest key is not above it. A linear scan,
+     * as in {@link #search}.
+     */
     private int childFor(CountedBranch branch, double value, String ticker) {
-        int low = 1;
-        int high = branch.size - 1;
-        int found = 0;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (compare(value, ticker, branch.minValues[middle], branch.minTickers[middle]) >= 0) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
+        double[] minValues = branch.minValues;
+        int size = branch.size;
+        int next = 1;
+        while (next < size && comesAfterOrAt(value, ticker, minValues[next], branch.minTickers, next)) {
+            next++;
         }
-        return found;
+        return next - 1;
+    }
+
+    /** Whether the key is not before the key at {@code index}; reads that ticker only when the values are equal. */
+    private boolean comesAfterOrAt(double value, String ticker, double otherValue, String[] tickers, int index) {
+        int byValue = compareValues(value, otherValue);
+        return byValue != 0 ? byValue > 0 : compareTickers(ticker, tickers[index]) >= 0;
     }
 
     /**
