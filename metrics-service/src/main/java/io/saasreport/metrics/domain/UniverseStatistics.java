@@ -165,7 +165,13 @@ public final class UniverseStatistics {
             return;
         }
         for (int slot = 0; slot < indices.length; slot++) {
-            indices[slot].move(ticker, IndexedFigures.valueAt(previous, slot), IndexedFigures.valueAt(current, slot));
+            double before = IndexedFigures.valueAt(previous, slot);
+            double after = IndexedFigures.valueAt(current, slot);
+            // Compared here, from the shared figures, so an index whose value stays is not even read (a tick moves
+            // a few of them); Double.compare: NaN equals NaN (absent stays absent), -0.0 and 0.0 are distinct keys.
+            if (Double.compare(before, after) != 0) {
+                indices[slot].move(ticker, before, after);
+            }
         }
         replaceRegressionPoint(IndexedFigures.valueAt(previous, GROWTH_SLOT), IndexedFigures.valueAt(previous, EV_SLOT),
                 IndexedFigures.valueAt(current, GROWTH_SLOT), IndexedFigures.valueAt(current, EV_SLOT));
