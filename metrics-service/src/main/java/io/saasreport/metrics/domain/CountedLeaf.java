@@ -42,6 +42,23 @@ final class CountedLeaf extends CountedNode {
         size++;
     }
 
+    /**
+     * Gives the entry at {@code from} a new value that belongs at {@code to}: only the entries in between shift, so
+     * a small move touches a cache line or two instead of half the leaf twice.
+     */
+    void move(int from, int to, double value) {
+        String ticker = tickers[from];
+        if (to > from) {
+            System.arraycopy(values, from + 1, values, from, to - from);
+            System.arraycopy(tickers, from + 1, tickers, from, to - from);
+        } else {
+            System.arraycopy(values, to, values, to + 1, from - to);
+            System.arraycopy(tickers, to, tickers, to + 1, from - to);
+        }
+        values[to] = value;
+        tickers[to] = ticker;
+    }
+
     void removeAt(int index) {
         System.arraycopy(values, index + 1, values, index, size - index - 1);
         System.arraycopy(tickers, index + 1, tickers, index, size - index - 1);

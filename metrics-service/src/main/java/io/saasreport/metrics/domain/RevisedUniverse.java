@@ -14,18 +14,29 @@ public final class RevisedUniverse {
     public record Stored(MacroEvent macro, long revision, UniverseSnapshot published) {
     }
 
-    private final UniverseStatistics statistics = new UniverseStatistics();
+    private final UniverseStatistics statistics;
     private long revision;
     private UniverseSnapshot published;
     /** False while nothing was accepted since the last comparison with what was published. */
     private boolean mayHaveChanged = true;
 
     public RevisedUniverse() {
+        this(new CompanyIds());
+    }
+
+    /** A universe that takes figures indexed with these numbers, shared with other universes ({@link Universes}). */
+    RevisedUniverse(CompanyIds ids) {
+        statistics = new UniverseStatistics(ids);
     }
 
     /** Rebuilds the order statistics from the held figures (any order) and what was stored (may be null). */
     public static RevisedUniverse restore(Iterable<Revised<CompanyMetrics>> companies, Stored stored) {
-        RevisedUniverse universe = new RevisedUniverse();
+        return restore(companies, stored, new CompanyIds());
+    }
+
+    /** As {@link #restore(Iterable, Stored)}, numbering the companies with the shared {@code ids}. */
+    static RevisedUniverse restore(Iterable<Revised<CompanyMetrics>> companies, Stored stored, CompanyIds ids) {
+        RevisedUniverse universe = new RevisedUniverse(ids);
         for (Revised<CompanyMetrics> figures : companies) {
             universe.accept(figures);
         }
@@ -46,13 +57,13 @@ public final class RevisedUniverse {
         if (held != null && held.revision >= figures.revision()) {
             return false;
         }
-        replace(IndexedFigures.of(figures));
+        replace(statistics.index(figures.value(), figures.revision()));
         return true;
     }
 
     /**
      * Takes figures known to be newer than any held for the company ({@link Universes} checks that once for all its
-     * universes); returns whether the company was in.
+     * universes), indexed with this universe's numbers; returns whether the company was in.
      */
     boolean replace(IndexedFigures figures) {
         mayHaveChanged = true;
@@ -62,6 +73,13 @@ public final class RevisedUniverse {
     /** Takes a company out (it left the universe's membership); returns whether it was in. */
     public boolean remove(String ticker) {
         boolean removed = statistics.remove(ticker);
+        mayHaveChanged |= removed;
+        return removed;
+    }
+
+    /** Takes out the company whose new figures these are (it left the membership); returns whether it was in. */
+    boolean remove(IndexedFigures figures) {
+        boolean removed = statistics.remove(figures);
         mayHaveChanged |= removed;
         return removed;
     }

@@ -2,9 +2,8 @@ package io.saasreport.metrics.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,8 +41,14 @@ public final class UniverseStatistics {
     private static final int FIRST_BUCKET_SLOT = 5;
     private static final int FIRST_OPERATING_SLOT = FIRST_BUCKET_SLOT + GrowthBucket.values().length;
 
-    /** Each company's figures as last indexed, shared with the other universes it is in. */
-    private final Map<String, IndexedFigures> companies = new HashMap<>();
+    /** The numbers of the companies' tickers, shared with the other universes that share their figures. */
+    private final CompanyIds ids;
+    /**
+     * Each company's figures as last indexed, at its number (null when it is not in), shared with the other
+     * universes it is in.
+     */
+    private IndexedFigures[] companies = new IndexedFigures[0];
+    private int size;
     private final MetricIndex[] indices = new MetricIndex[RANKINGS.size()];
     /** Highest first, so the top-10 list is ranks 0..9 and the median of the top 5 is rank 2. */
     private final MetricIndex evToNtmRevenue;
@@ -71,6 +76,12 @@ public final class UniverseStatistics {
     private MacroEvent macro;
 
     public UniverseStatistics() {
+        this(new CompanyIds());
+    }
+
+    /** Statistics that take figures indexed with these numbers, as other universes do ({@link Universes}). */
+    UniverseStatistics(CompanyIds ids) {
+        this.ids = ids;
         for (int slot = 0; slot < indices.length; slot++) {
             indices[slot] = new MetricIndex(RANKINGS.get(slot).order());
         }
@@ -109,23 +120,43 @@ public final class UniverseStatistics {
 
     /** Puts a company's current figures in place of its previous ones (a metric turning null leaves its rank). */
     public void update(CompanyMetrics metrics) {
-        update(IndexedFigures.of(metrics, 0));
+        update(index(metrics, 0));
     }
 
-    /** Puts a company's indexed figures in place of its previous ones; returns those (null if it was not in). */
+    /** A company's figures indexed with this universe's numbers, to {@link #update} with. */
+    IndexedFigures index(CompanyMetrics metrics, long revision) {
+        return IndexedFigures.of(metrics, revision, ids);
+    }
+
+    /**
+     * Puts a company's indexed figures (numbered by this universe's {@link CompanyIds}) in place of its previous
+     * ones; returns those (null if it was not in).
+     */
     IndexedFigures update(IndexedFigures figures) {
-        IndexedFigures previous = companies.put(figures.ticker, figures);
+        int id = figures.id;
+        if (id >= companies.length) {
+            companies = Arrays.copyOf(companies, Math.max(id + 1, 2 * companies.length));
+        }
+        IndexedFigures previous = companies[id];
+        companies[id] = figures;
+        if (previous == null) {
+            size++;
+        }
         replace(figures.ticker, previous, figures);
         return previous;
     }
 
     /** The figures held for a company (null if it is not in). */
     IndexedFigures held(String ticker) {
-        return companies.get(ticker);
+        return heldAt(ids.find(ticker));
+    }
+
+    private IndexedFigures heldAt(int id) {
+        return id >= 0 && id < companies.length ? companies[id] : null;
     }
 
     boolean contains(String ticker) {
-        return companies.containsKey(ticker);
+        return held(ticker) != null;
     }
 
     /** Moves a company's entries from its previous figures to its current ones; either may be null (not in). */
@@ -134,7 +165,13 @@ public final class UniverseStatistics {
             return;
         }
         for (int slot = 0; slot < indices.length; slot++) {
-            indices[slot].move(ticker, IndexedFigures.valueAt(previous, slot), IndexedFigures.valueAt(current, slot));
+            double before = IndexedFigures.valueAt(previous, slot);
+            double after = IndexedFigures.valueAt(current, slot);
+            // Compared here, from the shared figures, so an index whose value stays is not even read (a tick moves
+            // a few of them); Double.compare: NaN equals NaN (absent stays absent), -0.0 and 0.0 are distinct keys.
+            if (Double.compare(before, after) != 0) {
+                indices[slot].move(ticker, before, after);
+            }
         }
         replaceRegressionPoint(IndexedFigures.valueAt(previous, GROWTH_SLOT), IndexedFigures.valueAt(previous, EV_SLOT),
                 IndexedFigures.valueAt(current, GROWTH_SLOT), IndexedFigures.valueAt(current, EV_SLOT));
@@ -143,9 +180,23 @@ public final class UniverseStatistics {
 
     /** Takes a company out of the universe; returns whether it was in. */
     public boolean remove(String ticker) {
-        IndexedFigures previous = companies.remove(ticker);
-        replace(ticker, previous, null);
-        return previous != null;
+        return remove(ids.find(ticker));
+    }
+
+    /** Takes out the company whose figures these are (indexed with this universe's numbers); returns whether it was in. */
+    boolean remove(IndexedFigures figures) {
+        return remove(figures.id);
+    }
+
+    private boolean remove(int id) {
+        IndexedFigures previous = heldAt(id);
+        if (previous == null) {
+            return false;
+        }
+        companies[id] = null;
+        size--;
+        replace(previous.ticker, previous, null);
+        return true;
     }
 
     /** The latest macro event by {@code asOf} wins; an equal or older one changes nothing. */
@@ -163,7 +214,7 @@ public final class UniverseStatistics {
 
     /** The number of companies held (with or without figures). */
     public int size() {
-        return companies.size();
+        return size;
     }
 
     public UniverseSnapshot snapshot() {
@@ -252,8 +303,8 @@ public final class UniverseStatistics {
     private Instant asOf() {
         if (!latestAsOfKnown) {
             latestAsOf = null;
-            for (IndexedFigures company : companies.values()) {
-                if (company.asOf != null && (latestAsOf == null || company.asOf.isAfter(latestAsOf))) {
+            for (IndexedFigures company : companies) {
+                if (company != null && company.asOf != null && (latestAsOf == null || company.asOf.isAfter(latestAsOf))) {
                     latestAsOf = company.asOf;
                 }
             }

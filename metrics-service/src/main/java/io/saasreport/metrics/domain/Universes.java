@@ -69,6 +69,8 @@ public final class Universes {
     private final AlertThresholds thresholds;
     private final Map<String, HeldCompany> companies = new HashMap<>();
     private final Map<String, Computed> universes = new LinkedHashMap<>();
+    /** The companies' numbers in every universe here, so that one {@link IndexedFigures} serves them all. */
+    private final CompanyIds ids = new CompanyIds();
     private MacroEvent macro;
 
     private Universes(AlertThresholds thresholds) {
@@ -113,7 +115,7 @@ public final class Universes {
                 members.add(company.revised());
             }
         }
-        RevisedUniverse universe = RevisedUniverse.restore(members, stored == null ? null : stored.universe());
+        RevisedUniverse universe = RevisedUniverse.restore(members, stored == null ? null : stored.universe(), ids);
         if (macro != null) {
             universe.accept(macro);
         }
@@ -142,13 +144,13 @@ public final class Universes {
         GrowthBucket bucketBefore = bucketOf(previous);
         GrowthBucket bucketNow = bucketOf(figures);
         // Indexed once, shared by every universe the company is in.
-        IndexedFigures indexed = IndexedFigures.of(revised);
+        IndexedFigures indexed = IndexedFigures.of(revised, ids);
         List<UniverseAlert> alerts = new ArrayList<>();
         for (Map.Entry<String, Computed> entry : universes.entrySet()) {
             String name = entry.getKey();
             Computed computed = entry.getValue();
             if (!computed.membership.includes(figures)) {
-                computed.universe.remove(ticker);
+                computed.universe.remove(indexed);
                 continue;
             }
             boolean wasMember = computed.universe.replace(indexed);

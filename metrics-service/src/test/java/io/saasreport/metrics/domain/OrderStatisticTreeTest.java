@@ -172,6 +172,39 @@ class OrderStatisticTreeTest {
     }
 
     @Test
+    void aMoveWithinTheLeafShiftsOnlyTheEntriesItPassesInEitherDirection() {
+        OrderStatisticTree tree = new OrderStatisticTree(DESCENDING, 16, 4);
+        for (int i = 0; i < 10; i++) {
+            tree.insert(i, "T" + i); // one leaf: 9, 8, ..., 0
+        }
+        tree.insert(6, "A6"); // ties by ticker ascending: A6 before T6
+
+        tree.replace(2, 7, "T2"); // up past 3..6 and A6, onto a tie with T7 (T2 comes first)
+        tree.replace(8, 5, "T8"); // down past T2 and T7
+        tree.replace(5, 4.5, "T5"); // one step
+
+        assertEquals(List.of(new TickerValue("T9", 9), new TickerValue("T2", 7), new TickerValue("T7", 7),
+                new TickerValue("A6", 6), new TickerValue("T6", 6), new TickerValue("T8", 5),
+                new TickerValue("T5", 4.5), new TickerValue("T4", 4), new TickerValue("T3", 3),
+                new TickerValue("T1", 1), new TickerValue("T0", 0)), tree.first(Integer.MAX_VALUE));
+        assertEquals(1, tree.height());
+        tree.checkInvariants();
+    }
+
+    @Test
+    void negativeAndPositiveZeroAreDistinctKeys() {
+        OrderStatisticTree tree = new OrderStatisticTree(ASCENDING);
+        tree.insert(0.0, "A");
+        tree.insert(-0.0, "B");
+
+        assertEquals(List.of(new TickerValue("B", -0.0), new TickerValue("A", 0.0)), tree.first(2));
+        assertTrue(tree.contains(-0.0, "B"));
+        assertFalse(tree.contains(0.0, "B"));
+        tree.replace(-0.0, 0.0, "B");
+        assertEquals(List.of(new TickerValue("A", 0.0), new TickerValue("B", 0.0)), tree.first(2));
+    }
+
+    @Test
     void firstFromTheOtherEndReversesTheValuesButKeepsTiesByTickerAscending() {
         OrderStatisticTree tree = new OrderStatisticTree(DESCENDING, 4);
         tree.insert(-0.1, "ZED");
