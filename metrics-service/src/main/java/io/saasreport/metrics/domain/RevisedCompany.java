@@ -57,7 +57,7 @@ public final class RevisedCompany {
         return new Stored(state.snapshot(), revision);
     }
 
-    /** When the oldest held price was quoted: a store that keeps prices one by one drops those before it. */
+    /** When the oldest held price was quoted: a store drops the prices it keeps from before it. */
     public Optional<Instant> oldestPriceTime() {
         return state.oldestPriceTime();
     }

@@ -56,8 +56,7 @@ public final class StreamJson {
     public static String writePublished(Revised<?> figures) {
         // One pass over the figures (once per changed company and commit, and per universe publication): their
         // JSON object with the revision appended as its last field, as a tree with the field put last would write it.
-        String json = write(figures.value());
-        return json.substring(0, json.lastIndexOf('}')) + REVISION_FIELD + figures.revision() + "}";
+        return withRevision(openObject(write(figures.value())), figures.revision());
     }
 
     /** What stage 1 publishes for a company: for {@code metrics.company}, and for the universe stage. */
@@ -70,10 +69,20 @@ public final class StreamJson {
      * written once for both.
      */
     static PublishedCompany writePublishedCompany(Revised<CompanyFigures> company) {
-        String figures = write(company.value().metrics());
-        String open = figures.substring(0, figures.lastIndexOf('}'));
-        String revision = REVISION_FIELD + company.revision() + "}";
-        return new PublishedCompany(open + SOURCES_FIELD + write(company.value().sources()) + revision, open + revision);
+        String figures = openObject(write(company.value().metrics()));
+        return new PublishedCompany(
+                withRevision(figures + SOURCES_FIELD + write(company.value().sources()), company.revision()),
+                withRevision(figures, company.revision()));
+    }
+
+    /** A JSON object's text without its closing brace, for fields to be appended. */
+    private static String openObject(String json) {
+        return json.substring(0, json.lastIndexOf('}'));
+    }
+
+    /** An open object closed with the revision as its last field. */
+    private static String withRevision(String openObject, long revision) {
+        return openObject + REVISION_FIELD + revision + "}";
     }
 
     /**
