@@ -1,5 +1,6 @@
 package io.saasreport.report.rest;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,7 @@ import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.HistoryRetention;
 import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.service.CompanySnapshots;
@@ -48,12 +50,17 @@ public class CompanyResource {
     private final Filings filings;
     private final ReportView view;
     private final ReportMeters meters;
+    private final HistoryRetention retention;
+    private final Clock clock;
 
-    CompanyResource(CompanySnapshots companies, Filings filings, ReportView view, ReportMeters meters) {
+    CompanyResource(CompanySnapshots companies, Filings filings, ReportView view, ReportMeters meters,
+            HistoryRetention retention, Clock clock) {
         this.companies = companies;
         this.filings = filings;
         this.view = view;
         this.meters = meters;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @GET
@@ -114,23 +121,24 @@ public class CompanyResource {
     @Path("{ticker}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One company's metrics over time",
-            description = "Every published change of the company's figures, oldest first, thinned as it ages: "
-                    + "all points of the last day, the last of each hour for a week, the last of each day before.")
+            description = "The company's last published figures of each period of the resolution (minute, hour, day, "
+                    + "weekly close), oldest first: the newest 'limit' of them within the range. Minutes are kept for a "
+                    + "day, hours for a month, days for a year, weekly closes forever (the defaults).")
     @APIResponse(responseCode = "200", description = "The company's history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CompanyMetrics.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompanyMetrics> history(
             @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        if (!companies.isKnown(ticker)) {
+            @Valid @BeanParam HistoryQuery query) {
+        if (!isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
-        List<CompanyMetrics> history = companies.history(ticker, OptionalInstant.parse(from), OptionalInstant.parse(to));
+        List<CompanyMetrics> history = companies.history(ticker, query.resolution(retention, clock), query.from(),
+                query.to(), query.limit);
         meters.snapshotServed("company-history");
         return history;
     }
@@ -170,11 +178,16 @@ public class CompanyResource {
     public List<QuarterlyReport> quarters(
             @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker) {
         List<QuarterlyReport> quarters = filings.quarters(ticker);
-        if (quarters.isEmpty() && !companies.isKnown(ticker)) {
+        if (quarters.isEmpty() && !isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
         meters.snapshotServed("company-quarters");
         return quarters;
+    }
+
+    /** Held in the view now, or with a stored history (a company removed since). */
+    private boolean isKnown(String ticker) {
+        return ViewStillLoadingException.loaded(view).companies().containsKey(ticker) || companies.hasHistory(ticker);
     }
 
     private static List<CompanyEntry> table(ViewState state, CompanyTableQuery query) {

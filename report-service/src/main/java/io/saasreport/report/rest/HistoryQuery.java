@@ -1,0 +1,68 @@
+package io.saasreport.report.rest;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.saasreport.report.domain.HistoryResolution;
+import io.saasreport.report.domain.HistoryRetention;
+
+/** The parameters every history read takes: a time range, a resolution (or one picked from the range) and a limit. */
+public class HistoryQuery {
+
+    static final int MAX_LIMIT = 5000;
+    static final int DEFAULT_LIMIT = 500;
+
+    @QueryParam("from")
+    @IsoInstant
+    @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)")
+    public String from;
+
+    @QueryParam("to")
+    @IsoInstant
+    @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)")
+    public String to;
+
+    @QueryParam("resolution")
+    @Pattern(regexp = "minute|hour|day|week", message = "must be minute, hour, day or week")
+    @Parameter(description = "One point per UTC minute, hour or day, or per weekly close (Friday 16:00 New York): the "
+            + "last point of each. Without it: the finest resolution still kept at 'from' that gives at most 'limit' "
+            + "points over the range; week when 'from' is absent.",
+            schema = @Schema(enumeration = { "minute", "hour", "day", "week" }))
+    public String resolution;
+
+    @QueryParam("limit")
+    @DefaultValue("" + DEFAULT_LIMIT)
+    @Min(value = 1, message = "must be at least 1")
+    @Max(value = MAX_LIMIT, message = "must be at most " + MAX_LIMIT)
+    @Parameter(description = "The most points answered: the newest ones of the range (still oldest first)")
+    public int limit;
+
+    Instant from() {
+        return OptionalInstant.parse(from);
+    }
+
+    Instant to() {
+        return OptionalInstant.parse(to);
+    }
+
+    /** The resolution asked for, or the one the range calls for. */
+    HistoryResolution resolution(HistoryRetention retention, Clock clock) {
+        return resolution == null || resolution.isBlank()
+                ? retention.forRange(from(), to(), clock.instant(), limit)
+                : HistoryResolution.named(resolution).orElseThrow();
+    }
+
+    /** Whether the range is open at both ends (the dashboard's question, answered once per view state). */
+    boolean unbounded() {
+        return from() == null && to() == null;
+    }
+}
