@@ -56,11 +56,11 @@ public class ReportConsumers {
         ReportConfig.Kafka kafka = config.kafka();
         deadLetters = new DeadLetters(kafkaClient);
         writers.add(writer("companies", kafka.company(), batch -> {
-            Decoded<?> decoded = store(codec.companiesToStore(batch), store::companies);
+            Decoded<?> decoded = storeEachMinute(codec.companiesToStore(batch), store::companies);
             deadLetters.send(kafka.company().deadLetterTopic(), decoded.unreadable());
         }));
         writers.add(writer("universe", kafka.universe(), batch -> {
-            Decoded<?> decoded = store(codec.universe(batch), store::universe);
+            Decoded<?> decoded = storeEachMinute(codec.universe(batch), store::universe);
             deadLetters.send(kafka.universe().deadLetterTopic(), decoded.unreadable());
         }));
         writers.add(writer("filings", kafka.filings(), batch -> {
@@ -100,6 +100,14 @@ public class ReportConsumers {
     private static <T> Decoded<T> store(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
         if (!decoded.updates().isEmpty()) {
             write.accept(Conflation.newestPerKey(decoded.updates()));
+        }
+        return decoded;
+    }
+
+    /** As {@link #store}, keeping the last update of each minute of each key: the history's periods (SnapshotStore). */
+    private static <T> Decoded<T> storeEachMinute(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
+        if (!decoded.updates().isEmpty()) {
+            write.accept(Conflation.newestPerKeyAndMinute(decoded.updates()));
         }
         return decoded;
     }

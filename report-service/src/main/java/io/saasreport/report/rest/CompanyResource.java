@@ -138,7 +138,7 @@ public class CompanyResource {
             throw new UnknownCompanyException(ticker);
         }
         List<CompanyMetrics> history = companies.history(ticker, query.resolution(retention, clock), query.from(),
-                query.to(), query.limit);
+                query.to(), query.limit());
         meters.snapshotServed("company-history");
         return history;
     }

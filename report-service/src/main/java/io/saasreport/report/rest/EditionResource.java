@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,9 +68,9 @@ public class EditionResource {
                     + "asked for; 'gaps' names any section the stored history cannot give for that week.")
     @APIResponse(responseCode = "200", description = "The edition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Edition.class)))
-    public Response json(@Parameter(description = DATE_DESCRIPTION, example = "2026-11-20") @PathParam("date") String date,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return edition(date, "edition").json().respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
+    // The bytes serialized once per kept edition (a Response would bypass the Accept negotiation that answers 406).
+    public byte[] json(@Parameter(description = DATE_DESCRIPTION, example = "2026-11-20") @PathParam("date") String date) {
+        return edition(date, "edition").json().body();
     }
 
     @GET

@@ -3,12 +3,11 @@ package io.saasreport.report.rest;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -39,12 +38,17 @@ public class HistoryQuery {
             schema = @Schema(enumeration = { "minute", "hour", "day", "week" }))
     public String resolution;
 
+    // Text checked by a pattern, so that "many" or "1e9" is a 400 naming the field rather than a framework 404.
     @QueryParam("limit")
     @DefaultValue("" + DEFAULT_LIMIT)
-    @Min(value = 1, message = "must be at least 1")
-    @Max(value = MAX_LIMIT, message = "must be at most " + MAX_LIMIT)
-    @Parameter(description = "The most points answered: the newest ones of the range (still oldest first)")
-    public int limit;
+    @Pattern(regexp = "([1-9][0-9]{0,2}|[1-4][0-9]{3}|" + MAX_LIMIT + ")", message = "must be a whole number from 1 to " + MAX_LIMIT)
+    @Parameter(description = "The most points answered, 1 to 5000 (default 500): the newest ones of the range, still "
+            + "oldest first", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5000", defaultValue = "500"))
+    public String limit;
+
+    int limit() {
+        return Integer.parseInt(limit);
+    }
 
     Instant from() {
         return OptionalInstant.parse(from);
@@ -57,7 +61,7 @@ public class HistoryQuery {
     /** The resolution asked for, or the one the range calls for. */
     HistoryResolution resolution(HistoryRetention retention, Clock clock) {
         return resolution == null || resolution.isBlank()
-                ? retention.forRange(from(), to(), clock.instant(), limit)
+                ? retention.forRange(from(), to(), clock.instant(), limit())
                 : HistoryResolution.named(resolution).orElseThrow();
     }
 

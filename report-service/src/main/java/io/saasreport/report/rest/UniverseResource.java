@@ -171,7 +171,7 @@ public class UniverseResource {
 
     List<UniverseStatistics> history(String name, HistoryQuery query) {
         return served("universe-history", universe.history(name, query.resolution(retention, clock), query.from(),
-                query.to(), query.limit));
+                query.to(), query.limit()));
     }
 
     @GET
@@ -197,9 +197,9 @@ public class UniverseResource {
         ViewState state = ViewStillLoadingException.loaded(view);
         HistoryResolution resolution = query.resolution(retention, clock);
         Supplier<Rendered> answer = () -> view.render(state.universe(name)
-                .map(entry -> entry.medians().between(resolution, query.from(), query.to(), query.limit))
+                .map(entry -> entry.medians().between(resolution, query.from(), query.to(), query.limit()))
                 .orElse(List.of()));
-        Rendered medians = query.unbounded() && query.limit == HistoryQuery.DEFAULT_LIMIT
+        Rendered medians = query.unbounded() && query.limit() == HistoryQuery.DEFAULT_LIMIT
                 ? state.derived(name + ":medians:" + resolution, answer)
                 : answer.get();
         return served("universe-history-medians", medians, ifNoneMatch);

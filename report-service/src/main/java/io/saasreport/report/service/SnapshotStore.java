@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.saasreport.report.consume.CompanyValue;
+import io.saasreport.report.consume.Conflation;
 import io.saasreport.report.consume.Update;
 import io.saasreport.report.consume.Version;
 import io.saasreport.report.domain.CompanyMetrics;
@@ -63,7 +64,10 @@ public class SnapshotStore {
         this.clock = clock;
     }
 
-    /** Stores each company's newest value (tombstones delete the snapshot; the history stays). */
+    /**
+     * Stores each company's newest value, and every value given (a key's last of each minute: the caller's conflation)
+     * that is newer than the stored one into the history; tombstones delete the snapshot, the history stays.
+     */
     @Transactional
     public void companies(Collection<Update<CompanyValue>> updates) {
         try (Connection connection = dataSource.getConnection()) {
@@ -81,9 +85,8 @@ public class SnapshotStore {
                 return;
             }
             Timestamp now = Timestamp.from(clock.instant());
-            List<HistoryStore.Point> points = new ArrayList<>(accepted.size());
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY)) {
-                for (Update<CompanyValue> update : accepted) {
+                for (Update<CompanyValue> update : Conflation.newestPerKey(accepted)) {
                     CompanyMetrics metrics = update.value().metrics();
                     upsert.setString(1, metrics.ticker());
                     upsert.setString(2, metrics.name());
@@ -93,10 +96,11 @@ public class SnapshotStore {
                     upsert.setString(6, update.payload());
                     upsert.setTimestamp(7, now);
                     upsert.addBatch();
-                    points.add(new HistoryStore.Point(metrics.ticker(), metrics.asOf(), update.value().withoutSources()));
                 }
                 upsert.executeBatch();
             }
+            List<HistoryStore.Point> points = accepted.stream().map(update -> new HistoryStore.Point(update.key(),
+                    update.value().metrics().asOf(), update.value().withoutSources())).toList();
             history.store(connection, HistoryStore.Series.COMPANY, points);
         } catch (SQLException e) {
             throw new StoreFailure("company snapshots", e);
@@ -104,8 +108,8 @@ public class SnapshotStore {
     }
 
     /**
-     * Stores each universe's newest statistics of a batch (one update per universe); a tombstone deletes a removed
-     * universe's snapshot (its history stays).
+     * Stores a batch's universe statistics in order (a universe's last of each minute: the caller's conflation), each
+     * upsert keeping the newest snapshot; a tombstone deletes a removed universe's snapshot (its history stays).
      */
     @Transactional
     public void universe(Collection<Update<UniverseStatistics>> updates) {
