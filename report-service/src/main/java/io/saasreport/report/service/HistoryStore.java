@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -64,6 +66,8 @@ public class HistoryStore implements HistoryAtInstant {
             + " where h.ticker = t.ticker and h.resolution = 'w' and h.period <= ? order by h.period desc limit 1) p"
             + " order by t.ticker";
 
+    private static final HistoryResolution[] RESOLUTIONS = HistoryResolution.values();
+
     private final DataSource dataSource;
     private final HistoryRetention retention;
 
@@ -75,44 +79,63 @@ public class HistoryStore implements HistoryAtInstant {
 
     /**
      * Writes each point into its four periods (where it is not older than the point held there) and drops what
-     * falls out of the retention behind it, in the caller's transaction.
+     * falls out of the retention behind each series' newest point, in the caller's transaction: one upsert for the
+     * whole batch and one delete per resolution, each row reached through the primary key.
      */
     public void store(Connection connection, Series series, List<Point> points) throws SQLException {
         if (points.isEmpty()) {
             return;
         }
+        int size = points.size();
+        String[] keys = new String[size];
+        Timestamp[] times = new Timestamp[size];
+        String[] payloads = new String[size];
+        Timestamp[][] periods = new Timestamp[RESOLUTIONS.length][size];
+        Map<String, Instant> newest = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            Point point = points.get(i);
+            keys[i] = point.key();
+            times[i] = Timestamp.from(point.asOf());
+            payloads[i] = point.payload();
+            for (int r = 0; r < RESOLUTIONS.length; r++) {
+                periods[r][i] = Timestamp.from(RESOLUTIONS[r].periodOf(point.asOf()));
+            }
+            newest.merge(point.key(), point.asOf(), (held, next) -> next.isAfter(held) ? next : held);
+        }
+        // A batch may hold several points of one period (a key's minutes of one hour): the latest, and on a tie the
+        // later one, is the period's, as one upsert may touch each row once.
         String upsert = "insert into " + series.table + " (" + series.key + ", resolution, period, as_of, payload)"
-                + " select ?, p.resolution, p.period, ?, ?::jsonb from unnest(?::text[], ?::timestamptz[]) as p(resolution, period)"
+                + " select distinct on (p.key, r.resolution, r.period) p.key, r.resolution, r.period, p.as_of, p.payload::jsonb"
+                + " from unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],"
+                + " ?::timestamptz[]) with ordinality as p(key, as_of, payload, m, h, d, w, n)"
+                + " cross join lateral (values ('m', p.m), ('h', p.h), ('d', p.d), ('w', p.w)) as r(resolution, period)"
+                + " order by p.key, r.resolution, r.period, p.as_of desc, p.n desc"
                 + " on conflict (" + series.key + ", resolution, period) do update set as_of = excluded.as_of,"
                 + " payload = excluded.payload where excluded.as_of >= " + series.table + ".as_of";
-        String trim = "delete from " + series.table + " where " + series.key + " = ? and ((resolution = 'm' and period < ?)"
-                + " or (resolution = 'h' and period < ?) or (resolution = 'd' and period < ?))";
-        HistoryResolution[] resolutions = HistoryResolution.values();
-        String[] codes = new String[resolutions.length];
-        for (int i = 0; i < resolutions.length; i++) {
-            codes[i] = resolutions[i].code();
-        }
-        try (PreparedStatement write = connection.prepareStatement(upsert);
-                PreparedStatement delete = connection.prepareStatement(trim)) {
-            for (Point point : points) {
-                Timestamp[] periods = new Timestamp[resolutions.length];
-                for (int i = 0; i < resolutions.length; i++) {
-                    periods[i] = Timestamp.from(resolutions[i].periodOf(point.asOf()));
-                }
-                write.setString(1, point.key());
-                write.setTimestamp(2, Timestamp.from(point.asOf()));
-                write.setString(3, point.payload());
-                write.setArray(4, connection.createArrayOf("text", codes));
-                write.setArray(5, connection.createArrayOf("timestamptz", periods));
-                write.addBatch();
-                delete.setString(1, point.key());
-                delete.setTimestamp(2, Timestamp.from(retention.keptFrom(HistoryResolution.MINUTE, point.asOf()).orElseThrow()));
-                delete.setTimestamp(3, Timestamp.from(retention.keptFrom(HistoryResolution.HOUR, point.asOf()).orElseThrow()));
-                delete.setTimestamp(4, Timestamp.from(retention.keptFrom(HistoryResolution.DAY, point.asOf()).orElseThrow()));
-                delete.addBatch();
+        try (PreparedStatement write = connection.prepareStatement(upsert)) {
+            write.setArray(1, connection.createArrayOf("text", keys));
+            write.setArray(2, connection.createArrayOf("timestamptz", times));
+            write.setArray(3, connection.createArrayOf("text", payloads));
+            for (int r = 0; r < RESOLUTIONS.length; r++) {
+                write.setArray(4 + r, connection.createArrayOf("timestamptz", periods[r]));
             }
-            write.executeBatch();
-            delete.executeBatch();
+            write.executeUpdate();
+        }
+        String[] keysOfSeries = newest.keySet().toArray(String[]::new);
+        for (HistoryResolution resolution : RESOLUTIONS) {
+            if (retention.kept(resolution).isEmpty()) {
+                continue;
+            }
+            Timestamp[] cuts = newest.values().stream()
+                    .map(time -> Timestamp.from(retention.keptFrom(resolution, time).orElseThrow())).toArray(Timestamp[]::new);
+            try (PreparedStatement trim = connection.prepareStatement("delete from " + series.table + " h using"
+                    + " unnest(?::text[], ?::timestamptz[]) as c(key, cut) where h." + series.key + " = c.key"
+                    + " and h.resolution = ? and h.period < c.cut")) {
+                trim.setArray(1, connection.createArrayOf("text", keysOfSeries));
+                trim.setArray(2, connection.createArrayOf("timestamptz", cuts));
+                trim.setString(3, resolution.code());
+                trim.executeUpdate();
+            }
         }
     }
 
