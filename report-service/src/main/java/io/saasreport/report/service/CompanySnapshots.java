@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.HistoryResolution;
+import io.saasreport.report.record.SnapshotJson;
 
 /** The companies' stored history (their current figures are served from memory: ReportView). */
 @ApplicationScoped

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.saasreport.report.domain.HistoryResolution;
 import io.saasreport.report.domain.UniverseStatistics;
+import io.saasreport.report.record.SnapshotJson;
 
 /** The universe statistics' stored history (the current statistics are served from memory: ReportView). */
 @ApplicationScoped

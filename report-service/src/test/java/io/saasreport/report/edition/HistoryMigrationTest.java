@@ -29,9 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.domain.HistoryAtInstant;
 import io.saasreport.report.domain.HistoryRetention;
 import io.saasreport.report.domain.WeeklyClose;
+import io.saasreport.report.record.SnapshotJson;
 import io.saasreport.report.service.Filings;
 import io.saasreport.report.service.HistoryStore;
-import io.saasreport.report.service.SnapshotJson;
 import io.saasreport.report.support.ExampleData;
 
 /**
