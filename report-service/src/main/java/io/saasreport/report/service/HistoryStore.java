@@ -44,10 +44,6 @@ public class HistoryStore implements HistoryAtInstant {
             this.table = table;
             this.key = key;
         }
-
-        public String table() {
-            return table;
-        }
     }
 
     /** One point to store: its series' key, its time and its JSON. */
@@ -241,7 +237,7 @@ public class HistoryStore implements HistoryAtInstant {
     }
 
     /** The time of a series' newest stored point: its newest weekly row always holds it. */
-    public Optional<Instant> newest(Series series, String key) {
+    private Optional<Instant> newest(Series series, String key) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select as_of from " + series.table + " where "
                         + series.key + " = ? and resolution = 'w' order by period desc limit 1")) {
