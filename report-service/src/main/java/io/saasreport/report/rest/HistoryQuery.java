@@ -50,12 +50,23 @@ public class HistoryQuery {
         return Integer.parseInt(limit);
     }
 
+    /** Within years 1 to 9999, which the database stores: a bound beyond holds the same points (none, or all). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     Instant from() {
-        return OptionalInstant.parse(from);
+        return withinStorable(OptionalInstant.parse(from));
     }
 
     Instant to() {
-        return OptionalInstant.parse(to);
+        return withinStorable(OptionalInstant.parse(to));
+    }
+
+    private static Instant withinStorable(Instant bound) {
+        if (bound == null) {
+            return null;
+        }
+        return bound.isBefore(EARLIEST) ? EARLIEST : bound.isAfter(LATEST) ? LATEST : bound;
     }
 
     /** The resolution asked for, or the one the range calls for. */

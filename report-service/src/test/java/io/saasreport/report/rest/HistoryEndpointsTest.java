@@ -144,6 +144,11 @@ class HistoryEndpointsTest {
                     .body("detail", equalTo("limit: must be a whole number from 1 to 5000"));
         }
         given().queryParam("limit", 5000).queryParam("resolution", "week").get(path).then().statusCode(200);
+        given().queryParam("resolution", "minute").queryParam("from", "+1000000000-01-01T00:00:00Z").get(path).then()
+                .statusCode(200).body("$", hasSize(0));
+        given().queryParam("to", "+1000000000-01-01T00:00:00Z").queryParam("from", "-1000000000-01-01T00:00:00Z")
+                .get(path).then().statusCode(200).body("$", hasSize(1)); // every weekly close: the one week
+        given().queryParam("resolution", "min\u0000ute").get(path).then().statusCode(400);
     }
 
     @Test
