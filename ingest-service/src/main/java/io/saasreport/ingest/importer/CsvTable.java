@@ -28,8 +28,11 @@ record CsvTable(List<String> header, List<Row> rows) {
             .setIgnoreSurroundingSpaces(true)
             .get();
 
-    /** Parses {@code text}; {@code typeTag} names the events the file was to become, for the rejection meter. */
-    static CsvTable parse(String text, String typeTag) {
+    /**
+     * Parses {@code text}, refusing it at the first data row past {@code maxRows}; {@code typeTag} names the events
+     * the file was to become, for the rejection meter.
+     */
+    static CsvTable parse(String text, String typeTag, int maxRows) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text; // spreadsheet exports add a BOM
         int[] lineStarts = lineStarts(content);
         List<String> header = null;
@@ -38,6 +41,8 @@ record CsvTable(List<String> header, List<Row> rows) {
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = record.stream().map(String::trim).toList();
+                } else if (rows.size() == maxRows) {
+                    throw RejectedRequestException.tooMany(maxRows, "rows", typeTag);
                 } else {
                     rows.add(new Row(lineOf(lineStarts, record.getCharacterPosition()), record));
                 }

@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventType;
+import io.saasreport.ingest.domain.Figures;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.domain.TimeWindow;
 
 /** An SEC EDGAR XBRL {@code companyfacts} document: {@code facts.<taxonomy>.<concept>.units.<unit>[]}. */
 final class CompanyFacts {
@@ -22,19 +26,60 @@ final class CompanyFacts {
     static final String USD = "USD";
     static final String SHARES = "shares";
 
+    /** A hostile document could hold a million bad values: the answer names the first ones. */
+    static final int MAX_ERRORS = 100;
+
     private final JsonNode facts;
 
     private CompanyFacts(JsonNode facts) {
         this.facts = facts;
     }
 
-    static CompanyFacts of(JsonNode document) {
+    /** The document's facts, each value a figure and each date in {@code window}, or the document is refused. */
+    static CompanyFacts of(JsonNode document, TimeWindow window) {
         JsonNode facts = document.path("facts");
         if (!facts.isObject()) {
             throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
                     "Not an SEC companyfacts document: it has no 'facts' object", EventType.FILING.wireName());
         }
+        List<EventError> errors = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> taxonomy : facts.properties()) {
+            for (Map.Entry<String, JsonNode> concept : taxonomy.getValue().properties()) {
+                for (Map.Entry<String, JsonNode> unit : concept.getValue().path("units").properties()) {
+                    String path = "facts." + taxonomy.getKey() + "." + concept.getKey() + ".units." + unit.getKey();
+                    for (int i = 0; i < unit.getValue().size() && errors.size() < MAX_ERRORS; i++) {
+                        errors.addAll(problems(unit.getValue().get(i), path + "[" + i + "]", window));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw RejectedRequestException.invalid(errors, Map.of(EventType.FILING.wireName(), 1));
+        }
         return new CompanyFacts(facts);
+    }
+
+    /** What can never be right in one reported value: a number no figure can be, a date out of the window. */
+    private static List<EventError> problems(JsonNode entry, String path, TimeWindow window) {
+        List<EventError> problems = new ArrayList<>();
+        JsonNode value = entry.path("val");
+        if (value.isNumber()) {
+            Figures.check(value.decimalValue()).ifPresent(message -> problems.add(new EventError(null, null, path + ".val", message)));
+        }
+        date(entry, "end").flatMap(window::check)
+                .ifPresent(message -> problems.add(new EventError(null, null, path + ".end", message)));
+        date(entry, "filed").flatMap(filed -> window.check(SecCompanyFactsImporter.filedAt(filed)))
+                .ifPresent(message -> problems.add(new EventError(null, null, path + ".filed", message)));
+        return problems;
+    }
+
+    /** A date field of an entry; one that is absent or does not parse leaves the entry out later, as it always has. */
+    private static Optional<LocalDate> date(JsonNode entry, String field) {
+        try {
+            return Optional.of(LocalDate.parse(entry.path(field).asText()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The values of one concept in one unit; entries lacking an end, a value or a filing date are left out. */
