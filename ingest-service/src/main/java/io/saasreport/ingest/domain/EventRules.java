@@ -6,6 +6,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.saasreport.contracts.PrintableText;
+
 /**
  * The value rules of the input events that the file importers share with the JSON validator, and those a JSON Schema
  * cannot state (a figure's magnitude, {@link Figures}; text free of control characters). Each check answers the
@@ -29,22 +31,9 @@ public final class EventRules {
                 .findFirst().map(ViolationMessages::of));
     }
 
-    /**
-     * Text that every reader can store and print: no C0 or C1 control character (NUL, tab, line breaks, DEL
-     * included; PostgreSQL cannot store NUL) and no lone UTF-16 surrogate (it has no UTF-8 form).
-     */
+    /** Text every reader can store and print ({@link PrintableText}): NUL, other controls and lone surrogates are refused. */
     public static Optional<String> checkText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lone = Character.isHighSurrogate(c)
-                    ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-            if (Character.isISOControl(c) || lone) {
-                return Optional.of(String.format("must not contain control characters or lone surrogates, "
-                        + "has U+%04X at character %d", (int) c, i + 1));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(PrintableText.problemWith(text));
     }
 
     private EventRules() {

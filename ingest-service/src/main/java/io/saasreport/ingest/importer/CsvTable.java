@@ -18,8 +18,9 @@ import io.saasreport.ingest.domain.RejectionReason;
 record CsvTable(List<String> header, List<Row> rows) {
 
     record Row(int line, CSVRecord record) {
+        /** The cell without surrounding white space (strip, not trim: trim would drop a NUL at the end unseen). */
         String get(int column) {
-            return column < record.size() ? record.get(column).trim() : "";
+            return column < record.size() ? record.get(column).strip() : "";
         }
     }
 
@@ -40,7 +41,7 @@ record CsvTable(List<String> header, List<Row> rows) {
         try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
             for (CSVRecord record : parser) {
                 if (header == null) {
-                    header = record.stream().map(String::trim).toList();
+                    header = record.stream().map(String::strip).toList();
                 } else if (rows.size() == maxRows) {
                     throw RejectedRequestException.tooMany(maxRows, "rows", typeTag);
                 } else {

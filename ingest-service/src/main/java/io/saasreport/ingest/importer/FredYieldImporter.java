@@ -58,7 +58,7 @@ public final class FredYieldImporter {
             try {
                 yield = Figures.parse(value);
             } catch (NumberFormatException e) {
-                errors.add(EventError.at(at, SERIES, e.getMessage() + " (or blank, or '.')"));
+                errors.add(EventError.at(at, SERIES, e.getMessage()));
             }
             if (errors.isEmpty()) {
                 events.add(new MacroEvent(close, yield));
