@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,7 +92,7 @@ public class EventReader {
                 }
             } catch (IOException e) {
                 throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
-                        List.of(EventError.at(Position.index(index), parser.currentName(), "not valid JSON: " + describe(e))),
+                        List.of(EventError.at(Position.index(index), fieldOf(e, parser), "not valid JSON: " + describe(e))),
                         Map.of(EventValidator.UNKNOWN_TYPE, 1), null);
             }
         } catch (IOException closing) {
@@ -126,7 +127,7 @@ public class EventReader {
                     try {
                         events.add(new Located(at, reader.readTree(parser)));
                     } catch (IOException e) {
-                        malformed.add(EventError.at(at, parser.currentName(), "not valid JSON: " + describe(e)));
+                        malformed.add(EventError.at(at, fieldOf(e, parser), "not valid JSON: " + describe(e)));
                     }
                 } catch (IOException closing) {
                     throw new UncheckedIOException(closing);
@@ -187,6 +188,11 @@ public class EventReader {
             return json.getOriginalMessage() + where;
         }
         return e.getMessage();
+    }
+
+    /** The field whose value broke one of Jackson's read limits (a number too long), or null for other faults. */
+    private static String fieldOf(IOException e, JsonParser parser) {
+        return e instanceof StreamConstraintsException ? parser.currentName() : null;
     }
 
     private static int byPosition(EventError a, EventError b) {
