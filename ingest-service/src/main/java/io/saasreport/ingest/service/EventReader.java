@@ -192,7 +192,14 @@ public class EventReader {
 
     /** The field whose value broke one of Jackson's read limits (a number too long), or null for other faults. */
     private static String fieldOf(IOException e, JsonParser parser) {
-        return e instanceof StreamConstraintsException ? parser.currentName() : null;
+        if (!(e instanceof StreamConstraintsException)) {
+            return null;
+        }
+        try {
+            return parser.currentName();
+        } catch (IOException unknown) {
+            return null;
+        }
     }
 
     private static int byPosition(EventError a, EventError b) {
