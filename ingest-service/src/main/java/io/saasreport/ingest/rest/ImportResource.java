@@ -1,6 +1,5 @@
 package io.saasreport.ingest.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -31,7 +29,6 @@ import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.RejectedRequestException;
-import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.importer.FredYieldImporter;
 import io.saasreport.ingest.importer.PriceCsvImporter;
 import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
@@ -101,7 +98,8 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         checkTicker(ticker, FILING);
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON), FILING).bytes();
-        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker, readJson(bytes), windows.current())));
+        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker,
+                EventReader.readDocument(jsonReader, bytes, FILING), windows.current())));
     }
 
     @POST
@@ -121,14 +119,5 @@ public class ImportResource {
             throw RejectedRequestException.invalid(
                     List.of(new EventError(null, null, "ticker", "query parameter " + message)), Map.of(typeTag, 1));
         });
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            return jsonReader.readTree(body);
-        } catch (IOException e) {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
-                    "The body is not valid JSON: " + EventReader.describe(e), FILING);
-        }
     }
 }

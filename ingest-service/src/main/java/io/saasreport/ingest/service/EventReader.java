@@ -180,6 +180,25 @@ public class EventReader {
         }
     }
 
+    /**
+     * One JSON document read whole with {@code reader} (an import's file); a fault refuses it as malformed, naming the
+     * field when a read limit broke (a number too long).
+     */
+    public static JsonNode readDocument(ObjectReader reader, byte[] body, String typeTag) {
+        try (JsonParser parser = reader.createParser(body)) {
+            try {
+                return reader.readTree(parser);
+            } catch (IOException e) {
+                String field = fieldOf(e, parser);
+                throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
+                        field == null ? List.of() : List.of(new EventError(null, null, field, describe(e))),
+                        Map.of(typeTag, 1), null);
+            }
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
+        }
+    }
+
     /** Jackson's own message without the echo of the source, plus where it happened. */
     public static String describe(IOException e) {
         if (e instanceof JsonProcessingException json) {

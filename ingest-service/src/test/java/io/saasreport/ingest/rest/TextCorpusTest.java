@@ -57,7 +57,7 @@ class TextCorpusTest {
                 post("NUL in an instant", EVENTS, "application/json",
                         PRICE.replace("2024-03-01T21:00:00Z", "2024-03-01T21:00:00Z\\u0000"), 400, "validation", "at"),
                 post("raw NUL byte in JSON text", EVENTS, "application/json", COMPANY.replace("Acme Corp", "Acme\u0000Corp"),
-                        400, "malformed", "name"),
+                        400, "malformed", null),
                 post("NUL in an import's ticker", "/api/v1/import/prices?ticker=DD%00OG", "text/csv",
                         "Date,Open,High,Low,Close,Volume\n2024-03-01,1,1,1,2,10\n", 400, "validation", "ticker"),
                 post("NUL in a price file's close", "/api/v1/import/prices?ticker=DDOG", "text/csv",
