@@ -74,10 +74,12 @@ class FileCorpusTest {
                         + "1" + "}".repeat(100_000) + "}", 400, "malformed", null),
                 new Refusals.Case("universe nested 100,000 deep", "PUT", UNIVERSE, "application/json",
                         bytes("{\"tickers\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"), 400, "malformed", null),
-                // --- a million facts, none of them a revenue: 400 (nothing to import), in time ---
+                // --- a million facts within the size limit: more tokens than a real document of that size, 400 ---
                 post("SEC document of a million empty facts", SEC, "application/json",
                         "{\"facts\":{\"us-gaap\":{\"Revenues\":{\"units\":{\"USD\":[" + repeat("{},", 3_000_000) + "{}]}}}}}",
-                        400, "empty", null),
+                        400, "malformed", null),
+                post("events array of a million empty arrays", EVENTS, "application/json",
+                        "[" + repeat("[],", 3_000_000) + "[]]", 413, "too_large", null),
                 // --- a media type the endpoint does not read: 415 ---
                 unsupported("events as text/plain", EVENTS, "text/plain", COMPANY),
                 unsupported("events in Latin-1", EVENTS, "application/json; charset=ISO-8859-1", COMPANY),

@@ -34,19 +34,19 @@ import io.saasreport.stack.test.ConfigMappings;
 
 class EventReaderTest {
 
+    /** The settings' defaults. */
+    static final IngestConfig CONFIG = ConfigMappings.read(IngestConfig.class, Map.of());
+
     /** Configured as Quarkus configures its own (JavaTimeModule, ISO dates) plus JacksonCustomizer. */
     static final ObjectMapper MAPPER = customized(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build());
 
-    /** The settings' defaults. */
-    static final IngestConfig CONFIG = ConfigMappings.read(IngestConfig.class, Map.of());
-
     private final EventReader reader = new EventReader(MAPPER, CONFIG, new TimeWindows(CONFIG));
 
     private static ObjectMapper customized(ObjectMapper mapper) {
-        new JacksonCustomizer().customize(mapper);
+        new JacksonCustomizer(CONFIG).customize(mapper);
         return mapper;
     }
 
