@@ -8,6 +8,11 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.saasreport.report.record.Conflation;
+import io.saasreport.report.record.Decoded;
+import io.saasreport.report.record.Unreadable;
+import io.saasreport.report.record.Update;
+
 /**
  * Stores a decoded batch, newest value per key, in one write; when the database refuses it for a record's sake
  * ({@link DatabaseErrors#permanent}), stores the batch again record by record, so that only the refused ones are left

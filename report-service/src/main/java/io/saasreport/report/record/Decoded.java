@@ -25,7 +25,7 @@ public record Decoded<T>(List<Update<T>> updates, List<Unreadable> unreadable,
     }
 
     /** The record {@code update} (this very instance) was read from. */
-    ConsumerRecord<String, String> recordOf(Update<T> update) {
+    public ConsumerRecord<String, String> recordOf(Update<T> update) {
         return sources.get(update);
     }
 }
