@@ -31,6 +31,8 @@ class ReportConfigTest {
         assertEquals(Duration.ofDays(31), config.history().hoursKept());
         assertEquals(Duration.ofDays(365), config.history().daysKept());
         assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals(500, config.stream().maxConnections());
+        assertEquals(Duration.ofSeconds(30), config.stream().stallTimeout());
         assertEquals("metrics.alerts", config.kafka().alerts().topic());
     }
 
@@ -50,6 +52,8 @@ class ReportConfigTest {
         assertRefused("report.kafka.retry.initial-backoff", "PT0S");
         assertRefused("report.kafka.retry.max-backoff", "-PT1S");
         assertRefused("report.stream.interval", "PT0S");
+        assertRefused("report.stream.max-connections", "0");
+        assertRefused("report.stream.stall-timeout", "PT0S");
         assertRefused("report.history.minutes-kept", "-PT1H");
         assertRefused("report.kafka.group", " ");
         assertRefused("report.kafka.company.dead-letter-topic", "");
