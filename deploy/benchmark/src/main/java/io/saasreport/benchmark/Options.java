@@ -24,6 +24,9 @@ record Options(
         int loadBatch,
         int loadClients,
         int waitSeconds,
+        List<Integer> freshnessRates,
+        int freshnessSeconds,
+        int catchUpTicks,
         List<String> phases,
         Path out) {
 
@@ -44,7 +47,10 @@ record Options(
               --load-batch=B          events per ingest request while loading, default 1000
               --load-clients=L        concurrent ingest requests while loading, default 4
               --wait-seconds=W        longest wait for the system to catch up in a phase, default 900
-              --phases=load,ticks,sustained,rest   which phases run, default all, in that order
+              --freshness-rates=R,..  background ticks/s of the freshness probes, default 500,5000
+              --freshness-seconds=S   how long the probes run at each rate (one every 200 ms), default 30
+              --catch-up-ticks=N      the backlog the metrics service catches up alone, default 200000
+              --phases=load,ticks,sustained,freshness,catchup,rest   which phases run, default all, in that order
               --out=FILE              the JSON result, default target/benchmark-<time>.json
             """;
 
@@ -83,7 +89,10 @@ record Options(
                 Integer.parseInt(take(left, "load-batch", "1000")),
                 Integer.parseInt(take(left, "load-clients", "4")),
                 Integer.parseInt(take(left, "wait-seconds", "900")),
-                List.of(take(left, "phases", "load,ticks,sustained,rest").split(",")),
+                java.util.Arrays.stream(take(left, "freshness-rates", "500,5000").split(",")).map(Integer::valueOf).toList(),
+                Integer.parseInt(take(left, "freshness-seconds", "30")),
+                Integer.parseInt(take(left, "catch-up-ticks", "200000")),
+                List.of(take(left, "phases", "load,ticks,sustained,freshness,catchup,rest").split(",")),
                 Path.of(take(left, "out", moduleDir.resolve("target/benchmark-"
                         + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".json").toString())));
         if (!left.isEmpty()) {
@@ -113,6 +122,9 @@ record Options(
         map.put("clients", clients);
         map.put("loadBatch", loadBatch);
         map.put("loadClients", loadClients);
+        map.put("freshnessRates", freshnessRates);
+        map.put("freshnessSeconds", freshnessSeconds);
+        map.put("catchUpTicks", catchUpTicks);
         map.put("phases", phases);
         return map;
     }

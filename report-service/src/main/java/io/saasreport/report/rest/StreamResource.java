@@ -33,8 +33,8 @@ import io.saasreport.report.view.ViewState;
 
 /**
  * Pushes this instance's view as it changes. Each connection looks at the view every {@code report.stream.interval}
- * and sends what changed since it last looked, so a burst of updates reaches a browser as at most a few events a
- * second, and a slow client only ever skips intermediate states.
+ * (20 ms by default) and sends what changed since it last looked, so a burst of updates reaches a browser as at most
+ * one event of each kind per interval, and a slow client only ever skips intermediate states.
  */
 @Path("/api/v1/stream")
 @Tag(name = "Stream", description = "Changes pushed as server-sent events")
@@ -56,7 +56,7 @@ public class StreamResource {
                     + "Event 'universes-removed': an array of removed universes' names. Event 'alerts': an array of the "
                     + "alerts that arrived. Event 'companies': "
                     + "an array of the companies whose figures changed. Event 'removed': an array of tickers that left. "
-                    + "Changes are conflated: at most one event of each kind per interval (250 ms by default).")
+                    + "Changes are conflated: at most one event of each kind per interval (20 ms by default).")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {

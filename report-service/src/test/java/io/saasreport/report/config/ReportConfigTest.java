@@ -29,7 +29,7 @@ class ReportConfigTest {
         assertEquals(Duration.ofSeconds(10), config.kafka().retry().maxBackoff());
         assertEquals(Duration.ofDays(1), config.history().keepEverything());
         assertEquals(Duration.ofDays(7), config.history().keepHourly());
-        assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals(Duration.ofMillis(20), config.stream().interval());
         assertEquals("metrics.alerts", config.kafka().alerts().topic());
     }
 
