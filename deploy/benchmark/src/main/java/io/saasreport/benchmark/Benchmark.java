@@ -124,6 +124,7 @@ public final class Benchmark {
             }
             if (options.runs("ticks") || options.runs("sustained") || options.runs("freshness")) {
                 rssAfterStorms = residentSetSizes();
+                nativeMemory();
             }
             if (options.runs("catchup")) {
                 catchUp();
@@ -506,11 +507,16 @@ public final class Benchmark {
         }
         load.join();
         long window = System.nanoTime() - start;
-        boolean all = waitUntil(probes::allShown);
+        // A probe not shown within a minute of the last one counts as never.
+        long shownBy = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!probes.allShown() && System.nanoTime() < shownBy) {
+            Thread.sleep(100);
+        }
+        boolean all = probes.allShown();
         probes.stop();
         results.add("freshness " + rate, "background ticks written", rate(sent.get(), window), sent.get() / seconds(window),
                 "ticks/s held (target " + rate + ") while " + probes.count() + " probes ran"
-                        + (all ? "" : "; some probes never showed within --wait-seconds"));
+                        + (all ? "" : "; some probes never showed within a minute"));
         for (FreshnessProbes.Hop hop : FreshnessProbes.Hop.values()) {
             List<Long> latencies = probes.latencies(hop);
             results.add("freshness " + rate, hop.label, Latencies.summary(latencies), Latencies.asMap(latencies),
@@ -829,6 +835,35 @@ public final class Benchmark {
             rss.put(service, pid == null ? null : ProcStatus.residentBytes(pid));
         }
         return rss;
+    }
+
+    /**
+     * Where each service's memory goes, from Native Memory Tracking, when the services run with it
+     * (STACK_JVM_OPTIONS=-XX:NativeMemoryTracking=summary): jcmd's summary beside the JSON, its total in a row.
+     */
+    private void nativeMemory() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (String service : List.of(LocalStack.INGEST, LocalStack.METRICS, LocalStack.REPORT)) {
+            Long pid = stack != null ? Long.valueOf(stack.process(service).pid()) : findPid(service);
+            if (pid == null || !Files.isExecutable(jcmd)) {
+                continue;
+            }
+            Process process = new ProcessBuilder(jcmd.toString(), pid.toString(), "VM.native_memory", "summary", "scale=MB")
+                    .redirectErrorStream(true).start();
+            String summary = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            int total = summary.indexOf("Total:");
+            if (total < 0) {
+                continue; // not tracked
+            }
+            Path file = options.out().toAbsolutePath().resolveSibling(
+                    options.out().getFileName().toString().replace(".json", "") + "-nmt-" + service + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, summary);
+            String line = summary.substring(total, summary.indexOf('\n', total)).trim();
+            results.add("rss", service + " native memory after storms", line, line,
+                    "Native Memory Tracking's total (committed is what the JVM uses of the RSS); by category in " + file);
+        }
     }
 
     private static Long findPid(String service) {

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * of {@code /api/v1/stream}, and as the changed median of a named universe whose only member is the probe's ticker
  * on {@code metrics.universe}. Probe prices rise, so a probe counts as shown once it or a later one is visible (a
  * newer figure holds it); the universe's median rises with them, so a probe shows there once the median reached
- * the multiple its figures had on {@code metrics.company}.
+ * the multiple its figures (or a later probe's) had on {@code metrics.company}.
  */
 final class FreshnessProbes {
 
@@ -142,8 +142,15 @@ final class FreshnessProbes {
         return latencies;
     }
 
+    /**
+     * When the median first reached the probe's multiple, or that of the first later probe whose figure was seen
+     * (a commit may carry only the later of two probes: its median holds the earlier one too).
+     */
     private Long universeShown(int probe) {
-        Double multiple = multiples.get(probe);
+        Double multiple = null;
+        for (int later = probe; later < accepted.size() && multiple == null; later++) {
+            multiple = multiples.get(later);
+        }
         if (multiple == null) {
             return null;
         }

@@ -60,9 +60,17 @@ public final class LocalStack {
             new Service(INGEST, null, "96m"));
     /**
      * Every service's JVM: the serial collector (the least memory beside the heap; young pauses of a few ms at these
-     * heaps) and glibc's arenas capped at two (the default of eight per core keeps freed native memory resident).
+     * heaps), then STACK_JVM_OPTIONS (say -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment
+     * caps glibc's arenas (the default of eight per core keeps freed native memory resident).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        String extra = System.getenv("STACK_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
 
     private final Path root;
     private final Path data;
@@ -414,7 +422,7 @@ public final class LocalStack {
         String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
         Path log = data.resolve("logs").resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + serviceHeap(service)));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
