@@ -29,7 +29,7 @@ public final class ShortPollInterceptor implements ConsumerInterceptor<Object, O
 
     @Override
     public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
-        DrainedInput.ofThisThread().polled(records, maxPollRecords);
+        DrainedInput.ofThisThread().polled(records, maxPollRecords, System.currentTimeMillis());
         return records;
     }
 

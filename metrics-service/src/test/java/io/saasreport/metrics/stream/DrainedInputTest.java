@@ -59,6 +59,32 @@ class DrainedInputTest {
     }
 
     @Test
+    void recordsOfAnEarlierFullPollStillQueuedKeepTheInputUndrained() throws Exception {
+        onOwnThread(() -> {
+            DrainedInput drained = DrainedInput.ofThisThread();
+            drained.polled(records(Map.of(PRICES_0, List.of(1L, 2L, 3L))), 3, 0);
+            drained.polled(records(Map.of(FILINGS_0, List.of(10L))), 3, 5);
+
+            assertFalse(drained.drainedBy(processed(FILINGS_0, 10)), "prices 1 to 3 wait in the task's queue");
+            assertFalse(drained.drainedBy(processed(PRICES_0, 2)));
+            assertTrue(drained.drainedBy(processed(PRICES_0, 3)));
+        });
+    }
+
+    @Test
+    void aPartitionLeftUnprocessedForASecondIsForgotten() throws Exception {
+        onOwnThread(() -> {
+            DrainedInput drained = DrainedInput.ofThisThread();
+            drained.polled(records(Map.of(PRICES_0, List.of(5L))), 1000, 0);
+            drained.polled(records(Map.of(FILINGS_0, List.of(7L))), 1000, DrainedInput.FORGET_AFTER_MS);
+            assertFalse(drained.drainedBy(processed(FILINGS_0, 7)), "price 5 is still expected");
+
+            drained.polled(records(Map.of(FILINGS_0, List.of(8L))), 1000, DrainedInput.FORGET_AFTER_MS + 1);
+            assertTrue(drained.drainedBy(processed(FILINGS_0, 8)), "its task was revoked: price 5 never comes");
+        });
+    }
+
+    @Test
     void aRecordOfAnEarlierPollStillBufferedDoesNotDrain() throws Exception {
         onOwnThread(() -> {
             ShortPollInterceptor interceptor = interceptor(1000);
