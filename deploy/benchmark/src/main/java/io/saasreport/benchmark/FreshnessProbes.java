@@ -103,11 +103,6 @@ final class FreshnessProbes {
         watchers.forEach(Thread::start);
     }
 
-    /** Whether the universe has been published since the watchers started (its definition reached the service). */
-    boolean universeSeen() {
-        return !medians.isEmpty();
-    }
-
     boolean allShown() {
         int probes = accepted.size();
         for (Hop hop : Hop.values()) {
