@@ -249,12 +249,6 @@ public final class Benchmark {
         results.add("ticks", "report shows the last tick", secondsText(shown - written), seconds(shown - written),
                 "s after the last write was acknowledged (" + secondsText(shown - applied) + " after metrics applied it)");
 
-        // A restarted JVM runs interpreted while its compiler works (docs/performance.md, "ticks | (warm-up)"): the
-        // backlog's second half is its rate once compiled, as the floor's app is by then.
-        double steadyRate = halfAt > 0 && caughtUp > halfAt ? (count - half) / seconds(caughtUp - halfAt) : catchUpRate;
-        results.add("catch-up", "metrics caught up, second half", String.format(Locale.ROOT, "%,.0f /s", steadyRate),
-                steadyRate, "ticks/s over the second half of the same backlog (its JIT warm by then)");
-
         long readStart = System.nanoTime();
         RawRead read = readCommitted(before, count);
         long readEnd = System.nanoTime();
