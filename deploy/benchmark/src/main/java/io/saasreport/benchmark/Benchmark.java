@@ -104,9 +104,12 @@ public final class Benchmark {
             apiKey = options.apiKey();
         }
         try {
-            Map<String, Long> rssBefore = residentSetSizes();
+            Map<String, Long> rssIdle = residentSetSizes();
+            Map<String, Long> rssAfterLoad = null;
+            Map<String, Long> rssAfterStorms = null;
             if (options.runs("load")) {
                 load();
+                rssAfterLoad = residentSetSizes();
             }
             if (options.runs("ticks")) {
                 ticks();
@@ -117,14 +120,31 @@ public final class Benchmark {
             if (options.runs("sustained")) {
                 sustained();
             }
+            if (options.runs("freshness")) {
+                for (int rate : options.freshnessRates()) {
+                    freshness(rate);
+                }
+            }
+            if (options.runs("ticks") || options.runs("sustained") || options.runs("freshness")) {
+                rssAfterStorms = residentSetSizes();
+                nativeMemory();
+            }
+            if (options.runs("catchup")) {
+                catchUp();
+            }
             if (options.runs("rest")) {
                 restReads();
             }
-            Map<String, Long> rssAfter = residentSetSizes();
             for (String service : List.of(LocalStack.INGEST, LocalStack.METRICS, LocalStack.REPORT)) {
-                results.add("rss", service + " RSS before / after", mib(rssBefore.get(service)) + " / "
-                        + mib(rssAfter.get(service)) + " MiB", Map.of("beforeBytes", orMissing(rssBefore.get(service)),
-                        "afterBytes", orMissing(rssAfter.get(service))), "resident memory from /proc");
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("idleBytes", orMissing(rssIdle.get(service)));
+                values.put("afterLoadBytes", rssAfterLoad == null ? "not run" : orMissing(rssAfterLoad.get(service)));
+                values.put("afterStormsBytes", rssAfterStorms == null ? "not run" : orMissing(rssAfterStorms.get(service)));
+                results.add("rss", service + " RSS idle / after load / after storms", mib(rssIdle.get(service)) + " / "
+                        + (rssAfterLoad == null ? "-" : mib(rssAfterLoad.get(service))) + " / "
+                        + (rssAfterStorms == null ? "-" : mib(rssAfterStorms.get(service))) + " MiB", values,
+                        "resident memory from /proc: after start, after the load phase, after the storms (ticks, "
+                                + "sustained, freshness; before the catch-up restarts the metrics service)");
             }
         } finally {
             System.out.println();
@@ -302,7 +322,7 @@ public final class Benchmark {
         long duration = Duration.ofSeconds(options.sustainSeconds()).toNanos();
         long start = System.nanoTime();
         Thread storm = new Thread(() -> {
-            hold(tickers, start, duration, sent);
+            hold(tickers, options.rate(), start, duration, sent);
             stormEnd.set(System.nanoTime());
             appliedAtStormEnd[0] = applied();
         }, "sustained-ticks");
@@ -400,7 +420,7 @@ public final class Benchmark {
     }
 
     /** Writes ticks at the target rate, paced per millisecond slot, until the duration is over. */
-    private void hold(List<String> tickers, long start, long duration, AtomicLong sent) {
+    private void hold(List<String> tickers, int rate, long start, long duration, AtomicLong sent) {
         Instant base = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         try (KafkaProducer<String, String> producer = producer()) {
             long i = 0;
@@ -409,7 +429,7 @@ public final class Benchmark {
                 if (elapsed >= duration) {
                     break;
                 }
-                long due = (long) (options.rate() * (elapsed / 1e9));
+                long due = (long) (rate * (elapsed / 1e9));
                 if (i >= due) {
                     Thread.sleep(1);
                     continue;
@@ -446,6 +466,160 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- Phase 3b: freshness at a background rate, per hop -------------------------------------------
+
+    /** The named universe whose only member is the probe's ticker: its median is the probe's multiple. */
+    private static final String PROBE_UNIVERSE = "freshness-probe";
+
+    /**
+     * Holds {@code rate} ticks/s of other tickers while a probe posts a rising price for the probe's ticker every
+     * 200 ms; {@link FreshnessProbes} notes when each probe shows on each hop. One row per hop: p50 / p99 / max.
+     */
+    private void freshness(int rate) throws Exception {
+        String probeTicker = GeneratedUniverse.ticker(1, options.companies());
+        // Each rate's probes start above every earlier price of the probe's ticker (sustained probes stay below 2,000).
+        FreshnessProbes probes = new FreshnessProbes(probeTicker, PROBE_UNIVERSE, 10_000.0 * (1 + options.freshnessRates().indexOf(rate)));
+        probes.watch(this::consumer, http, report);
+        HttpResponse<String> defined = http.send(HttpRequest.newBuilder(ingest.resolve("/api/v1/universes/" + PROBE_UNIVERSE))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"tickers\":[\"" + probeTicker + "\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (defined.statusCode() != 202) {
+            throw new IllegalStateException("defining " + PROBE_UNIVERSE + " answered " + defined.statusCode() + ": " + defined.body());
+        }
+        // Defined again at the next rate: the same members publish nothing new, the report already has it.
+        await(PROBE_UNIVERSE + " is at the report", () -> get(report.resolve("/api/v1/universes/" + PROBE_UNIVERSE)).statusCode() == 200);
+
+        AtomicLong sent = new AtomicLong();
+        long duration = Duration.ofSeconds(options.freshnessSeconds()).toNanos();
+        long start = System.nanoTime();
+        Thread load = new Thread(() -> hold(stormTickers(), rate, start, duration, sent), "freshness-load");
+        load.start();
+        log("freshness: " + rate + " ticks/s for " + options.freshnessSeconds() + " s with a probe every 200 ms");
+        while (System.nanoTime() - start < duration) {
+            long next = System.nanoTime() + Duration.ofMillis(200).toNanos();
+            HttpResponse<String> response = post("{\"type\":\"price\",\"ticker\":\"" + probeTicker + "\",\"price\":"
+                    + probes.nextPrice() + ",\"at\":\"" + Instant.now() + "\"}", "application/json");
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("probe answered " + response.statusCode() + ": " + response.body());
+            }
+            probes.accepted(System.nanoTime());
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+        }
+        load.join();
+        long window = System.nanoTime() - start;
+        // A probe not shown within a minute of the last one counts as never.
+        long shownBy = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!probes.allShown() && System.nanoTime() < shownBy) {
+            Thread.sleep(100);
+        }
+        boolean all = probes.allShown();
+        probes.stop();
+        results.add("freshness " + rate, "background ticks written", rate(sent.get(), window), sent.get() / seconds(window),
+                "ticks/s held (target " + rate + ") while " + probes.count() + " probes ran"
+                        + (all ? "" : "; some probes never showed within a minute"));
+        for (FreshnessProbes.Hop hop : FreshnessProbes.Hop.values()) {
+            List<Long> latencies = probes.latencies(hop);
+            results.add("freshness " + rate, hop.label, Latencies.summary(latencies), Latencies.asMap(latencies),
+                    "p50 / p99 / max from 202 at ingest to " + hop.meaning + " (" + latencies.size() + " probes)");
+        }
+    }
+
+    // ---- Phase 3c: catch-up of the metrics service alone, beside the raw consumer and the Streams floor ---
+
+    /** What the service runs with (application.properties), so that the floor runs with the same. */
+    private static final long COMMIT_INTERVAL_MS = 1000;
+    private static final long RECORD_CACHE_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The metrics service is stopped while a backlog is written, then started: its rate is taken from the first
+     * applied tick it reports to the last (its start and restore left out, as the floor's is). The same records
+     * are then read by a raw read_committed consumer and by {@link StreamsFloor} with the service's commit settings.
+     */
+    private void catchUp() throws Exception {
+        if (stack == null) {
+            results.add("catch-up", "metrics catch-up", "not run", null, "needs the local stack (--stack=local) to stop the service");
+            return;
+        }
+        List<String> tickers = stormTickers();
+        int count = options.catchUpTicks();
+        Map<TopicPartition, Long> before;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            before = endOffsets(consumer, PRICES);
+        }
+        stack.stop(LocalStack.METRICS);
+        Instant base = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        log("catch-up: writing " + count + " ticks while the metrics service is stopped");
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                producer.send(tick(tickers.get(i % tickers.size()), 70 + (i % 1000) / 100.0, base.plus(i, ChronoUnit.MICROS)));
+            }
+            producer.flush();
+        }
+        Thread starting = new Thread(() -> stack.start(LocalStack.METRICS), "metrics-start");
+        long startedAt = System.nanoTime();
+        starting.start();
+        double first = 0;
+        long firstAt = 0;
+        double half = 0;
+        long halfAt = 0;
+        double applied = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(options.waitSeconds()).toNanos();
+        while (applied < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + options.waitSeconds() + " s: the restarted service applied " + applied + " of " + count);
+            }
+            Thread.sleep(100);
+            double now = applied();
+            if (Double.isNaN(now) || now <= 0) {
+                continue;
+            }
+            if (firstAt == 0) {
+                first = now;
+                firstAt = System.nanoTime();
+            }
+            if (halfAt == 0 && now >= count / 2.0) {
+                half = now;
+                halfAt = System.nanoTime();
+            }
+            applied = now;
+        }
+        long caughtUp = System.nanoTime();
+        starting.join();
+        double catchUpRate = (count - first) / seconds(caughtUp - firstAt);
+        results.add("catch-up", "metrics caught up", rate((long) (count - first), caughtUp - firstAt), catchUpRate,
+                "ticks/s of a " + count + "-tick backlog written while it was stopped, from the first applied tick it reported to the last ("
+                        + secondsText(caughtUp - startedAt) + " from its launch, start and restore included)");
+
+        // A restarted JVM runs interpreted while its compiler works (docs/performance.md, "ticks | (warm-up)"): the
+        // backlog's second half is its rate once compiled, as the floor's app is by then.
+        double steadyRate = halfAt > 0 && caughtUp > halfAt ? (count - half) / seconds(caughtUp - halfAt) : catchUpRate;
+        results.add("catch-up", "metrics caught up, second half", String.format(Locale.ROOT, "%,.0f /s", steadyRate),
+                steadyRate, "ticks/s over the second half of the same backlog (its JIT warm by then)");
+
+        long readStart = System.nanoTime();
+        RawRead read = readCommitted(before, count);
+        long readEnd = System.nanoTime();
+        double consumerRate = read.records() > read.firstPoll()
+                ? (read.records() - read.firstPoll()) / seconds(readEnd - read.firstRecordAt()) : read.records() / seconds(readEnd - readStart);
+        results.add("catch-up", "Kafka consumer (raw), from its first record", String.format(Locale.ROOT, "%,.0f /s", consumerRate),
+                consumerRate, "ticks/s, a plain read_committed consumer over the same backlog, after its first poll");
+
+        StreamsFloor.Read floor = StreamsFloor.run(bootstrap, PRICES, before, count, COMMIT_INTERVAL_MS, RECORD_CACHE_BYTES,
+                root.resolve("deploy/benchmark/target/streams-floor"), Duration.ofSeconds(options.waitSeconds()));
+        results.add("catch-up", "Kafka Streams floor", String.format(Locale.ROOT, "%,.0f /s", floor.perSecond()), floor.perSecond(),
+                "ticks/s, a trivial exactly_once_v2 app (latest value per ticker in a changelogged in-memory store, "
+                        + "output through the record cache; commit " + COMMIT_INTERVAL_MS + " ms, cache "
+                        + RECORD_CACHE_BYTES / (1024 * 1024) + " MiB) over the same backlog, from its first record");
+        results.add("catch-up", "ratio catch-up / floor", String.format(Locale.ROOT, "%.2fx (second half %.2fx)",
+                catchUpRate / floor.perSecond(), steadyRate / floor.perSecond()),
+                Map.of("whole", catchUpRate / floor.perSecond(), "secondHalf", steadyRate / floor.perSecond()),
+                "the metrics service as a multiple of Kafka Streams' own floor");
+        results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
+                "the metrics service as a share of Kafka's own read rate");
     }
 
     // ---- Phase 4: REST reads beside the static file of the same server -------------------------------
@@ -683,6 +857,35 @@ public final class Benchmark {
             rss.put(service, pid == null ? null : ProcStatus.residentBytes(pid));
         }
         return rss;
+    }
+
+    /**
+     * Where each service's memory goes, from Native Memory Tracking, when the services run with it
+     * (STACK_JVM_OPTIONS=-XX:NativeMemoryTracking=summary): jcmd's summary beside the JSON, its total in a row.
+     */
+    private void nativeMemory() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (String service : List.of(LocalStack.INGEST, LocalStack.METRICS, LocalStack.REPORT)) {
+            Long pid = stack != null ? Long.valueOf(stack.process(service).pid()) : findPid(service);
+            if (pid == null || !Files.isExecutable(jcmd)) {
+                continue;
+            }
+            Process process = new ProcessBuilder(jcmd.toString(), pid.toString(), "VM.native_memory", "summary", "scale=MB")
+                    .redirectErrorStream(true).start();
+            String summary = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            int total = summary.indexOf("Total:");
+            if (total < 0) {
+                continue; // not tracked
+            }
+            Path file = options.out().toAbsolutePath().resolveSibling(
+                    options.out().getFileName().toString().replace(".json", "") + "-nmt-" + service + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, summary);
+            String line = summary.substring(total, summary.indexOf('\n', total)).trim();
+            results.add("rss", service + " native memory after storms", line, line,
+                    "Native Memory Tracking's total (committed is what the JVM uses of the RSS); by category in " + file);
+        }
     }
 
     private static Long findPid(String service) {

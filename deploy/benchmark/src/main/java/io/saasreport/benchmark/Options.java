@@ -26,6 +26,9 @@ record Options(
         int waitSeconds,
         int weekMinutes,
         String jdbcUrl,
+        List<Integer> freshnessRates,
+        int freshnessSeconds,
+        int catchUpTicks,
         List<String> phases,
         Path out) {
 
@@ -50,8 +53,11 @@ record Options(
                                       every company ticks once in each of them
               --jdbc=URL              the report's database (user postgres), default the local stack's, else
                                       jdbc:postgresql://localhost:5432/report
-              --phases=load,ticks,sustained,rest   which phases run, default these, in that order; 'week' (after
-                                      load) replays a compressed trading week and measures the history
+              --freshness-rates=R,..  background ticks/s of the freshness probes, default 500,5000
+              --freshness-seconds=S   how long the probes run at each rate (one every 200 ms), default 30
+              --catch-up-ticks=N      the backlog the metrics service catches up alone, default 200000
+              --phases=load,ticks,sustained,freshness,catchup,rest   which phases run, default these, in that order; 'week'
+                                      (after load) replays a compressed trading week and measures the history
               --out=FILE              the JSON result, default target/benchmark-<time>.json
             """;
 
@@ -92,7 +98,10 @@ record Options(
                 Integer.parseInt(take(left, "wait-seconds", "900")),
                 Integer.parseInt(take(left, "week-minutes", "1950")),
                 take(left, "jdbc", "jdbc:postgresql://localhost:5432/report"),
-                List.of(take(left, "phases", "load,ticks,sustained,rest").split(",")),
+                java.util.Arrays.stream(take(left, "freshness-rates", "500,5000").split(",")).map(Integer::valueOf).toList(),
+                Integer.parseInt(take(left, "freshness-seconds", "30")),
+                Integer.parseInt(take(left, "catch-up-ticks", "200000")),
+                List.of(take(left, "phases", "load,ticks,sustained,freshness,catchup,rest").split(",")),
                 Path.of(take(left, "out", moduleDir.resolve("target/benchmark-"
                         + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".json").toString())));
         if (!left.isEmpty()) {
@@ -123,6 +132,9 @@ record Options(
         map.put("loadBatch", loadBatch);
         map.put("loadClients", loadClients);
         map.put("weekMinutes", weekMinutes);
+        map.put("freshnessRates", freshnessRates);
+        map.put("freshnessSeconds", freshnessSeconds);
+        map.put("catchUpTicks", catchUpTicks);
         map.put("phases", phases);
         return map;
     }

@@ -47,14 +47,31 @@ public final class LocalStack {
     static final String DEV_API_KEY = "local-dev-key";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    /** The services in start order (the ingest API last, once its consumers run); {@code database} null when none. */
-    record Service(String name, String database) {
+    /**
+     * The services in start order (the ingest API last, once its consumers run); {@code database} null when none;
+     * {@code heap} the largest heap, sized from the work (docs/performance.md, "Memory").
+     */
+    record Service(String name, String database, String heap) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service(METRICS, null), // Kafka Streams: its state lives in changelog topics
-            new Service(REPORT, "report"),
-            new Service(INGEST, null));
+            new Service(METRICS, null, "288m"), // Kafka Streams: its state lives in changelog topics
+            new Service(REPORT, "report", "160m"),
+            new Service(INGEST, null, "96m"));
+    /**
+     * Every service's JVM: the serial collector (the least memory beside the heap; young pauses of a few ms at these
+     * heaps) and glibc's free memory handed back every 5 s (the compiler's and the clients' freed native memory
+     * otherwise stays resident: 20-60 MB per service, jcmd System.trim_native_heap), then STACK_JVM_OPTIONS (say
+     * -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment caps glibc's arenas.
+     */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"));
+        String extra = System.getenv("STACK_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
 
     private final Path root;
     private final Path data;
@@ -390,12 +407,12 @@ public final class LocalStack {
     }
 
     /**
-     * Each service's largest heap (STACK_SERVICE_HEAP, default 2g). The metrics service keeps its state stores in
-     * memory: 50,000 companies filled a 512 MB heap with full collections.
+     * A service's largest heap: its own default (2,000 companies' work), or STACK_SERVICE_HEAP for every service. The
+     * metrics service keeps its state stores in memory: 50,000 companies filled a 512 MB heap with full collections.
      */
-    private static String serviceHeap() {
+    private static String serviceHeap(Service service) {
         String heap = System.getenv("STACK_SERVICE_HEAP");
-        return heap == null || heap.isBlank() ? "2g" : heap.trim();
+        return heap == null || heap.isBlank() ? service.heap() : heap.trim();
     }
 
     private ServiceProcess launch(Service service, int httpPort, Map<String, String> extraEnv) throws IOException {
@@ -405,11 +422,15 @@ public final class LocalStack {
         }
         String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
         Path log = data.resolve("logs").resolve(logName + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx" + serviceHeap(), "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + serviceHeap(service)));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.putAll(kafkaSecurityEnvironment(service.name()));

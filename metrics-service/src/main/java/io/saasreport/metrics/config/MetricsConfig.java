@@ -61,7 +61,7 @@ public interface MetricsConfig {
 
     interface Universe {
 
-        /** At most one metrics.universe record per universe per interval (PT1S: the commit interval). */
+        /** At most one metrics.universe record per universe per interval (PT0.1S). */
         @DurationMin(millis = 1)
         Duration publishInterval();
 

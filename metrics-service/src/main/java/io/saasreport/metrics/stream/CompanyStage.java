@@ -20,7 +20,8 @@ import io.saasreport.metrics.domain.MarketEvent;
  * {@link io.saasreport.metrics.domain.RevisedCompany} (the domain decides what changes; the company is held as an
  * object, {@link HeldCompanies}) and routes what comes out, under the record's own key: a company that changed for
  * the first time since its last publication, to be saved and published at commit ({@link PublishedFigures}), a
- * macro event as it came, an unreadable record to its dead-letter topic.
+ * macro event as it came, an unreadable record to its dead-letter topic. When the record drained the thread's input,
+ * the commit that publishes is requested at once ({@link DrainedInput}).
  */
 final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
 
@@ -45,6 +46,11 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
 
     @Override
     public void process(FixedKeyRecord<String, String> record) {
+        apply(record);
+        DrainedInput.commitIfDrained(context);
+    }
+
+    private void apply(FixedKeyRecord<String, String> record) {
         long started = meters.start();
         MarketEvent event;
         try {

@@ -27,6 +27,11 @@ final class DefinitionReader implements Processor<String, String, String, Routed
 
     @Override
     public void process(Record<String, String> record) {
+        route(record);
+        DrainedInput.commitIfDrained(context);
+    }
+
+    private void route(Record<String, String> record) {
         try {
             String definition = record.value() == null ? removal(record.key()) : read(record);
             context.forward(new Record<>(UniverseStage.definitionKey(record.key()),

@@ -28,7 +28,8 @@ import io.saasreport.metrics.domain.AlertThresholds;
  *   -> apply-event        [company-revisions, company-facts, company-prices (changelogged),
  *                          company-objects (the same companies as objects, per task)]   stage 1, one task per partition
  *        -> changed-companies [company-changed: record cache, no changelog, keeps nothing]
- *             each changed company once per commit:
+ *             each changed company once per commit (requested as soon as the thread's input is drained,
+ *             DrainedInput; commit.interval.ms under a backlog):
  *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
  *                  -> metrics.company (figures and sources)
  *                  -> universe-input (the figures alone; repartition topic partitioned by universe name: key
@@ -41,15 +42,16 @@ import io.saasreport.metrics.domain.AlertThresholds;
  * universe-input
  *   -> compute-universe [universe-companies, universe-state, universe-definitions, universe-macro]
  *        stage 2, one task per partition: the universes whose name falls on it, the default included
- *        -> metrics.universe   (key: universe name, "universe" for the default; on a wall-clock
- *                               punctuation, only when changed, with its revision)
+ *        -> metrics.universe   (key: universe name, "universe" for the default; only when changed, at most
+ *                               once per publish interval, with its revision)
  *        -> metrics.alerts     (key: universe name; with the change that raised them)
  * </pre>
  */
 public final class MetricsTopology {
 
     /**
-     * The topics, the universes' publish interval (at most one record per universe per interval), the partitions of
+     * The topics, the universes' publish interval (at most one record per universe per interval, published as soon as
+     * the input is drained and the interval has passed), the partitions of
      * the universe stage (universes spread over them by name) and the alert thresholds.
      */
     public record Settings(String prices, String filings, String estimates, String profiles, String macro,

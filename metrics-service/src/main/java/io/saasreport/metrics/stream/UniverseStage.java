@@ -32,8 +32,11 @@ import io.saasreport.metrics.domain.Universes;
  * every task holds every company's latest figures (as stage 1 published them, key the ticker, stored as
  * {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
  * partition, and computes the universes whose name falls on its partition, the default one included; a definition comes under
- * {@link #definitionKey its name's key} (no value: the universe is removed). A wall-clock punctuation publishes each
- * universe that changed, so a burst of ticks costs one record per universe per interval. Alerts go out with the
+ * {@link #definitionKey its name's key} (no value: the universe is removed). The universes that changed are published
+ * together, at most once per publish interval, so a burst of ticks costs one record per universe per interval: at
+ * once when a record drained the thread's input and the interval has passed, otherwise by a wall-clock punctuation a
+ * quarter of the interval apart; when the input is drained the publication's commit is requested at once
+ * ({@link DrainedInput}), under a backlog it waits for {@code commit.interval.ms}. Alerts go out with the
  * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
  * from the stores whenever the task starts (after a restore from the changelog, on any instance).
  */
@@ -47,6 +50,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     static final String MACRO_KEY = "|macro";
     /** The prefix of a definition's key on the input topic, before the universe's name. */
     static final String DEFINITION_KEY_PREFIX = "|definition|";
+    private static final long NEVER = Long.MIN_VALUE;
     private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
     private static final JavaType DEFINITION = StreamJson.MAPPER.constructType(UniverseDefinition.class);
 
@@ -60,6 +64,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     private KeyValueStore<String, UniverseDefinition> definitions;
     private KeyValueStore<String, MacroEvent> macro;
     private Universes universes;
+    /** Wall-clock time of the last publication, {@link #NEVER} before the first. */
+    private long publishedAt = NEVER;
 
     UniverseStage(Duration publishInterval, int partitions, AlertThresholds thresholds, FiguresReadOnce figuresRead) {
         this.publishInterval = publishInterval;
@@ -80,11 +86,19 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         universes = Universes.restore(thresholds, ownsDefault,
                 values(companies).stream().map(UniverseMember::held).toList(), values(definitions), state::get,
                 macro.get(MACRO_KEY));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishIfChanged);
+        context.schedule(publishInterval.dividedBy(4), PunctuationType.WALL_CLOCK_TIME, this::publishIfDue);
     }
 
     @Override
     public void process(Record<String, String> record) {
+        apply(record);
+        if (DrainedInput.ofThisThread().drainedBy(context.recordMetadata())) {
+            publishIfDue(context.currentSystemTimeMs());
+            context.commit();
+        }
+    }
+
+    private void apply(Record<String, String> record) {
         String key = record.key();
         if (MACRO_KEY.equals(key)) {
             MacroEvent event = (MacroEvent) StreamJson.read(record.value(), EVENT);
@@ -121,8 +135,20 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         return DEFINITION_KEY_PREFIX + name;
     }
 
-    private void publishIfChanged(long now) {
-        for (Universes.Publication publication : universes.publishIfChanged()) {
+    /** Publishes the universes that changed if the interval has passed; when drained, its commit is requested. */
+    private void publishIfDue(long now) {
+        if (publishedAt != NEVER && now - publishedAt < publishInterval.toMillis()) {
+            return;
+        }
+        List<Universes.Publication> publications = universes.publishIfChanged();
+        if (publications.isEmpty()) {
+            return;
+        }
+        publishedAt = now;
+        if (DrainedInput.ofThisThread().drained()) {
+            context.commit();
+        }
+        for (Universes.Publication publication : publications) {
             state.put(publication.name(), publication.stored());
             context.forward(new Record<>(publication.name(), new Routed(Routed.Route.UNIVERSE_FIGURES,
                     StreamJson.writePublished(publication.snapshot())), now,

@@ -24,7 +24,7 @@ class MetricsConfigTest {
         MetricsConfig config = ConfigMappings.read(MetricsConfig.class, applicationProperties());
         assertEquals("market.prices", config.topic().prices());
         assertEquals("metrics.alerts", config.topic().alerts());
-        assertEquals(Duration.ofSeconds(1), config.universe().publishInterval());
+        assertEquals(Duration.ofMillis(100), config.universe().publishInterval());
         assertEquals(3, config.universe().partitions());
         assertEquals(0.10, config.alerts().companyMultipleMove());
         assertEquals(0.05, config.alerts().medianMove());

@@ -36,8 +36,8 @@ import io.saasreport.report.view.ViewState;
 
 /**
  * Pushes this instance's view as it changes. Each connection looks at the view every {@code report.stream.interval}
- * and sends what changed since it last looked, so a burst of updates reaches a browser as at most a few events a
- * second, and a slow client only ever skips intermediate states. The streams are bounded: at most
+ * (20 ms by default) and sends what changed since it last looked, so a burst of updates reaches a browser as at most
+ * one event of each kind per interval, and a slow client only ever skips intermediate states. The streams are bounded: at most
  * {@code report.stream.max-connections} at a time ({@link StreamConnections}), and a client that leaves its events
  * untaken for {@code report.stream.stall-timeout} (its send buffer does not drain) is disconnected, releasing the
  * state of the view it was last sent.
@@ -64,7 +64,7 @@ public class StreamResource {
                     + "Event 'universes-removed': an array of removed universes' names. Event 'alerts': an array of the "
                     + "alerts that arrived. Event 'companies': "
                     + "an array of the companies whose figures changed. Event 'removed': an array of tickers that left. "
-                    + "Changes are conflated: at most one event of each kind per interval (250 ms by default).")
+                    + "Changes are conflated: at most one event of each kind per interval (20 ms by default).")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "503", description = "As many streams open as the instance allows; retry after the "

@@ -30,7 +30,7 @@ class ReportConfigTest {
         assertEquals(Duration.ofDays(1), config.history().minutesKept());
         assertEquals(Duration.ofDays(31), config.history().hoursKept());
         assertEquals(Duration.ofDays(365), config.history().daysKept());
-        assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals(Duration.ofMillis(20), config.stream().interval());
         assertEquals(500, config.stream().maxConnections());
         assertEquals(Duration.ofSeconds(30), config.stream().stallTimeout());
         assertEquals("metrics.alerts", config.kafka().alerts().topic());

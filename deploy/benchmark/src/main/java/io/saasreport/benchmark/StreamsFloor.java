@@ -1,0 +1,146 @@
+package io.saasreport.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Kafka Streams' own floor beside the metrics service: the least an exactly-once app can do with the same records and
+ * the same commit settings. It keeps the latest value per ticker in a changelogged in-memory store and writes the
+ * changed tickers through a record-cached table, so it pays what the engine charges (deserialization, the task's
+ * queues, a changelog write per change, the cache, the transaction) and none of the service's own work. It starts
+ * at the offsets it is given (committed for its group before it starts) and is timed from its first record to the
+ * last one asked for.
+ */
+final class StreamsFloor {
+
+    private static final String STORE = "latest-per-ticker";
+
+    /** How many records the floor read, in how many nanoseconds from its first record to its last. */
+    record Read(long records, long nanos) {
+        double perSecond() {
+            return records / Benchmark.seconds(nanos);
+        }
+    }
+
+    private StreamsFloor() {
+    }
+
+    static Read run(String bootstrap, String topic, Map<TopicPartition, Long> from, long count, long commitIntervalMs,
+            long cacheBytes, Path stateDir, Duration timeout) throws Exception {
+        String applicationId = "benchmark-streams-floor-" + System.currentTimeMillis();
+        String output = applicationId + "-out";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(java.util.List.of(new NewTopic(output, from.size(), (short) 1))).all().get();
+        }
+        startAt(bootstrap, applicationId, from);
+
+        AtomicLong seen = new AtomicLong();
+        AtomicLong firstAt = new AtomicLong();
+        AtomicLong lastAt = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
+                Serdes.String()));
+        builder.stream(topic, Consumed.with(Serdes.String(), Serdes.String()))
+                .processValues(() -> new Latest(seen, firstAt, lastAt, count, done), STORE)
+                .toTable(Materialized.<String, String>as(Stores.lruMap(applicationId + "-changed", 1))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
+                        .withCachingEnabled().withLoggingDisabled())
+                .toStream()
+                .to(output, Produced.with(Serdes.String(), Serdes.String()));
+
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        props.put(StreamsConfig.producerPrefix("batch.size"), 262144);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the Streams floor read " + seen.get() + " of " + count + " records in "
+                        + timeout.toSeconds() + " s");
+            }
+            streams.close(Duration.ofSeconds(30));
+        }
+        return new Read(seen.get(), lastAt.get() - firstAt.get());
+    }
+
+    /** The floor's group starts where the measured records start. */
+    private static void startAt(String bootstrap, String group, Map<TopicPartition, Long> from) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
+            from.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+            consumer.commitSync(offsets);
+        }
+    }
+
+    /** Keeps the latest value per ticker and passes it on; counts and times the records. */
+    private static final class Latest implements FixedKeyProcessor<String, String, String> {
+        private final AtomicLong seen;
+        private final AtomicLong firstAt;
+        private final AtomicLong lastAt;
+        private final long count;
+        private final CountDownLatch done;
+        private FixedKeyProcessorContext<String, String> context;
+        private KeyValueStore<String, String> latest;
+
+        Latest(AtomicLong seen, AtomicLong firstAt, AtomicLong lastAt, long count, CountDownLatch done) {
+            this.seen = seen;
+            this.firstAt = firstAt;
+            this.lastAt = lastAt;
+            this.count = count;
+            this.done = done;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, String> context) {
+            this.context = context;
+            this.latest = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, String> record) {
+            latest.put(record.key(), record.value());
+            context.forward(record);
+            long n = seen.incrementAndGet();
+            if (n == 1) {
+                firstAt.set(System.nanoTime());
+            }
+            if (n == count) {
+                lastAt.set(System.nanoTime());
+                done.countDown();
+            }
+        }
+    }
+}
