@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * Whether the broker answers, asked in the background: every {@code interval} a thread of its own lists the topics
  * with a {@code timeout} and keeps the answer. {@link #status()} only reads that answer, so a health check built on it
  * answers at once while the broker is stopped, frozen or slow (an admin call would wait up to its 60 s default).
- * A change either way is logged once.
+ * The first probe runs in the constructor. A change either way is logged once.
  */
 public final class BrokerContact implements AutoCloseable {
 
@@ -48,7 +48,9 @@ public final class BrokerContact implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        probes.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first answer before the service takes requests (at most the timeout while the broker is away).
+        probe();
+        probes.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The client's own settings (bootstrap servers, security) with every wait bounded by {@code timeout}. */
