@@ -42,10 +42,18 @@ public class BoundedSends {
     /** A large import takes room in windows of this many messages, so it never waits for more than exists. */
     static final int WINDOW = 1_000;
 
-    /** How a request's sending ended: how many messages Kafka acknowledged, and the first failure if any. */
-    public record Outcome(int total, int published, Throwable failure) {
+    /**
+     * How a request's sending ended: how many messages Kafka acknowledged, how many were handed to the producer and
+     * not acknowledged (a timeout does not prove Kafka did not write them: a frozen broker may append a request its
+     * client gave up on), and the first failure if any. The others were never sent and never will be.
+     */
+    public record Outcome(int total, int published, int unconfirmed, Throwable failure) {
         public boolean complete() {
             return published == total;
+        }
+
+        static Outcome nothingSent(int total, Throwable failure) {
+            return new Outcome(total, 0, 0, failure);
         }
     }
 
@@ -81,7 +89,7 @@ public class BoundedSends {
         int count = items.size();
         BrokerContact.Status kafka = broker.get();
         if (!kafka.reachable()) {
-            return new Outcome(count, 0, new KafkaUnreachableException(kafka.detail()));
+            return Outcome.nothingSent(count, new KafkaUnreachableException(kafka.detail()));
         }
         long deadline = System.nanoTime() + publishTimeout.toNanos();
         List<PendingSend> tickets = new ArrayList<>(count);
@@ -110,7 +118,7 @@ public class BoundedSends {
             tickets.forEach(PendingSend::abandon);
             awaitHanded(tickets, outcomes);
         }
-        return outcome(count, outcomes, refused);
+        return outcome(count, tickets, outcomes, refused);
     }
 
     private void awaitHanded(List<PendingSend> tickets, List<CompletableFuture<Void>> outcomes) throws InterruptedException {
@@ -128,18 +136,26 @@ public class BoundedSends {
         }
     }
 
-    private static Outcome outcome(int count, List<CompletableFuture<Void>> outcomes, Throwable refused) {
+    private static Outcome outcome(int count, List<PendingSend> tickets, List<CompletableFuture<Void>> outcomes,
+            Throwable refused) {
         int published = 0;
+        int unconfirmed = 0;
         Throwable failure = refused;
-        for (CompletableFuture<Void> outcome : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            CompletableFuture<Void> outcome = outcomes.get(i);
             if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
                 published++;
-            } else if (failure == null) {
+                continue;
+            }
+            if (tickets.get(i).handed()) {
+                unconfirmed++;
+            }
+            if (failure == null) {
                 failure = outcome.isDone() ? outcome.handle((ok, e) -> e).join()
                         : new TimeoutException("no answer from Kafka in time");
             }
         }
-        return new Outcome(count, published, failure);
+        return new Outcome(count, published, unconfirmed, failure);
     }
 
     /** Kafka was known to be away before anything was sent. */

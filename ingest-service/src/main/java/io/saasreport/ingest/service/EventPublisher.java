@@ -74,7 +74,7 @@ public class EventPublisher {
             outcome = sends.send(events, (event, ticket) -> send(event, now, ticket));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(events, new BoundedSends.Outcome(events.size(), 0, e));
+            throw unavailable(events, BoundedSends.Outcome.nothingSent(events.size(), e));
         }
         if (!outcome.complete()) {
             throw unavailable(events, outcome);
@@ -86,12 +86,20 @@ public class EventPublisher {
     private RejectedRequestException unavailable(List<? extends IngestEvent> events, BoundedSends.Outcome outcome) {
         LOG.warnf(outcome.failure(), "Kafka did not acknowledge %d of %d event(s)", outcome.total() - outcome.published(),
                 outcome.total());
+        return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
+                "Kafka did not acknowledge the events (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome),
+                List.of(), countByType(events), outcome.failure());
+    }
+
+    /** The part of a 503's detail that says what became of the events: a client may resend them all, safely. */
+    static String whatWasPublished(BoundedSends.Outcome outcome) {
         String published = outcome.published() == 0 ? "none was published"
                 : outcome.published() + " of " + outcome.total() + " were published";
-        return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
-                "Kafka did not acknowledge the events (" + cause(outcome.failure()) + "); " + published
-                        + ", none of the others will be: sending the request again is safe",
-                List.of(), countByType(events), outcome.failure());
+        if (outcome.unconfirmed() == 0) {
+            return published + " and none of the others will be: sending the request again is safe";
+        }
+        return published + "; " + outcome.unconfirmed() + " were sent but not acknowledged, and Kafka may still have "
+                + "written them: sending the request again is safe (an event applied twice changes no figure)";
     }
 
     static String cause(Throwable failure) {

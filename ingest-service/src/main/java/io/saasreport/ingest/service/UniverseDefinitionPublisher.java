@@ -64,13 +64,13 @@ public class UniverseDefinitionPublisher {
                     Message.of(record, OutgoingRecord.metadata(name, type, OutgoingRecord.now()).with(ticket))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = new BoundedSends.Outcome(1, 0, e);
+            outcome = BoundedSends.Outcome.nothingSent(1, e);
         }
         if (!outcome.complete()) {
             LOG.warnf(outcome.failure(), "Kafka did not acknowledge the definition of universe %s", name);
             throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
                     "Kafka did not acknowledge the universe '" + name + "' (" + EventPublisher.cause(outcome.failure())
-                            + "); it was not published: sending the request again is safe",
+                            + "); " + EventPublisher.whatWasPublished(outcome),
                     List.of(), Map.of(UniverseDefinition.TYPE_TAG, 1), outcome.failure());
         }
         meters.accepted(Map.of(UniverseDefinition.TYPE_TAG, 1));
