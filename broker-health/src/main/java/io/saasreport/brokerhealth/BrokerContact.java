@@ -36,7 +36,9 @@ public final class BrokerContact implements AutoCloseable {
     private final Set<String> requiredTopics;
     private final Duration timeout;
     private final ScheduledExecutorService probes;
-    private volatile Status status = new Status(false, Instant.now(), "not asked yet");
+    private static final String NOT_ASKED = "not asked yet";
+
+    private volatile Status status = new Status(false, Instant.now(), NOT_ASKED);
 
     public BrokerContact(Map<String, Object> clientConfig, Collection<String> requiredTopics, Duration interval,
             Duration timeout) {
@@ -99,7 +101,9 @@ public final class BrokerContact implements AutoCloseable {
         Instant now = Instant.now();
         status = new Status(reachable, now, detail);
         long seconds = Duration.between(previous.since(), now).toSeconds();
-        if (reachable) {
+        if (reachable && NOT_ASKED.equals(previous.detail())) {
+            LOG.info("Kafka answers; readiness UP");
+        } else if (reachable) {
             LOG.infof("Kafka is reachable again after %d s; readiness UP", seconds);
         } else {
             LOG.warnf("Kafka is unreachable: %s; readiness DOWN until it answers", detail);

@@ -55,7 +55,7 @@ public final class BrokerProcess implements AutoCloseable {
             if (started >= 0 && text.indexOf(READY, started) > 0) {
                 return;
             }
-            sleep(200);
+            ServiceProcess.sleep(200);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the Kafka process was not ready after " + START_TIMEOUT.toSeconds() + " s: see " + log);
@@ -115,14 +115,5 @@ public final class BrokerProcess implements AutoCloseable {
         }, "kafka-process-shutdown"));
         System.out.println(READY);
         stopped.await();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }
