@@ -104,8 +104,9 @@ public class BoundedSends {
             }
             for (int i = 0; i < size; i++) {
                 PendingSend ticket = new PendingSend();
-                CompletableFuture<Void> outcome = send.apply(items.get(from + i), ticket).subscribeAsCompletionStage();
-                outcome.whenComplete((ok, failure) -> room.release());
+                // The room is given back before the outcome counts as known.
+                CompletableFuture<Void> outcome = send.apply(items.get(from + i), ticket).subscribeAsCompletionStage()
+                        .whenComplete((ok, failure) -> room.release());
                 tickets.add(ticket);
                 outcomes.add(outcome);
             }
