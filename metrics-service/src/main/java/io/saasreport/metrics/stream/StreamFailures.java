@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TransactionAbortedException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 
@@ -41,7 +42,10 @@ public final class StreamFailures {
                     || cause instanceof InvalidPidMappingException
                     || cause instanceof TransactionAbortedException
                     || cause instanceof TaskMigratedException
-                    || cause instanceof TaskCorruptedException;
+                    || cause instanceof TaskCorruptedException
+                    // A store closed under a task whose commit timed out: a new thread opens its stores afresh (the
+                    // state updater died of it after a 3-minute outage, and the default answer shut the client down).
+                    || cause instanceof InvalidStateStoreException;
         }
         return recoverable;
     }

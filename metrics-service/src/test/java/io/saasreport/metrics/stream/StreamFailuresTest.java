@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class StreamFailuresTest {
         assertTrue(StreamFailures.recoverable(new StreamsException(new UnknownTopicOrPartitionException("gone"))));
         assertTrue(StreamFailures.recoverable(new StreamsException(new ProducerFencedException("fenced"))));
         assertTrue(StreamFailures.recoverable(new TaskMigratedException("migrated")));
+        // What the state updater died of once the broker came back after 3 minutes (a store closed by the dirty close).
+        assertTrue(StreamFailures.recoverable(new StreamsException(
+                new InvalidStateStoreException("Store company-changed is currently closed."))));
     }
 
     @Test
