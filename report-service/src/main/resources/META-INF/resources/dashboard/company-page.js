@@ -55,7 +55,8 @@ const ticker = new URLSearchParams(window.location.search).get('ticker') || '';
 const companyApi = `${API}/companies/${encodeURIComponent(ticker)}`;
 const SOURCES = {
   company: companyApi,
-  history: `${companyApi}/history`,
+  // The last point of each hour, the newest 500 (the server's default limit): what the chart's width can draw.
+  history: `${companyApi}/history?resolution=hour`,
   quarters: `${companyApi}/quarters`,
   explanation: `${companyApi}/explain`,
 };

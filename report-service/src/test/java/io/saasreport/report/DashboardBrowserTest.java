@@ -236,7 +236,8 @@ class DashboardBrowserTest {
         assertEquals(String.format(Locale.ROOT, "%.2fx", company.getDouble("evToNtmRevenue")),
                 browser.findElement(By.id("company-evToNtmRevenue")).getText());
 
-        List<String> history = given().get("/api/v1/companies/" + top + "/history").jsonPath().getList("asOf");
+        List<String> history = given().queryParam("resolution", "hour").get("/api/v1/companies/" + top + "/history")
+                .jsonPath().getList("asOf");
         assertEquals(4, history.size(), "the example's point and three later ones");
         assertEquals(history, labels(browser.findElement(By.id("chart-company-history"))));
 

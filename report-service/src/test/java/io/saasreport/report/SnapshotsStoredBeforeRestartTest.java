@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
 
@@ -42,8 +43,9 @@ class SnapshotsStoredBeforeRestartTest {
         assertEquals("13.500266019788121",
                 database.value("select payload ->> 'evToNtmRevenue' from company_snapshot where ticker = ?1", "BPH"));
         assertEquals("8", database.value("select payload ->> 'companyCount' from universe_snapshot where id = ?1", "universe"));
-        assertEquals(1L, database.rows("universe_history"));
-        assertEquals(9L, database.rows("company_history"));
+        // One point each, in its minute, hour, day and week.
+        assertEquals(4L, database.rows("universe_history"));
+        assertEquals(4L * ExampleData.TICKERS.size(), database.rows("company_history"));
         given().get("/api/v1/universe").then().body("medianEvToNtmRevenue", equalTo(10.579471721727582));
     }
 }

@@ -111,6 +111,9 @@ public final class Benchmark {
             if (options.runs("ticks")) {
                 ticks();
             }
+            if (options.runs("week")) {
+                new TradingWeek(this, options, results).run(report, stack != null ? stack.jdbcUrl("report") : options.jdbcUrl());
+            }
             if (options.runs("sustained")) {
                 sustained();
             }
@@ -478,6 +481,10 @@ public final class Benchmark {
 
     // ---- Helpers -------------------------------------------------------------------------------------
 
+    String bootstrap() {
+        return bootstrap;
+    }
+
     /** Every generated ticker but the first, which the probe owns. */
     private List<String> stormTickers() {
         List<String> tickers = new ArrayList<>();
@@ -487,7 +494,7 @@ public final class Benchmark {
         return tickers;
     }
 
-    private ProducerRecord<String, String> tick(String ticker, double price, Instant at) {
+    ProducerRecord<String, String> tick(String ticker, double price, Instant at) {
         String value = "{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":" + price + ",\"at\":\"" + at + "\"}";
         ProducerRecord<String, String> record = new ProducerRecord<>(PRICES, ticker, value);
         // The headers the ingest service writes, so the record is one of its own.
@@ -501,7 +508,7 @@ public final class Benchmark {
         return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KafkaProducer<String, String> producer() {
+    KafkaProducer<String, String> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -511,7 +518,7 @@ public final class Benchmark {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -519,7 +526,7 @@ public final class Benchmark {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"), new StringDeserializer(), new StringDeserializer());
     }
 
-    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, String> consumer, String topic) {
+    static Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, String> consumer, String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         return new LinkedHashMap<>(consumer.endOffsets(partitions));
@@ -550,7 +557,7 @@ public final class Benchmark {
         }
     }
 
-    private double applied() {
+    double applied() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics.resolve("/q/metrics"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -602,7 +609,7 @@ public final class Benchmark {
     }
 
     /** Polls every 100 ms until the condition holds; fails after --wait-seconds. */
-    private void await(String what, Check condition) throws Exception {
+    void await(String what, Check condition) throws Exception {
         if (!waitUntil(condition)) {
             throw new IllegalStateException("gave up after " + options.waitSeconds() + " s waiting until " + what);
         }
@@ -620,7 +627,7 @@ public final class Benchmark {
         return true;
     }
 
-    private void awaitApplied(String what, double target) throws Exception {
+    void awaitApplied(String what, double target) throws Exception {
         if (!waitUntilApplied(target)) {
             throw new IllegalStateException("gave up after " + options.waitSeconds() + " s waiting until " + what);
         }
@@ -664,7 +671,7 @@ public final class Benchmark {
     }
 
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean holds() throws Exception;
     }
 
@@ -699,7 +706,7 @@ public final class Benchmark {
         System.out.println("JSON: " + options.out().toAbsolutePath());
     }
 
-    private static String rate(long count, long nanos) {
+    static String rate(long count, long nanos) {
         return String.format(Locale.ROOT, "%,.0f /s", count / seconds(nanos));
     }
 
@@ -707,7 +714,7 @@ public final class Benchmark {
         return nanos / 1e9;
     }
 
-    private static String secondsText(long nanos) {
+    static String secondsText(long nanos) {
         return String.format(Locale.ROOT, "%.2f s", seconds(nanos));
     }
 

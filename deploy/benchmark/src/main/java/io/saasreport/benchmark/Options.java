@@ -24,6 +24,8 @@ record Options(
         int loadBatch,
         int loadClients,
         int waitSeconds,
+        int weekMinutes,
+        String jdbcUrl,
         List<String> phases,
         Path out) {
 
@@ -44,7 +46,12 @@ record Options(
               --load-batch=B          events per ingest request while loading, default 1000
               --load-clients=L        concurrent ingest requests while loading, default 4
               --wait-seconds=W        longest wait for the system to catch up in a phase, default 900
-              --phases=load,ticks,sustained,rest   which phases run, default all, in that order
+              --week-minutes=M        the trading week phase's minutes of event time, default 1950 (5 x 6.5 h):
+                                      every company ticks once in each of them
+              --jdbc=URL              the report's database (user postgres), default the local stack's, else
+                                      jdbc:postgresql://localhost:5432/report
+              --phases=load,ticks,sustained,rest   which phases run, default these, in that order; 'week' (after
+                                      load) replays a compressed trading week and measures the history
               --out=FILE              the JSON result, default target/benchmark-<time>.json
             """;
 
@@ -83,6 +90,8 @@ record Options(
                 Integer.parseInt(take(left, "load-batch", "1000")),
                 Integer.parseInt(take(left, "load-clients", "4")),
                 Integer.parseInt(take(left, "wait-seconds", "900")),
+                Integer.parseInt(take(left, "week-minutes", "1950")),
+                take(left, "jdbc", "jdbc:postgresql://localhost:5432/report"),
                 List.of(take(left, "phases", "load,ticks,sustained,rest").split(",")),
                 Path.of(take(left, "out", moduleDir.resolve("target/benchmark-"
                         + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".json").toString())));
@@ -113,6 +122,7 @@ record Options(
         map.put("clients", clients);
         map.put("loadBatch", loadBatch);
         map.put("loadClients", loadClients);
+        map.put("weekMinutes", weekMinutes);
         map.put("phases", phases);
         return map;
     }

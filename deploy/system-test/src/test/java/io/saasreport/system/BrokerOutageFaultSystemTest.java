@@ -99,7 +99,7 @@ class BrokerOutageFaultSystemTest {
             away.run();
             health.outage.set(true);
             try {
-                Awaitility.await("every service DOWN, with the reason").atMost(GENEROUS).until(health::allSawBrokerAway);
+                Awaitility.await("ingest and metrics DOWN, with the reason").atMost(GENEROUS).until(health::allSawBrokerAway);
                 Thread.sleep(OUTAGE.toMillis());
             } finally {
                 health.outage.set(false);
@@ -219,7 +219,8 @@ class BrokerOutageFaultSystemTest {
         }
 
         boolean allSawBrokerAway() {
-            return brokerAwaySeen.keySet().containsAll(List.of(LocalStack.INGEST, LocalStack.METRICS, LocalStack.REPORT));
+            // The report's readiness is whether it answers reads (from memory): it stays UP while the broker is away.
+            return brokerAwaySeen.keySet().containsAll(List.of(LocalStack.INGEST, LocalStack.METRICS));
         }
 
         @Override

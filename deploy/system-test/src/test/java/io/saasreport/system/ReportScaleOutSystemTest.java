@@ -80,12 +80,14 @@ class ReportScaleOutSystemTest {
         }
 
         Awaitility.await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertEquals(1L, count("select count(*) from company_history where ticker = 'BPH'"
+                assertEquals(1L, count("select count(*) from company_history where ticker = 'BPH' and resolution = 'm'"
                         + " and (payload ->> 'price')::numeric = 1250.5"), "the new price: one history point"));
-        assertEquals(0L, count("select count(*) from (select ticker, as_of, payload from company_history"
-                + " group by ticker, as_of, payload having count(*) > 1) twice"), "no company history point written twice");
-        assertEquals(0L, count("select count(*) from (select as_of, payload from universe_history"
-                + " group by as_of, payload having count(*) > 1) twice"), "no universe history point written twice");
+        assertEquals(0L, count("select count(*) from (select ticker, resolution, as_of, payload from company_history"
+                + " group by ticker, resolution, as_of, payload having count(*) > 1) twice"),
+                "no company history point written twice (into two periods of one resolution)");
+        assertEquals(0L, count("select count(*) from (select universe, resolution, as_of, payload from universe_history"
+                + " group by universe, resolution, as_of, payload having count(*) > 1) twice"),
+                "no universe history point written twice");
         assertEquals(quartersFiled(example), count("select count(*) from company_filing"),
                 "every filed quarter, once (a restatement replaces its quarter)");
     }

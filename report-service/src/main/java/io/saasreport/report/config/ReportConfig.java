@@ -35,26 +35,26 @@ public interface ReportConfig {
         int kept();
     }
 
+    /**
+     * How long the history keeps each resolution, back from each series' newest point (HistoryRetention); weekly
+     * closes are kept forever. Each must be at least as long as the one before (checked when the service starts).
+     */
     interface History {
 
-        /** Every history point younger than this is kept. */
+        /** The last point of each minute is kept this long. */
         @WithDefault("P1D")
         @DurationMin(millis = 0)
-        Duration keepEverything();
+        Duration minutesKept();
 
-        /**
-         * Up to this age, the last point of each hour is kept; older, the last point of each day. Not shorter than
-         * {@link #keepEverything()} (HistoryThinning refuses it when HistoryThinner starts).
-         */
-        @WithDefault("P7D")
-        Duration keepHourly();
+        /** The last point of each hour is kept this long. */
+        @WithDefault("P31D")
+        @DurationMin(millis = 0)
+        Duration hoursKept();
 
-        /**
-         * How often the history tables are thinned: a scheduler interval such as {@code 10m}, or {@code off}. Set in
-         * application.properties (10m), where HistoryThinner's {@code @Scheduled} expression reads it too.
-         */
-        @NotBlank
-        String thinningInterval();
+        /** The last point of each day is kept this long. */
+        @WithDefault("P365D")
+        @DurationMin(millis = 0)
+        Duration daysKept();
     }
 
     interface Meters {
@@ -119,5 +119,18 @@ public interface ReportConfig {
         @WithDefault("PT0.25S")
         @DurationMin(millis = 1)
         Duration interval();
+
+        /** The most event streams this instance keeps open; one more is refused with 503 and Retry-After. */
+        @WithDefault("500")
+        @Positive
+        int maxConnections();
+
+        /**
+         * How long a client may leave its events untaken (its connection's send buffer full) before its stream is
+         * closed, so that it holds neither memory nor an old state of the view.
+         */
+        @WithDefault("PT30S")
+        @DurationMin(millis = 1)
+        Duration stallTimeout();
     }
 }

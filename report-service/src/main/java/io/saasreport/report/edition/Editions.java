@@ -12,10 +12,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.saasreport.report.domain.CompanyHistoryPoint;
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.HistoryAtInstant;
 import io.saasreport.report.domain.StoredFiling;
-import io.saasreport.report.domain.UniverseHistoryPoint;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
@@ -26,8 +25,8 @@ import io.saasreport.report.record.SnapshotJson;
 
 /**
  * Builds a week's {@link Edition} from the stored history alone: the universe statistics, each company's figures
- * and the filings as they stood at the week's close. Thinning keeps the last point at or before every weekly close
- * (HistoryThinning), so a closed week's edition does not change as the history ages.
+ * and the filings as they stood at the week's close. The history keeps the last point at or before every weekly close
+ * forever (HistoryRetention), so a closed week's edition does not change as the history ages.
  */
 @ApplicationScoped
 public class Editions {
@@ -38,11 +37,13 @@ public class Editions {
     private final SnapshotJson json;
     private final Filings filings;
     private final Clock clock;
+    private final HistoryAtInstant history;
 
-    Editions(SnapshotJson json, Filings filings, Clock clock) {
+    Editions(SnapshotJson json, Filings filings, Clock clock, HistoryAtInstant history) {
         this.json = json;
         this.filings = filings;
         this.clock = clock;
+        this.history = history;
     }
 
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
@@ -54,9 +55,7 @@ public class Editions {
         }
         UniverseStatistics universe = found.get();
         List<String> gaps = new ArrayList<>();
-        List<CompanyMetrics> companies = CompanyHistoryPoint.eachLatestAtOrBefore(close.instant()).stream()
-                .map(point -> json.company(point.payload))
-                .toList();
+        List<CompanyMetrics> companies = history.companiesAtOrBefore(close.instant()).stream().map(json::company).toList();
         Map<String, String> names = companies.stream().filter(company -> company.name() != null)
                 .collect(Collectors.toMap(CompanyMetrics::ticker, CompanyMetrics::name));
 
@@ -95,8 +94,7 @@ public class Editions {
     }
 
     private Optional<UniverseStatistics> universeAt(WeeklyClose close) {
-        return UniverseHistoryPoint.latestAtOrBefore(UniverseSnapshot.KEY, close.instant())
-                .map(point -> json.universe(point.payload));
+        return history.universeAtOrBefore(UniverseSnapshot.KEY, close.instant()).map(json::universe);
     }
 
     private static Edition.Headline headline(UniverseStatistics universe) {

@@ -60,9 +60,9 @@ public class ReportMeters {
 
     private void registerGauges() {
         Gauge.builder("report.history.rows", universeHistoryRows, AtomicLong::get)
-                .description("Rows in a history table").tag("series", "universe").register(registry);
+                .description("Rows in a history table (the planner's estimate: counting would read the table)").tag("series", "universe").register(registry);
         Gauge.builder("report.history.rows", companyHistoryRows, AtomicLong::get)
-                .description("Rows in a history table").tag("series", "company").register(registry);
+                .description("Rows in a history table (the planner's estimate: counting would read the table)").tag("series", "company").register(registry);
         universeGauge("saas.universe.companies", "Companies with a known EV / NTM revenue",
                 statistics -> statistics.companyCount());
         universeGauge("saas.universe.median.ev.to.ntm.revenue", "Median EV / NTM revenue of the universe",
@@ -104,10 +104,10 @@ public class ReportMeters {
     void refresh() {
         try {
             latestUniverse.set(view.current().universe().map(UniverseEntry::statistics).orElse(null));
-            universeHistoryRows.set(universe.historyRows());
-            companyHistoryRows.set(companies.historyRows());
+            universeHistoryRows.set(universe.estimatedHistoryRows());
+            companyHistoryRows.set(companies.estimatedHistoryRows());
         } catch (RuntimeException e) {
-            // The database being away shows in readiness; the gauges keep their last values meanwhile.
+            // The database being away shows in the writers' health check; the gauges keep their last values meanwhile.
             LOG.warnf("Cannot refresh the report gauges: %s", e.getMessage());
         }
     }

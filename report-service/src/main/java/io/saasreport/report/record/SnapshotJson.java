@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySources;
@@ -13,11 +12,10 @@ import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
-/** Reads the published JSON values and tells whether two snapshots differ in a published figure. */
+/** Reads the published JSON values. */
 @ApplicationScoped
 public class SnapshotJson {
 
-    private static final String AS_OF = "asOf";
     private static final String SOURCES = "sources";
 
     private final ObjectMapper mapper;
@@ -50,17 +48,6 @@ public class SnapshotJson {
 
     public Filing filing(String json) {
         return read(json, Filing.class);
-    }
-
-    /** Whether the two snapshots publish the same figures; {@code asOf} alone moving is no change. */
-    public boolean sameFigures(Object snapshot, Object other) {
-        return figures(snapshot).equals(figures(other));
-    }
-
-    private ObjectNode figures(Object snapshot) {
-        ObjectNode tree = mapper.valueToTree(snapshot);
-        tree.remove(AS_OF);
-        return tree;
     }
 
     private <T> T read(String json, Class<T> type) {

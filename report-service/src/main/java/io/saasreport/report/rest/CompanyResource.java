@@ -1,5 +1,7 @@
 package io.saasreport.report.rest;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +30,7 @@ import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.GrowthBucket;
+import io.saasreport.report.domain.HistoryRetention;
 import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.service.CompanySnapshots;
@@ -44,16 +47,23 @@ import io.saasreport.report.view.ViewState;
 // with If-None-Match gets 304 while nothing changed). History reads the database.
 public class CompanyResource {
 
+    private static final MediaType CSV = MediaType.valueOf(CompaniesCsv.MEDIA_TYPE + ";charset=UTF-8");
+
     private final CompanySnapshots companies;
     private final Filings filings;
     private final ReportView view;
     private final ReportMeters meters;
+    private final HistoryRetention retention;
+    private final Clock clock;
 
-    CompanyResource(CompanySnapshots companies, Filings filings, ReportView view, ReportMeters meters) {
+    CompanyResource(CompanySnapshots companies, Filings filings, ReportView view, ReportMeters meters,
+            HistoryRetention retention, Clock clock) {
         this.companies = companies;
         this.filings = filings;
         this.view = view;
         this.meters = meters;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @GET
@@ -80,15 +90,19 @@ public class CompanyResource {
     @Produces(CompaniesCsv.MEDIA_TYPE + ";qs=0.5")
     @Operation(summary = "The companies table as CSV",
             description = "The same table as the JSON answer (same sorting and filtering) with a header of field names; "
-                    + "an unknown value is an empty cell.")
+                    + "an unknown value is an empty cell. Text starting with =, +, -, @, a tab or a carriage return is "
+                    + "prefixed with a single quote, so that a spreadsheet shows it rather than runs it.")
     @APIResponse(responseCode = "200", description = "The companies",
             content = @Content(mediaType = CompaniesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String csv(@Valid @BeanParam CompanyTableQuery query) {
-        String csv = CompaniesCsv.of(table(ViewStillLoadingException.loaded(view), query).stream().map(CompanyEntry::metrics).toList());
+    public Response csv(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        ViewState state = ViewStillLoadingException.loaded(view);
+        Rendered csv = state.derived("companies-csv:" + query, () -> Rendered.of(CompaniesCsv.of(
+                table(state, query).stream().map(CompanyEntry::metrics).toList()).getBytes(StandardCharsets.UTF_8)));
         meters.snapshotServed("companies-csv");
-        return csv;
+        return csv.respond(ifNoneMatch, acceptEncoding, CSV);
     }
 
     @GET
@@ -114,23 +128,24 @@ public class CompanyResource {
     @Path("{ticker}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One company's metrics over time",
-            description = "Every published change of the company's figures, oldest first, thinned as it ages: "
-                    + "all points of the last day, the last of each hour for a week, the last of each day before.")
+            description = "The company's last published figures of each period of the resolution (minute, hour, day, "
+                    + "weekly close), oldest first: the newest 'limit' of them within the range. Minutes are kept for a "
+                    + "day, hours for a month, days for a year, weekly closes forever (the defaults).")
     @APIResponse(responseCode = "200", description = "The company's history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CompanyMetrics.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompanyMetrics> history(
             @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        if (!companies.isKnown(ticker)) {
+            @Valid @BeanParam HistoryQuery query) {
+        if (!isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
-        List<CompanyMetrics> history = companies.history(ticker, OptionalInstant.parse(from), OptionalInstant.parse(to));
+        List<CompanyMetrics> history = companies.history(ticker, query.resolution(retention, clock), query.from(),
+                query.to(), query.limit());
         meters.snapshotServed("company-history");
         return history;
     }
@@ -170,11 +185,16 @@ public class CompanyResource {
     public List<QuarterlyReport> quarters(
             @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker) {
         List<QuarterlyReport> quarters = filings.quarters(ticker);
-        if (quarters.isEmpty() && !companies.isKnown(ticker)) {
+        if (quarters.isEmpty() && !isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
         meters.snapshotServed("company-quarters");
         return quarters;
+    }
+
+    /** Held in the view now, or with a stored history (a company removed since). */
+    private boolean isKnown(String ticker) {
+        return ViewStillLoadingException.loaded(view).companies().containsKey(ticker) || companies.hasHistory(ticker);
     }
 
     private static List<CompanyEntry> table(ViewState state, CompanyTableQuery query) {

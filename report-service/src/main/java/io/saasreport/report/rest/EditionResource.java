@@ -1,5 +1,6 @@
 package io.saasreport.report.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,15 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.saasreport.report.domain.WeeklyClose;
 import io.saasreport.report.edition.ChartJsWebJar;
 import io.saasreport.report.edition.Edition;
+import io.saasreport.report.edition.EditionCache;
 import io.saasreport.report.edition.EditionHtml;
 import io.saasreport.report.edition.EditionMarkdown;
-import io.saasreport.report.edition.Editions;
 import io.saasreport.report.meters.ReportMeters;
 
 /**
@@ -48,15 +46,13 @@ public class EditionResource {
     private static final String DATE_DESCRIPTION = "'latest' (this week's edition, provisional until Friday's close) or "
             + "any ISO date of the week (Monday to Sunday): the edition as of that week's Friday close, 16:00 New York";
 
-    private final Editions editions;
-    private final ObjectMapper mapper;
+    private final EditionCache editions;
     private final ChartJsWebJar chartJs;
     private final ReportMeters meters;
     private final Clock clock;
 
-    EditionResource(Editions editions, ObjectMapper mapper, ChartJsWebJar chartJs, ReportMeters meters, Clock clock) {
+    EditionResource(EditionCache editions, ChartJsWebJar chartJs, ReportMeters meters, Clock clock) {
         this.editions = editions;
-        this.mapper = mapper;
         this.chartJs = chartJs;
         this.meters = meters;
         this.clock = clock;
@@ -72,8 +68,9 @@ public class EditionResource {
                     + "asked for; 'gaps' names any section the stored history cannot give for that week.")
     @APIResponse(responseCode = "200", description = "The edition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Edition.class)))
-    public Edition json(@Parameter(description = DATE_DESCRIPTION, example = "2026-11-20") @PathParam("date") String date) {
-        return edition(date, "edition");
+    // The bytes serialized once per kept edition (a Response would bypass the Accept negotiation that answers 406).
+    public byte[] json(@Parameter(description = DATE_DESCRIPTION, example = "2026-11-20") @PathParam("date") String date) {
+        return edition(date, "edition").json().body();
     }
 
     @GET
@@ -83,7 +80,7 @@ public class EditionResource {
     @APIResponse(responseCode = "200", description = "The edition",
             content = @Content(mediaType = EditionMarkdown.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public String markdown(@PathParam("date") String date) {
-        return EditionMarkdown.render(edition(date, "edition-markdown"));
+        return EditionMarkdown.render(edition(date, "edition-markdown").edition());
     }
 
     @GET
@@ -94,21 +91,17 @@ public class EditionResource {
     @APIResponse(responseCode = "200", description = "The edition",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String html(@PathParam("date") String date) {
-        Edition edition = edition(date, "edition-html");
-        try {
-            return EditionHtml.render(edition, mapper.writeValueAsString(edition), chartJs.script());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the edition of " + edition.week(), e);
-        }
+        EditionCache.Kept edition = edition(date, "edition-html");
+        return EditionHtml.render(edition.edition(), new String(edition.json().body(), StandardCharsets.UTF_8), chartJs.script());
     }
 
-    private Edition edition(String date, String endpoint) {
+    private EditionCache.Kept edition(String date, String endpoint) {
         WeeklyClose close = LATEST.equals(date) ? WeeklyClose.ofWeekOf(clock.instant()) : WeeklyClose.ofWeekOf(parse(date));
         LocalDate today = clock.instant().atZone(WeeklyClose.NEW_YORK).toLocalDate();
         if (close.friday().minusDays(4).isAfter(today)) {
             throw new NoEditionException("The week of " + close.friday() + " has not begun (today is " + today + " in New York)");
         }
-        Edition edition = editions.of(close).orElseThrow(() -> new NoEditionException(
+        EditionCache.Kept edition = editions.of(close).orElseThrow(() -> new NoEditionException(
                 "No universe statistics are stored at or before " + close.instant() + " (the close of " + close.friday() + ")"));
         meters.snapshotServed(endpoint);
         return edition;

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.saasreport.report.domain.MediansPoint;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Buckets;
@@ -130,30 +131,27 @@ public class NamedUniversesResource {
 
     @GET
     @Path("{name}/history")
-    @Operation(summary = "One universe's statistics over time, oldest first (thinned as it ages)")
+    @Operation(summary = "One universe's statistics over time, oldest first: the last of each period of the resolution")
     @APIResponse(responseCode = "200", description = "The history (empty when none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UniverseStatistics.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<UniverseStatistics> history(@PathParam("name") String name,
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        return universe.history(name, from, to);
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<UniverseStatistics> history(@PathParam("name") String name, @Valid @BeanParam HistoryQuery query) {
+        return universe.history(name, query);
     }
 
     @GET
     @Path("{name}/history/medians")
-    @Operation(summary = "One universe's EV / NTM revenue medians over time, oldest first")
+    @Operation(summary = "One universe's EV / NTM revenue medians over time, oldest first (from memory)")
     @APIResponse(responseCode = "200", description = "The medians history (empty when none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = MediansPoint.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<MediansPoint> mediansHistory(@PathParam("name") String name,
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        return universe.mediansHistory(name, from, to);
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response mediansHistory(@PathParam("name") String name, @Valid @BeanParam HistoryQuery query,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return universe.mediansHistory(name, query, ifNoneMatch);
     }
 
     private static UniverseSummary summary(String name, UniverseEntry entry) {

@@ -1,13 +1,16 @@
 package io.saasreport.report.rest;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.HistoryResolution;
+import io.saasreport.report.domain.HistoryRetention;
+import io.saasreport.report.domain.MediansPoint;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Buckets;
@@ -39,8 +44,8 @@ import io.saasreport.report.view.ViewState;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Universe", description = "Statistics over the whole universe of companies")
 // The current statistics and their sections come from this instance's memory, serialized once per change, with an
-// ETag (If-None-Match gets 304 while nothing changed). History reads the database.
-@APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match (current statistics and their sections)")
+// ETag (If-None-Match gets 304 while nothing changed); so does the medians history. The full history reads the database.
+@APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match (current statistics, their sections, the medians history)")
 @APIResponse(responseCode = "503", description = "No universe statistics published yet (retry after the Retry-After seconds)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class UniverseResource {
@@ -48,11 +53,16 @@ public class UniverseResource {
     private final UniverseSnapshots universe;
     private final ReportView view;
     private final ReportMeters meters;
+    private final HistoryRetention retention;
+    private final Clock clock;
 
-    UniverseResource(UniverseSnapshots universe, ReportView view, ReportMeters meters) {
+    UniverseResource(UniverseSnapshots universe, ReportView view, ReportMeters meters, HistoryRetention retention,
+            Clock clock) {
         this.universe = universe;
         this.view = view;
         this.meters = meters;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @GET
@@ -147,45 +157,52 @@ public class UniverseResource {
     @GET
     @Path("history")
     @Operation(summary = "The universe statistics over time",
-            description = "Every published change of a figure, oldest first, thinned as it ages: all points of the "
-                    + "last day, the last of each hour for a week, the last of each day before.")
+            description = "The last published statistics of each period of the resolution (minute, hour, day, weekly "
+                    + "close), oldest first: the newest 'limit' of them within the range. Minutes are kept for a day, "
+                    + "hours for a month, days for a year, weekly closes forever (the defaults).")
     @APIResponse(responseCode = "200", description = "The history (empty before the first snapshot)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UniverseStatistics.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<UniverseStatistics> history(
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        return history(UniverseSnapshot.KEY, from, to);
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<UniverseStatistics> history(@Valid @BeanParam HistoryQuery query) {
+        return history(UniverseSnapshot.KEY, query);
     }
 
-    List<UniverseStatistics> history(String name, String from, String to) {
-        return served("universe-history", universe.history(name, OptionalInstant.parse(from), OptionalInstant.parse(to)));
+    List<UniverseStatistics> history(String name, HistoryQuery query) {
+        return served("universe-history", universe.history(name, query.resolution(retention, clock), query.from(),
+                query.to(), query.limit()));
     }
 
     @GET
     @Path("history/medians")
     @Operation(summary = "The EV / NTM revenue medians over time",
-            description = "The overall, top-5 and bucket medians of each history point, oldest first: "
-                    + "the history without the rest of the statistics, for charts.")
+            description = "The overall, top-5 and bucket medians of each point of the history, oldest first: the "
+                    + "history without the rest of the statistics, for charts, from this instance's memory.")
     @APIResponse(responseCode = "200", description = "The medians history (empty before the first snapshot)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = MediansPoint.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<MediansPoint> mediansHistory(
-            @Parameter(description = "Earliest asOf, inclusive (ISO-8601 instant)") @QueryParam("from") @IsoInstant String from,
-            @Parameter(description = "Latest asOf, inclusive (ISO-8601 instant)") @QueryParam("to") @IsoInstant String to) {
-        return mediansHistory(UniverseSnapshot.KEY, from, to);
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
+            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response mediansHistory(@Valid @BeanParam HistoryQuery query,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return mediansHistory(UniverseSnapshot.KEY, query, ifNoneMatch);
     }
 
-    List<MediansPoint> mediansHistory(String name, String from, String to) {
-        List<MediansPoint> medians = universe.history(name, OptionalInstant.parse(from), OptionalInstant.parse(to))
-                .stream()
-                .map(MediansPoint::of)
-                .toList();
-        return served("universe-history-medians", medians);
+    /**
+     * From the view's memory. The dashboard's question (the whole range, the default limit) is serialized once per view
+     * state; any other is answered afresh, so that no client can fill the memory with answers.
+     */
+    Response mediansHistory(String name, HistoryQuery query, String ifNoneMatch) {
+        ViewState state = ViewStillLoadingException.loaded(view);
+        HistoryResolution resolution = query.resolution(retention, clock);
+        Supplier<Rendered> answer = () -> view.render(state.universe(name)
+                .map(entry -> entry.medians().between(resolution, query.from(), query.to(), query.limit()))
+                .orElse(List.of()));
+        Rendered medians = query.unbounded() && query.limit() == HistoryQuery.DEFAULT_LIMIT
+                ? state.derived(name + ":medians:" + resolution, answer)
+                : answer.get();
+        return served("universe-history-medians", medians, ifNoneMatch);
     }
 
     private UniverseEntry current(String name) {

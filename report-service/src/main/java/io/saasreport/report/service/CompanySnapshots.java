@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import io.saasreport.report.domain.CompanyHistoryPoint;
-import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.domain.HistoryResolution;
 import io.saasreport.report.record.SnapshotJson;
 
 /** The companies' stored history (their current figures are served from memory: ReportView). */
@@ -16,24 +14,25 @@ import io.saasreport.report.record.SnapshotJson;
 public class CompanySnapshots {
 
     private final SnapshotJson json;
+    private final HistoryStore history;
 
-    CompanySnapshots(SnapshotJson json) {
+    CompanySnapshots(SnapshotJson json, HistoryStore history) {
         this.json = json;
+        this.history = history;
     }
 
-    /** The company's history between the bounds (inclusive, either may be null), oldest first. */
-    @Transactional
-    public List<CompanyMetrics> history(String ticker, Instant from, Instant to) {
-        return CompanyHistoryPoint.between(ticker, from, to).stream().map(point -> json.company(point.payload)).toList();
+    /** The company's points of one resolution between the bounds (inclusive, either may be null): the newest {@code limit}, oldest first. */
+    public List<CompanyMetrics> history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
+        return history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit).stream()
+                .map(json::company).toList();
     }
 
-    @Transactional
-    public boolean isKnown(String ticker) {
-        return CompanySnapshot.findByIdOptional(ticker).isPresent() || CompanyHistoryPoint.count("ticker", ticker) > 0;
+    /** Whether any point of the company is stored (it may have been removed from the current figures since). */
+    public boolean hasHistory(String ticker) {
+        return history.holds(HistoryStore.Series.COMPANY, ticker);
     }
 
-    @Transactional
-    public long historyRows() {
-        return CompanyHistoryPoint.count();
+    public long estimatedHistoryRows() {
+        return history.estimatedRows(HistoryStore.Series.COMPANY);
     }
 }

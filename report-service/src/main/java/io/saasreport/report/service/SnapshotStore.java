@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.saasreport.report.record.CompanyValue;
-import io.saasreport.report.record.SnapshotJson;
+import io.saasreport.report.record.Conflation;
 import io.saasreport.report.record.Update;
 import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.CompanyMetrics;
@@ -31,7 +31,7 @@ import io.saasreport.report.domain.UniverseStatistics;
 
 /**
  * Writes a conflated batch in one transaction with batched statements: the snapshots (upserts that never replace a
- * newer value), a history point for each snapshot that moves a figure, the filings (a quarter replaced only by a
+ * newer value), each new snapshot into its history's periods (HistoryStore), the filings (a quarter replaced only by a
  * later filing). Every write is idempotent, so a batch retried after a failure, or delivered again, changes nothing.
  */
 @ApplicationScoped
@@ -55,16 +55,19 @@ public class SnapshotStore {
             + " payload = excluded.payload where excluded.filed_at > company_filing.filed_at";
 
     private final DataSource dataSource;
-    private final SnapshotJson json;
+    private final HistoryStore history;
     private final Clock clock;
 
-    SnapshotStore(DataSource dataSource, SnapshotJson json, Clock clock) {
+    SnapshotStore(DataSource dataSource, HistoryStore history, Clock clock) {
         this.dataSource = dataSource;
-        this.json = json;
+        this.history = history;
         this.clock = clock;
     }
 
-    /** Stores each company's newest value (tombstones delete the snapshot; the history stays). */
+    /**
+     * Stores each company's newest value, and every value given (a key's last of each minute: the caller's conflation)
+     * that is newer than the stored one into the history; tombstones delete the snapshot, the history stays.
+     */
     @Transactional
     public void companies(Collection<Update<CompanyValue>> updates) {
         try (Connection connection = dataSource.getConnection()) {
@@ -81,13 +84,9 @@ public class SnapshotStore {
             if (accepted.isEmpty()) {
                 return;
             }
-            Map<String, String> previous = keyedTexts(connection, "select distinct on (ticker) ticker, payload::text"
-                    + " from company_history where ticker = any(?) order by ticker, as_of desc, id desc", keys(accepted));
             Timestamp now = Timestamp.from(clock.instant());
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY);
-                    PreparedStatement history = connection.prepareStatement(
-                            "insert into company_history (ticker, as_of, payload) values (?, ?, ?::jsonb)")) {
-                for (Update<CompanyValue> update : accepted) {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY)) {
+                for (Update<CompanyValue> update : Conflation.newestPerKey(accepted)) {
                     CompanyMetrics metrics = update.value().metrics();
                     upsert.setString(1, metrics.ticker());
                     upsert.setString(2, metrics.name());
@@ -97,25 +96,20 @@ public class SnapshotStore {
                     upsert.setString(6, update.payload());
                     upsert.setTimestamp(7, now);
                     upsert.addBatch();
-                    String before = previous.get(update.key());
-                    if (before == null || !json.sameFigures(json.company(before), metrics)) {
-                        history.setString(1, metrics.ticker());
-                        history.setTimestamp(2, Timestamp.from(metrics.asOf()));
-                        history.setString(3, update.value().withoutSources());
-                        history.addBatch();
-                    }
                 }
                 upsert.executeBatch();
-                history.executeBatch();
             }
+            List<HistoryStore.Point> points = accepted.stream().map(update -> new HistoryStore.Point(update.key(),
+                    update.value().metrics().asOf(), update.value().withoutSources())).toList();
+            history.store(connection, HistoryStore.Series.COMPANY, points);
         } catch (SQLException e) {
             throw new StoreFailure("company snapshots", e);
         }
     }
 
     /**
-     * Stores each universe's newest statistics of a batch (one update per universe); a tombstone deletes a removed
-     * universe's snapshot (its history stays).
+     * Stores a batch's universe statistics in order (a universe's last of each minute: the caller's conflation), each
+     * upsert keeping the newest snapshot; a tombstone deletes a removed universe's snapshot (its history stays).
      */
     @Transactional
     public void universe(Collection<Update<UniverseStatistics>> updates) {
@@ -147,25 +141,8 @@ public class SnapshotStore {
             upsert.setTimestamp(5, Timestamp.from(clock.instant()));
             upsert.executeUpdate();
         }
-        String before = null;
-        try (PreparedStatement select = connection.prepareStatement(
-                "select payload::text from universe_history where universe = ? order by as_of desc, id desc limit 1")) {
-            select.setString(1, update.key());
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    before = row.getString(1);
-                }
-            }
-        }
-        if (before == null || !json.sameFigures(json.universe(before), update.value())) {
-            try (PreparedStatement history = connection.prepareStatement(
-                    "insert into universe_history (universe, as_of, payload) values (?, ?, ?::jsonb)")) {
-                history.setString(1, update.key());
-                history.setTimestamp(2, Timestamp.from(update.value().asOf()));
-                history.setString(3, update.payload());
-                history.executeUpdate();
-            }
-        }
+        history.store(connection, HistoryStore.Series.UNIVERSE,
+                List.of(new HistoryStore.Point(update.key(), update.value().asOf(), update.payload())));
     }
 
     /** Stores alerts; each is one row by its id, so a redelivered alert changes nothing. */
@@ -238,20 +215,6 @@ public class SnapshotStore {
             }
         }
         return accepted;
-    }
-
-    /** Rows of (key, text) from a query with one array parameter: the keys. */
-    private static Map<String, String> keyedTexts(Connection connection, String query, List<String> keys) throws SQLException {
-        Map<String, String> texts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query)) {
-            select.setArray(1, texts(connection, keys));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    texts.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return texts;
     }
 
     private static <T> List<String> keys(List<Update<T>> updates) {

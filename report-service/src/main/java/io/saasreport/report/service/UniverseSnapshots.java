@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import io.saasreport.report.domain.UniverseHistoryPoint;
+import io.saasreport.report.domain.HistoryResolution;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.record.SnapshotJson;
 
@@ -15,20 +14,20 @@ import io.saasreport.report.record.SnapshotJson;
 public class UniverseSnapshots {
 
     private final SnapshotJson json;
+    private final HistoryStore history;
 
-    UniverseSnapshots(SnapshotJson json) {
+    UniverseSnapshots(SnapshotJson json, HistoryStore history) {
         this.json = json;
+        this.history = history;
     }
 
-    /** One universe's statistics between the bounds (inclusive, either may be null), oldest first. */
-    @Transactional
-    public List<UniverseStatistics> history(String universe, Instant from, Instant to) {
-        return UniverseHistoryPoint.between(universe, from, to).stream().map(point -> json.universe(point.payload))
-                .toList();
+    /** One universe's points of one resolution between the bounds (inclusive, either may be null): the newest {@code limit}, oldest first. */
+    public List<UniverseStatistics> history(String universe, HistoryResolution resolution, Instant from, Instant to, int limit) {
+        return history.between(HistoryStore.Series.UNIVERSE, universe, resolution, from, to, limit).stream()
+                .map(json::universe).toList();
     }
 
-    @Transactional
-    public long historyRows() {
-        return UniverseHistoryPoint.count();
+    public long estimatedHistoryRows() {
+        return history.estimatedRows(HistoryStore.Series.UNIVERSE);
     }
 }

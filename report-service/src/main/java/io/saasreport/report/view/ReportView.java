@@ -22,11 +22,15 @@ import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.domain.HistoryRetention;
+import io.saasreport.report.domain.MediansHistory;
+import io.saasreport.report.domain.MediansPoint;
 import io.saasreport.report.domain.StoredAlert;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.record.SnapshotJson;
+import io.saasreport.report.service.HistoryStore;
 
 /**
  * This instance's current figures of every company and of the universe, in memory: loaded from PostgreSQL at start,
@@ -39,20 +43,24 @@ public class ReportView {
     private final ObjectMapper mapper;
     private final SnapshotJson json;
     private final int alertsKept;
+    private final HistoryStore history;
+    private final HistoryRetention retention;
     private final AtomicReference<ViewState> state = new AtomicReference<>(ViewState.EMPTY);
     private volatile boolean loaded;
 
-    ReportView(ObjectMapper mapper, SnapshotJson json, ReportConfig config) {
+    ReportView(ObjectMapper mapper, SnapshotJson json, ReportConfig config, HistoryStore history, HistoryRetention retention) {
         this.mapper = mapper;
         this.json = json;
         this.alertsKept = config.alerts().kept();
+        this.history = history;
+        this.retention = retention;
     }
 
     public ViewState current() {
         return state.get();
     }
 
-    /** Whether the view has been loaded from the database (readiness). */
+    /** Whether the view has been loaded from the database (the reads' readiness). */
     public boolean loaded() {
         return loaded;
     }
@@ -68,7 +76,8 @@ public class ReportView {
         TreeMap<String, UniverseEntry> universes = new TreeMap<>();
         for (UniverseSnapshot snapshot : UniverseSnapshot.<UniverseSnapshot>listAll()) {
             UniverseStatistics statistics = json.universe(snapshot.payload);
-            universes.put(snapshot.id, universe(statistics, new Version(snapshot.revision, statistics.asOf())));
+            universes.put(snapshot.id, universe(statistics, new Version(snapshot.revision, statistics.asOf()),
+                    storedMedians(snapshot.id)));
         }
         List<UniverseAlert> alerts = new ArrayList<>();
         for (String payload : StoredAlert.newest(alertsKept)) {
@@ -107,7 +116,8 @@ public class ReportView {
                 }
             } else if (held == null || update.version().supersedes(held.version())) {
                 universes = universes == null ? new TreeMap<>(before.universes()) : universes;
-                universes.put(update.key(), universe(update.value(), update.version()));
+                MediansHistory medians = held == null ? MediansHistory.empty(retention) : held.medians();
+                universes.put(update.key(), universe(update.value(), update.version(), medians));
             }
         }
         List<UniverseAlert> alerts = withNew(before.alerts(), newAlerts);
@@ -176,7 +186,17 @@ public class ReportView {
                 () -> render(CompanyExplanation.of(company.metrics(), json.sources(company.payload())))));
     }
 
-    private UniverseEntry universe(UniverseStatistics statistics, Version version) {
-        return new UniverseEntry(statistics, version, render(statistics));
+    /** The universe with its statistics added to its medians history (where they are the last of their periods). */
+    private UniverseEntry universe(UniverseStatistics statistics, Version version, MediansHistory medians) {
+        return new UniverseEntry(statistics, version, render(statistics), medians.with(MediansPoint.of(statistics)));
+    }
+
+    /** The medians of a universe's stored history: a few thousand rows at most (HistoryRetention). */
+    private MediansHistory storedMedians(String universe) {
+        MediansHistory medians = MediansHistory.empty(retention);
+        for (HistoryStore.Row row : history.all(HistoryStore.Series.UNIVERSE, universe)) {
+            medians = medians.with(MediansPoint.of(json.universe(row.payload())));
+        }
+        return medians;
     }
 }

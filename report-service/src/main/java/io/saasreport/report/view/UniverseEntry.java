@@ -1,8 +1,9 @@
 package io.saasreport.report.view;
 
+import io.saasreport.report.domain.MediansHistory;
 import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.UniverseStatistics;
 
-/** The universe statistics as the view holds them, with their answer serialized. */
-public record UniverseEntry(UniverseStatistics statistics, Version version, Rendered json) {
+/** The universe statistics as the view holds them, with their answer serialized and their medians over time. */
+public record UniverseEntry(UniverseStatistics statistics, Version version, Rendered json, MediansHistory medians) {
 }

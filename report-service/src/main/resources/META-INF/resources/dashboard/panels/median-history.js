@@ -45,6 +45,9 @@ export function mount(live) {
       },
     },
   });
+  // The last point of each hour, the newest 500 (the server's default limit): about three weeks, what the chart's
+  // width can draw; the server keeps this answer rendered until the universe changes.
+  live.params('history', { resolution: 'hour' });
   live.on('history', points => draw(history, points));
 }
 

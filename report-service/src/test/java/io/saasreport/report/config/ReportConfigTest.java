@@ -27,9 +27,12 @@ class ReportConfigTest {
         assertEquals(2000, config.kafka().maxPollRecords());
         assertEquals(Duration.ofMillis(500), config.kafka().retry().initialBackoff());
         assertEquals(Duration.ofSeconds(10), config.kafka().retry().maxBackoff());
-        assertEquals(Duration.ofDays(1), config.history().keepEverything());
-        assertEquals(Duration.ofDays(7), config.history().keepHourly());
+        assertEquals(Duration.ofDays(1), config.history().minutesKept());
+        assertEquals(Duration.ofDays(31), config.history().hoursKept());
+        assertEquals(Duration.ofDays(365), config.history().daysKept());
         assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals(500, config.stream().maxConnections());
+        assertEquals(Duration.ofSeconds(30), config.stream().stallTimeout());
         assertEquals("metrics.alerts", config.kafka().alerts().topic());
     }
 
@@ -49,7 +52,9 @@ class ReportConfigTest {
         assertRefused("report.kafka.retry.initial-backoff", "PT0S");
         assertRefused("report.kafka.retry.max-backoff", "-PT1S");
         assertRefused("report.stream.interval", "PT0S");
-        assertRefused("report.history.keep-everything", "-PT1H");
+        assertRefused("report.stream.max-connections", "0");
+        assertRefused("report.stream.stall-timeout", "PT0S");
+        assertRefused("report.history.minutes-kept", "-PT1H");
         assertRefused("report.kafka.group", " ");
         assertRefused("report.kafka.company.dead-letter-topic", "");
     }
@@ -69,7 +74,6 @@ class ReportConfigTest {
             values.put("report.kafka." + channel + ".topic", topic);
             values.put("report.kafka." + channel + ".dead-letter-topic", topic + ".report-dlq");
         }
-        values.put("report.history.thinning-interval", "10m");
         values.put("report.meters.refresh-interval", "5s");
         return Map.copyOf(values);
     }

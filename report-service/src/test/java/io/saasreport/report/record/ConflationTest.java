@@ -54,4 +54,24 @@ class ConflationTest {
         assertEquals(List.of("UMV=null"), kept(List.of(value("UMV", 9L, T3, "rev 9"), gone)));
         assertEquals(List.of("UMV=back"), kept(List.of(value("UMV", 9L, T3, "rev 9"), gone, value("UMV", 1L, T1, "back"))));
     }
+
+    private static List<String> keptEachMinute(List<Update<String>> batch) {
+        return Conflation.newestPerKeyAndMinute(batch).stream().map(update -> update.key() + "=" + update.value()).toList();
+    }
+
+    @Test
+    void forTheHistoryKeepsEachKeysLastOfEveryMinuteInTimeOrder() {
+        assertEquals(List.of("BPH=21:00:50", "BPH=21:01:10", "UMV=21:00:30"), keptEachMinute(List.of(
+                value("BPH", 1L, T1.plusSeconds(10), "21:00:10"),
+                value("UMV", 1L, T1.plusSeconds(30), "21:00:30"),
+                value("BPH", 3L, T1.plusSeconds(70), "21:01:10"),
+                value("BPH", 2L, T1.plusSeconds(50), "21:00:50"))),
+                "the point before the close stays beside the one after it");
+    }
+
+    @Test
+    void forTheHistoryATombstoneDropsItsKeysEarlierMinutes() {
+        assertEquals(List.of("UMV=null", "UMV=back"), keptEachMinute(List.of(
+                value("UMV", 9L, T1, "rev 9"), Update.tombstone("UMV"), value("UMV", 1L, T3, "back"))));
+    }
 }

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.saasreport.report.service.HistoryThinner;
+import io.saasreport.report.edition.EditionCache;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.TwoWeeks;
+import io.saasreport.report.support.Upstream;
 
 /** The weekly editions over two published weeks (TwoWeeks): sections, changes, the three forms, the refusals. */
 @QuarkusTest
@@ -40,11 +43,12 @@ class EditionEndpointsTest {
     ReportDatabase database;
 
     @Inject
-    HistoryThinner thinner;
+    EditionCache editions;
 
     @BeforeEach
     void publishTwoWeeks() {
         database.clear();
+        editions.clear();
         TwoWeeks.publish();
     }
 
@@ -105,20 +109,34 @@ class EditionEndpointsTest {
     }
 
     @Test
-    void anyDayOfTheWeekAndLaterThinningGiveTheSameEdition() {
+    void anyDayOfTheWeekAndAYearOfLaterHistoryGiveTheSameEdition() {
         String week1 = given().get("/api/v1/editions/2026-11-20").asString();
         String week2 = given().get("/api/v1/editions/2026-11-27").asString();
         assertEquals(week1, given().get("/api/v1/editions/2026-11-16").asString(), "Monday of the same week");
         assertEquals(week1, given().get("/api/v1/editions/2026-11-22").asString(), "Sunday of the same week");
 
-        // A year later everything is thinned to a point a day, but the points at the weekly closes stay.
-        assertEquals(4, database.rows("universe_history"));
-        thinner.thin(Instant.now().plus(Duration.ofDays(365)));
+        // A point more than a year later: the minutes, hours and days behind it go, the weekly closes stay.
+        assertEquals(2L, database.value("select count(*) from universe_history where resolution = 'w'"));
+        Upstream.universe(TwoWeeks.week1(TwoWeeks.CLOSE_2.plus(Duration.ofDays(400))));
+        Upstream.awaitStored();
+        assertEquals(0L, database.value("select count(*) from universe_history where period < ?1 and resolution <> 'w'",
+                Timestamp.from(TwoWeeks.CLOSE_2.plus(Duration.ofDays(1)))), "more than a year behind the newest point");
+        assertEquals(3L, database.value("select count(*) from universe_history where resolution = 'w'"));
 
-        assertEquals(3, database.rows("universe_history"), "the morning's point went; the one at the close, though not "
-                + "the last of its UTC day, stayed");
+        editions.clear(); // built again from the store, not from what was kept
         assertEquals(week1, given().get("/api/v1/editions/2026-11-20").asString());
         assertEquals(week2, given().get("/api/v1/editions/2026-11-27").asString());
+    }
+
+    @Test
+    void aClosedWeeksEditionIsBuiltOnceTheStoreHasPassedItsClose() {
+        String week1 = given().get("/api/v1/editions/2026-11-20").asString();
+        database.execute("delete from company_history where ticker = 'BPH'");
+
+        assertEquals(week1, given().get("/api/v1/editions/2026-11-20").asString(), "kept, not built again");
+        editions.clear();
+        assertFalse(edition(TwoWeeks.WEEK_1).getList("scatter.points.ticker").contains("BPH"), "built again without BPH");
+        assertTrue(new JsonPath(week1).getList("scatter.points.ticker").contains("BPH"));
     }
 
     @Test

@@ -9,24 +9,30 @@ import static org.hamcrest.Matchers.hasSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
 
+/** Every history endpoint: the last point of each period of a resolution, a range, a limit, and the refusals. */
 @QuarkusTest
 class HistoryEndpointsTest {
 
-    // Within the last hour: young enough that no thinning would ever touch these points.
-    private static final Instant T1 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+    /** Three points in three minutes of one hour that began two hours ago: all kept at every resolution. */
+    private static final Instant T1 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2)).plusSeconds(10 * 60 + 7);
     private static final Instant T2 = T1.plus(Duration.ofMinutes(5));
     private static final Instant T3 = T1.plus(Duration.ofMinutes(10));
+    private static final List<String> UNIVERSE_HISTORIES = List.of("/api/v1/universe/history",
+            "/api/v1/universe/history/medians", "/api/v1/universes/universe/history", "/api/v1/universes/universe/history/medians");
 
     @Inject
     ReportDatabase database;
@@ -36,10 +42,7 @@ class HistoryEndpointsTest {
         database.clear();
     }
 
-    /**
-     * T1 the example; T2 the same figures, only asOf moved; T3 a new 10-year yield. Each is stored before the next is
-     * published: values of one key that arrive in one batch are conflated to the newest, which alone reaches the history.
-     */
+    /** T1 the example; T2 the same figures (a point of its own minute all the same); T3 a new 10-year yield. */
     private static void publishThreeUniverseSnapshots() {
         Upstream.universe(ExampleData.universe(T1));
         Upstream.awaitStored();
@@ -51,35 +54,56 @@ class HistoryEndpointsTest {
     }
 
     @Test
-    void keepsEachUniverseSnapshotThatChangesAFigureOldestFirst() {
+    void eachMinutesLastPointOldestFirstAndOnePointForTheHourAndTheWeek() {
         publishThreeUniverseSnapshots();
 
-        given().get("/api/v1/universe/history").then()
-                .statusCode(200)
-                .body("asOf", contains(T1.toString(), T3.toString()))
-                .body("tenYearYield", contains(4.27, 4.5))
+        for (String path : UNIVERSE_HISTORIES) {
+            given().queryParam("resolution", "minute").get(path).then()
+                    .statusCode(200)
+                    .body("asOf", contains(T1.toString(), T2.toString(), T3.toString()));
+            given().queryParam("resolution", "hour").get(path).then().body("asOf", contains(T3.toString()));
+            given().queryParam("resolution", "day").get(path).then().body("asOf", contains(T3.toString()));
+        }
+        given().queryParam("resolution", "minute").get("/api/v1/universe/history").then()
+                .body("tenYearYield", contains(4.27, 4.27, 4.5))
                 .body("[0].medianEvToNtmRevenue", equalTo(10.579471721727582));
     }
 
     @Test
-    void limitsTheUniverseHistoryToAnInclusiveTimeRange() {
+    void withoutAResolutionTheRangePicksIt() {
         publishThreeUniverseSnapshots();
 
-        given().queryParam("from", T2.toString()).get("/api/v1/universe/history").then()
-                .body("asOf", contains(T3.toString()));
-        given().queryParam("to", T2.toString()).get("/api/v1/universe/history").then()
-                .body("asOf", contains(T1.toString()));
-        given().queryParam("from", T1.toString()).queryParam("to", T3.toString()).get("/api/v1/universe/history").then()
-                .body("asOf", contains(T1.toString(), T3.toString()));
+        for (String path : UNIVERSE_HISTORIES) {
+            given().queryParam("from", T1.toString()).get(path).then()
+                    .body("asOf", contains(T1.toString(), T2.toString(), T3.toString())); // two hours: minutes
+            given().get(path).then().body("asOf", hasSize(1)); // no start: the weekly closes
+        }
+    }
+
+    @Test
+    void aLimitAnswersTheNewestPointsOfTheRangeOldestFirst() {
+        publishThreeUniverseSnapshots();
+
+        for (String path : UNIVERSE_HISTORIES) {
+            given().queryParam("resolution", "minute").queryParam("limit", 2).get(path).then()
+                    .body("asOf", contains(T2.toString(), T3.toString()));
+            given().queryParam("resolution", "minute").queryParam("from", T2.toString()).get(path).then()
+                    .body("asOf", contains(T2.toString(), T3.toString()));
+            given().queryParam("resolution", "minute").queryParam("to", T2.toString()).get(path).then()
+                    .body("asOf", contains(T1.toString(), T2.toString()));
+            given().queryParam("resolution", "minute").queryParam("from", T1.plusSeconds(1).toString())
+                    .queryParam("to", T3.minusSeconds(1).toString()).get(path).then()
+                    .body("asOf", contains(T2.toString()));
+        }
     }
 
     @Test
     void servesTheMediansOfEachHistoryPointForCharts() {
         publishThreeUniverseSnapshots();
 
-        given().get("/api/v1/universe/history/medians").then()
+        given().queryParam("resolution", "minute").get("/api/v1/universe/history/medians").then()
                 .statusCode(200)
-                .body("asOf", contains(T1.toString(), T3.toString()))
+                .body("asOf", contains(T1.toString(), T2.toString(), T3.toString()))
                 .body("[0].overall", equalTo(10.579471721727582))
                 .body("[0].top5", equalTo(15.053529020186655))
                 .body("[0].high", equalTo(14.276897519987388))
@@ -88,20 +112,47 @@ class HistoryEndpointsTest {
     }
 
     @Test
+    void theMediansHistoryOfTheViewIsTheStoredOneAfterARestart() {
+        publishThreeUniverseSnapshots();
+        String served = given().queryParam("resolution", "minute").get("/api/v1/universe/history/medians").asString();
+
+        database.reloadView();
+
+        eventually(() -> given().queryParam("resolution", "minute").get("/api/v1/universe/history/medians").then()
+                .body(equalTo(served)));
+    }
+
+    @Test
     void theHistoryIsEmptyBeforeAnySnapshot() {
         given().get("/api/v1/universe/history").then().statusCode(200).body("$", hasSize(0));
     }
 
-    @Test
-    void aMalformedInstantIsA400Problem() {
-        given().queryParam("from", "yesterday").get("/api/v1/universe/history").then()
-                .statusCode(400)
-                .contentType(Problem.MEDIA_TYPE)
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/universe/history", "/api/v1/universe/history/medians", "/api/v1/universes/universe/history",
+            "/api/v1/universes/universe/history/medians", "/api/v1/companies/BPH/history"})
+    void refusesAMalformedInstantAnUnknownResolutionAndALimitOutOfRange(String path) {
+        Upstream.company(ExampleData.company("BPH", T1));
+        Upstream.universe(ExampleData.universe(T1));
+        eventually(() -> given().get("/api/v1/companies/BPH").then().statusCode(200));
+
+        given().queryParam("from", "yesterday").get(path).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("detail", equalTo("from: not an ISO-8601 instant such as 2026-11-20T21:21:00Z"));
+        given().queryParam("resolution", "second").get(path).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("resolution: must be minute, hour, day or week"));
+        for (String limit : List.of("0", "5001", "many", "-1", "1e3", "99999999999999999999")) {
+            given().queryParam("limit", limit).get(path).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("detail", equalTo("limit: must be a whole number from 1 to 5000"));
+        }
+        given().queryParam("limit", 5000).queryParam("resolution", "week").get(path).then().statusCode(200);
+        given().queryParam("resolution", "minute").queryParam("from", "+1000000000-01-01T00:00:00Z").get(path).then()
+                .statusCode(200).body("$", hasSize(0));
+        given().queryParam("to", "+1000000000-01-01T00:00:00Z").queryParam("from", "-1000000000-01-01T00:00:00Z")
+                .get(path).then().statusCode(200).body("$", hasSize(1)); // every weekly close: the one week
+        given().queryParam("resolution", "min\u0000ute").get(path).then().statusCode(400);
     }
 
     @Test
-    void keepsEachChangeOfACompanysMetricsOldestFirst() {
+    void aCompanysHistoryTakesTheResolutionAndTheLimitToo() {
         Upstream.company(ExampleData.company("BPH", T1));
         Upstream.awaitStored();
         Upstream.company(ExampleData.company("BPH", T2));
@@ -110,12 +161,16 @@ class HistoryEndpointsTest {
         Upstream.awaitStored();
         eventually(() -> given().get("/api/v1/companies/BPH").then().body("asOf", equalTo(T3.toString())));
 
-        given().get("/api/v1/companies/BPH/history").then()
+        given().queryParam("resolution", "minute").get("/api/v1/companies/BPH/history").then()
                 .statusCode(200)
-                .body("asOf", contains(T1.toString(), T3.toString()))
-                .body("price", contains(1164.47, 1170.0));
-        given().queryParam("from", T2.toString()).get("/api/v1/companies/BPH/history").then()
+                .body("asOf", contains(T1.toString(), T2.toString(), T3.toString()))
+                .body("price", contains(1164.47, 1164.47, 1170.0));
+        given().queryParam("resolution", "minute").queryParam("limit", 1).get("/api/v1/companies/BPH/history").then()
                 .body("price", contains(1170.0));
+        given().queryParam("from", T2.toString()).get("/api/v1/companies/BPH/history").then()
+                .body("asOf", contains(T2.toString(), T3.toString()));
+        given().queryParam("resolution", "hour").get("/api/v1/companies/BPH/history").then()
+                .body("asOf", contains(T3.toString()));
     }
 
     @Test

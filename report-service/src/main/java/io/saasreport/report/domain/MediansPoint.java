@@ -1,10 +1,9 @@
-package io.saasreport.report.rest;
+package io.saasreport.report.domain;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
 
 /** The EV / NTM revenue medians of one universe history point: what the dashboard's history chart draws. */
@@ -19,7 +18,7 @@ public record MediansPoint(
         @Schema(description = "Median of the mid-growth bucket", nullable = true) Double mid,
         @Schema(description = "Median of the low-growth bucket", nullable = true) Double low) {
 
-    static MediansPoint of(UniverseStatistics statistics) {
+    public static MediansPoint of(UniverseStatistics statistics) {
         UniverseStatistics.Buckets buckets = statistics.buckets();
         UniverseStatistics.Quartiles quartiles = statistics.quartilesEvToNtmRevenue();
         return new MediansPoint(statistics.asOf(), statistics.medianEvToNtmRevenue(),
