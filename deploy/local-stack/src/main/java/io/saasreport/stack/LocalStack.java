@@ -37,6 +37,10 @@ import java.util.stream.Stream;
  * service logs in with SCRAM-SHA-512 as its own principal and the ACLs of {@link KafkaAccess} apply. By default
  * Kafka is plaintext and open. The ingest service gets the SHA-256 digests of the keys in {@code INGEST_API_KEYS}
  * (default {@code local-dev-key}), never the keys.
+ *
+ * <p>The stack supervises its services ({@link Supervisor}): a service process that dies, or whose liveness stays
+ * DOWN, is started again with a backoff and a log line. {@code STACK_KAFKA_PROCESS=true} runs the broker in a JVM
+ * of its own ({@link BrokerProcess}, plaintext only), which can then be frozen and thawed.
  */
 public final class LocalStack {
 
@@ -79,18 +83,43 @@ public final class LocalStack {
     private final StackPorts ports;
     /** The secured mode's logins (null: plaintext Kafka). */
     private final KafkaBroker.Sasl sasl;
+    /** The broker runs in a process of its own (it can be frozen), not in this JVM. */
+    private final boolean brokerInOwnProcess;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    /** Services stopped or killed on purpose: the supervisor leaves them be until they are started again. */
+    private final java.util.Set<String> held = new java.util.HashSet<>();
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private final Supervisor supervisor = new Supervisor(new Supervisor.Services() {
+        @Override
+        public Map<String, ServiceProcess> supervised() {
+            return supervisedProcesses();
+        }
+
+        @Override
+        public void relaunch(String service, ServiceProcess failed) {
+            relaunchFailed(service, failed);
+        }
+    });
     private String apiKey;
     private KafkaBroker kafka;
+    private BrokerProcess kafkaProcess;
     private Postgres postgres;
 
-    private LocalStack(Path root, Path data, boolean keepData, StackPorts ports, boolean secured) {
+    private LocalStack(Path root, Path data, boolean keepData, StackPorts ports, boolean secured, boolean brokerInOwnProcess) {
+        if (secured && brokerInOwnProcess) {
+            throw new IllegalArgumentException("the broker in its own process is plaintext only");
+        }
         this.root = root;
         this.data = data;
         this.keepData = keepData;
         this.ports = ports;
         this.sasl = secured ? KafkaBroker.Sasl.generate(KafkaAccess.PRINCIPAL_OF_SERVICE.values()) : null;
+        this.brokerInOwnProcess = brokerInOwnProcess;
+    }
+
+    /** {@code STACK_KAFKA_PROCESS=true}: the broker in a JVM of its own. */
+    static boolean brokerInOwnProcess(Map<String, String> env) {
+        return Boolean.parseBoolean(env.getOrDefault("STACK_KAFKA_PROCESS", "false").trim());
     }
 
     /** {@code STACK_KAFKA_SECURITY}: {@code sasl} secures Kafka; unset or {@code plaintext} leaves it open. */
@@ -119,7 +148,7 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(root, data, keep, ports, secured);
+        LocalStack stack = new LocalStack(root, data, keep, ports, secured, brokerInOwnProcess(System.getenv()));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -157,8 +186,14 @@ public final class LocalStack {
 
     /** As {@link #start(Path, Path, boolean, StackPorts)}, with Kafka secured (SASL and ACLs) or plaintext. */
     public static LocalStack start(Path root, Path data, boolean keepData, StackPorts ports, boolean securedKafka) {
+        return start(root, data, keepData, ports, securedKafka, false);
+    }
+
+    /** As above, with the broker in this JVM or ({@code brokerInOwnProcess}, plaintext only) in a process of its own. */
+    public static LocalStack start(Path root, Path data, boolean keepData, StackPorts ports, boolean securedKafka,
+            boolean brokerInOwnProcess) {
         ports.requireFree();
-        LocalStack stack = new LocalStack(root, data, keepData, ports, securedKafka);
+        LocalStack stack = new LocalStack(root, data, keepData, ports, securedKafka, brokerInOwnProcess);
         try {
             stack.start();
         } catch (IOException e) {
@@ -192,6 +227,7 @@ public final class LocalStack {
         for (Service service : SERVICES) {
             processes.get(service.name()).awaitReady(READY_TIMEOUT);
         }
+        supervisor.start();
     }
 
     /** Loads the demo data set through the ingest API. */
@@ -210,12 +246,14 @@ public final class LocalStack {
 
     /** SIGKILL of a service's main instance (a crash: no shutdown hook runs); waits until it is gone. */
     public synchronized void kill(String service) {
+        held.add(service);
         process(service).kill();
         log(service + " killed (SIGKILL)");
     }
 
     /** SIGTERM of a service's main instance (a graceful stop); waits until it is gone. */
     public synchronized void stop(String service) {
+        held.add(service);
         process(service).stop();
         log(service + " stopped (SIGTERM)");
     }
@@ -228,6 +266,25 @@ public final class LocalStack {
         ServiceProcess started = launchChecked(service(service), ports.of(service), Map.of());
         processes.put(service, started);
         started.awaitReady(READY_TIMEOUT);
+        held.remove(service);
+        supervisor.reset(service);
+    }
+
+    private synchronized Map<String, ServiceProcess> supervisedProcesses() {
+        Map<String, ServiceProcess> supervised = new LinkedHashMap<>(processes);
+        supervised.keySet().removeAll(held);
+        return supervised;
+    }
+
+    /** The supervisor's restart: only if {@code failed} is still the service's process and nobody stopped it since. */
+    private synchronized void relaunchFailed(String service, ServiceProcess failed) {
+        if (held.contains(service) || processes.get(service) != failed) {
+            return;
+        }
+        if (failed.isAlive()) {
+            failed.kill();
+        }
+        processes.put(service, launchChecked(service(service), ports.of(service), Map.of()));
     }
 
     /** Stops one service gracefully (SIGTERM), starts it again and waits until it is ready. */
@@ -261,6 +318,11 @@ public final class LocalStack {
      * directory and ports stay, for {@link #startBroker()}.
      */
     public synchronized void stopBroker() {
+        if (kafkaProcess != null) {
+            kafkaProcess.close();
+            kafkaProcess = null;
+            log("Kafka stopped (its process)");
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -270,10 +332,38 @@ public final class LocalStack {
 
     /** Starts the broker on the same log directory and ports (the topics and records are kept). */
     public synchronized void startBroker() {
+        if (brokerInOwnProcess) {
+            if (kafkaProcess == null) {
+                kafkaProcess = BrokerProcess.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                        data.resolve("logs").resolve("kafka.log"));
+                log("Kafka      " + bootstrapServers() + " (plaintext, process " + kafkaProcess.pid() + ")");
+            }
+            return;
+        }
         if (kafka == null) {
             kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), sasl);
             log("Kafka      " + kafka.bootstrapServers() + (sasl != null ? " (SASL SCRAM-SHA-512, ACLs)" : " (plaintext)"));
         }
+    }
+
+    /** SIGSTOP of the broker's process: its sockets stay open and nothing answers (needs STACK_KAFKA_PROCESS). */
+    public synchronized void freezeBroker() {
+        brokerProcess().freeze();
+        log("Kafka frozen (SIGSTOP " + kafkaProcess.pid() + ")");
+    }
+
+    /** SIGCONT of the frozen broker's process. */
+    public synchronized void thawBroker() {
+        brokerProcess().thaw();
+        log("Kafka thawed (SIGCONT " + kafkaProcess.pid() + ")");
+    }
+
+    private BrokerProcess brokerProcess() {
+        if (kafkaProcess == null) {
+            throw new IllegalStateException(brokerInOwnProcess ? "Kafka is stopped" : "Kafka runs in this JVM: start the "
+                    + "stack with the broker in its own process to freeze it");
+        }
+        return kafkaProcess;
     }
 
     /** Stops PostgreSQL (through zonky: pg_ctl stop, fast mode); its data directory and port stay. */
@@ -306,7 +396,8 @@ public final class LocalStack {
     /** The running broker: its client settings as admin ({@link KafkaBroker#adminProperties()}) or as a service's user. */
     public synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            throw new IllegalStateException("Kafka is stopped");
+            throw new IllegalStateException(brokerInOwnProcess ? "Kafka runs in its own process: use bootstrapServers()"
+                    : "Kafka is stopped");
         }
         return kafka;
     }
@@ -454,7 +545,13 @@ public final class LocalStack {
     }
 
     /** Stops the services first (they finish in-flight events), then the broker and the database. */
-    public synchronized void stop() {
+    public void stop() {
+        // Outside the lock: the supervisor's thread may be waiting for it.
+        supervisor.close();
+        stopEverything();
+    }
+
+    private synchronized void stopEverything() {
         log("stopping");
         for (ServiceProcess instance : extraInstances) {
             instance.stop();

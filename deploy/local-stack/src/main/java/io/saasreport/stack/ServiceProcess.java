@@ -63,6 +63,25 @@ public final class ServiceProcess {
         }
     }
 
+    /** The status of {@code /q/health/live} (200 UP, 503 DOWN), or -1 when it does not answer within a second. */
+    public int liveness() {
+        HttpRequest live = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live"))
+                .timeout(Duration.ofSeconds(1)).build();
+        try {
+            return HTTP.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The exit code once the process is gone. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** Waits until {@code /q/health/ready} answers 200. */
     public void awaitReady(Duration timeout) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
@@ -102,7 +121,7 @@ public final class ServiceProcess {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -321,6 +321,15 @@ class IngestFaultSystemTest {
         return records;
     }
 
+    /** {@link #canonical} as one string, to count events by content. */
+    static String canonicalText(String json) {
+        try {
+            return canonical(json).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** An event's fields as comparable text: numbers by value, times as instants, nulls left out. */
     private static Map<String, String> canonical(String json) throws IOException {
         Map<String, String> fields = new TreeMap<>();

@@ -45,6 +45,18 @@ final class SystemUnderTest {
         return stack;
     }
 
+    /**
+     * A plaintext stack on the usual ports, from empty state, whose broker runs in a process of its own (it can be
+     * frozen), for the caller alone: later {@link #stack()} calls start the usual one again.
+     */
+    static synchronized LocalStack brokerProcessStack() {
+        stopCurrent();
+        stack = LocalStack.start(root(), root().resolve("deploy/system-test/target/stack"), false,
+                StackPorts.fromEnvironment(System.getenv()), false, true);
+        dirty = true;
+        return stack;
+    }
+
     private static void startClean() {
         stopCurrent();
         stack = LocalStack.start(root(), root().resolve("deploy/system-test/target/stack"), false);

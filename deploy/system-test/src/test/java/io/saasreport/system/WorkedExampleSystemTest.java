@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.stack.LocalStack;
+import io.saasreport.stack.StackPorts;
 
 /**
  * The worked example of the spec through the real pipeline, as users run it: events in over HTTP
@@ -117,7 +118,8 @@ class WorkedExampleSystemTest {
     }
 
     static JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("http://localhost:8083" + path);
+        // The report of the stack under test: its port moves with STACK_REPORT_PORT, as the stack's do.
+        HttpResponse<String> response = get("http://localhost:" + StackPorts.fromEnvironment(System.getenv()).report() + path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return MAPPER.readTree(response.body());
     }

@@ -55,8 +55,20 @@ public interface IngestConfig {
     @WithDefault("1990-01-01")
     LocalDate earliestDate();
 
-    /** How long a request waits for Kafka to acknowledge its events before answering 503. */
+    /**
+     * How long a request waits for Kafka to acknowledge its events; then its events still queued are dropped (never
+     * sent later) and it answers 503 once those already handed to the producer have their answer.
+     */
     @WithDefault("15s")
     @DurationMin(millis = 1)
     Duration publishTimeout();
+
+    /**
+     * The longest a record handed to the producer waits for its answer: at least the producer's max.block.ms (5 s,
+     * times the channel's 5 sends in flight, each may block on metadata) plus its delivery.timeout.ms (10 s), so that
+     * a request never answers before Kafka decided about one of its events.
+     */
+    @WithDefault("40s")
+    @DurationMin(millis = 1)
+    Duration sendOutcomeTimeout();
 }

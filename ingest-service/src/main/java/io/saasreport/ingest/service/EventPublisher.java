@@ -13,56 +13,55 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Publishes validated events to their topics and returns only once Kafka has acknowledged every record
- * (acks=all, see application.properties). A nack or no answer within {@code ingest.publish-timeout} is a
- * {@link RejectionReason#KAFKA_UNAVAILABLE} rejection: the caller hears about it, nothing is dropped silently.
+ * (acks=all, see application.properties), through {@link BoundedSends}. A nack, Kafka known to be away, or no answer
+ * within {@code ingest.publish-timeout} is a {@link RejectionReason#KAFKA_UNAVAILABLE} rejection that says how many
+ * events were published: the caller hears about it, nothing is dropped silently and nothing is sent after the answer.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
-    // An import can hold thousands of rows, all sent at once: the buffer is bounded by the request size limit.
+    // Bounded: BoundedSends never queues more than the buffer holds, and drops what a request gave up on.
     @Inject
     @Channel(Channels.PRICES)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<IngestEvent> prices;
 
     @Inject
     @Channel(Channels.FILINGS)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<IngestEvent> filings;
 
     @Inject
     @Channel(Channels.ESTIMATES)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<IngestEvent> estimates;
 
     @Inject
     @Channel(Channels.MACRO)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<IngestEvent> macro;
 
     @Inject
     @Channel(Channels.COMPANIES)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<IngestEvent> companies;
 
     @Inject
-    IngestConfig config;
+    IngestMeters meters;
 
     @Inject
-    IngestMeters meters;
+    BoundedSends sends;
 
     /** Sends every event and waits for all acknowledgements; answers how many were published. */
     public int publish(List<? extends IngestEvent> events) {
@@ -70,25 +69,40 @@ public class EventPublisher {
             return 0;
         }
         ZonedDateTime now = OutgoingRecord.now();
-        List<Uni<Void>> sends = events.stream().map(event -> send(event, now)).toList();
+        BoundedSends.Outcome outcome;
         try {
-            Uni.join().all(sends).andFailFast()
-                    .await().atMost(config.publishTimeout());
-        } catch (RuntimeException failure) {
-            LOG.warnf(failure, "Kafka did not acknowledge %d event(s)", events.size());
-            throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
-                    "Kafka did not acknowledge the events (" + cause(failure) + "); some may have been published, "
-                            + "and sending the request again is safe",
-                    List.of(), countByType(events), failure);
+            outcome = sends.send(events, (event, ticket) -> send(event, now, ticket));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(events, BoundedSends.Outcome.nothingSent(events.size(), e));
+        }
+        if (!outcome.complete()) {
+            throw unavailable(events, outcome);
         }
         meters.accepted(countByType(events));
         return events.size();
     }
 
-    private String cause(RuntimeException failure) {
-        if (failure instanceof TimeoutException) {
-            return "no answer within " + config.publishTimeout().toSeconds() + " s";
+    private RejectedRequestException unavailable(List<? extends IngestEvent> events, BoundedSends.Outcome outcome) {
+        LOG.warnf(outcome.failure(), "Kafka did not acknowledge %d of %d event(s)", outcome.total() - outcome.published(),
+                outcome.total());
+        return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
+                "Kafka did not acknowledge the events (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome),
+                List.of(), countByType(events), outcome.failure());
+    }
+
+    /** The part of a 503's detail that says what became of the events: a client may resend them all, safely. */
+    static String whatWasPublished(BoundedSends.Outcome outcome) {
+        String published = outcome.published() == 0 ? "none was published"
+                : outcome.published() + " of " + outcome.total() + " were published";
+        if (outcome.unconfirmed() == 0) {
+            return published + " and none of the others will be: sending the request again is safe";
         }
+        return published + "; " + outcome.unconfirmed() + " were sent but not acknowledged, and Kafka may still have "
+                + "written them: sending the request again is safe (an event applied twice changes no figure)";
+    }
+
+    static String cause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -96,9 +110,9 @@ public class EventPublisher {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    private Uni<Void> send(IngestEvent event, ZonedDateTime now) {
-        return emitterFor(event.eventType()).sendMessage(
-                Message.of(event, OutgoingRecord.metadata(event.key(), event.eventType().cloudEventType(), now)));
+    private Uni<Void> send(IngestEvent event, ZonedDateTime now, PendingSend ticket) {
+        return emitterFor(event.eventType()).sendMessage(Message.of(event,
+                OutgoingRecord.metadata(event.key(), event.eventType().cloudEventType(), now).with(ticket)));
     }
 
     private MutinyEmitter<IngestEvent> emitterFor(EventType type) {

@@ -8,12 +8,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.domain.UniverseDefinition;
@@ -33,13 +33,14 @@ public class UniverseDefinitionPublisher {
 
     @Inject
     @Channel(Channels.DEFINITIONS)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
     MutinyEmitter<Record<String, String>> definitions;
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
-    IngestConfig config;
+    BoundedSends sends;
 
     @Inject
     IngestMeters meters;
@@ -57,14 +58,20 @@ public class UniverseDefinitionPublisher {
     }
 
     private void send(String name, String value, String type) {
+        BoundedSends.Outcome outcome;
         try {
-            definitions.sendMessage(Message.of(Record.of(name, value), OutgoingRecord.metadata(name, type, OutgoingRecord.now())))
-                    .await().atMost(config.publishTimeout());
-        } catch (RuntimeException failure) {
-            LOG.warnf(failure, "Kafka did not acknowledge the definition of universe %s", name);
+            outcome = sends.send(List.of(Record.of(name, value)), (record, ticket) -> definitions.sendMessage(
+                    Message.of(record, OutgoingRecord.metadata(name, type, OutgoingRecord.now()).with(ticket))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = BoundedSends.Outcome.nothingSent(1, e);
+        }
+        if (!outcome.complete()) {
+            LOG.warnf(outcome.failure(), "Kafka did not acknowledge the definition of universe %s", name);
             throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
-                    "Kafka did not acknowledge the universe '" + name + "'; sending the request again is safe",
-                    List.of(), Map.of(UniverseDefinition.TYPE_TAG, 1), failure);
+                    "Kafka did not acknowledge the universe '" + name + "' (" + EventPublisher.cause(outcome.failure())
+                            + "); " + EventPublisher.whatWasPublished(outcome),
+                    List.of(), Map.of(UniverseDefinition.TYPE_TAG, 1), outcome.failure());
         }
         meters.accepted(Map.of(UniverseDefinition.TYPE_TAG, 1));
     }
