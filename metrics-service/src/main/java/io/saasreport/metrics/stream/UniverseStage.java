@@ -32,7 +32,8 @@ import io.saasreport.metrics.domain.Universes;
  * every task holds every company's latest figures (as stage 1 published them, key the ticker, stored as
  * {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
  * partition, and computes the universes whose name falls on its partition, the default one included; a definition comes under
- * {@link #definitionKey its name's key} (no value: the universe is removed). A wall-clock punctuation publishes each
+ * {@link #definitionKey its name's key} (no value: the universe is removed, its revision kept in its state), a
+ * company's removal under {@link #removedKey its ticker's key}, to every partition. A wall-clock punctuation publishes each
  * universe that changed, so a burst of ticks costs one record per universe per interval. Alerts go out with the
  * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
  * from the stores whenever the task starts (after a restore from the changelog, on any instance).
@@ -47,6 +48,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     static final String MACRO_KEY = "|macro";
     /** The prefix of a definition's key on the input topic, before the universe's name. */
     static final String DEFINITION_KEY_PREFIX = "|definition|";
+    /** The prefix of a company's removal on the input topic, before its ticker (the value: its revision). */
+    static final String REMOVED_KEY_PREFIX = "|removed|";
     private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
     private static final JavaType DEFINITION = StreamJson.MAPPER.constructType(UniverseDefinition.class);
 
@@ -96,14 +99,22 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
             String name = key.substring(DEFINITION_KEY_PREFIX.length());
             if (record.value() != null) {
                 UniverseDefinition definition = StreamJson.read(record.value(), DEFINITION);
-                universes.define(definition);
+                universes.define(definition, state.get(name));
                 definitions.put(name, definition);
-            } else if (universes.remove(name)) {
-                definitions.delete(name);
-                state.delete(name);
-                // The universe's figures leave the compacted topic too.
-                context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
-                        record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
+            } else {
+                universes.remove(name).ifPresent(kept -> {
+                    definitions.delete(name);
+                    // Its revision stays, so a universe defined again under this name carries on above it.
+                    state.put(name, kept);
+                    // The universe's figures leave the compacted topic too.
+                    context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
+                            record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
+                });
+            }
+        } else if (key.startsWith(REMOVED_KEY_PREFIX)) {
+            String ticker = key.substring(REMOVED_KEY_PREFIX.length());
+            if (universes.removeCompany(ticker, Long.parseLong(record.value()))) {
+                companies.delete(ticker);
             }
         } else {
             Revised<CompanyMetrics> figures = figuresRead.read(key, record.value());
@@ -114,6 +125,11 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
                 accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
+    }
+
+    /** The input key of a company's removal: tickers never contain '|', so it is no company's figures. */
+    static String removedKey(String ticker) {
+        return REMOVED_KEY_PREFIX + ticker;
     }
 
     /** The input key of a universe's definition: tickers never contain '|', so it is no company's. */
