@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.saasreport.report.config.ReportConfig;
+import io.saasreport.report.domain.FilingsRecord;
 import io.saasreport.report.config.ReportConfig.Channel;
 import io.saasreport.report.service.SnapshotStore;
 import io.saasreport.report.view.ReportView;
@@ -64,7 +65,11 @@ public class ReportConsumers {
             deadLetters.send(kafka.universe().deadLetterTopic(), decoded.unreadable());
         }));
         writers.add(writer("filings", kafka.filings(), batch -> {
-            Decoded<?> decoded = store(codec.filings(batch), store::filings);
+            // In offset order, not conflated: a removal drops the filings before it and none after it.
+            Decoded<FilingsRecord> decoded = codec.filings(batch);
+            if (!decoded.updates().isEmpty()) {
+                store.filings(decoded.updates());
+            }
             deadLetters.send(kafka.filings().deadLetterTopic(), decoded.unreadable());
         }));
         writers.add(writer("alerts", kafka.alerts(), batch -> {

@@ -10,6 +10,11 @@ public record Update<T>(String key, Version version, T value, String payload) {
         return new Update<>(key, null, null, null);
     }
 
+    /** A tombstone that says when the key went (its record's time): a company's removal. */
+    public static <T> Update<T> tombstone(String key, java.time.Instant at) {
+        return new Update<>(key, new Version(null, at), null, null);
+    }
+
     public boolean isTombstone() {
         return value == null;
     }

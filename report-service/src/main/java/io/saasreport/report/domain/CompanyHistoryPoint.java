@@ -38,10 +38,15 @@ public class CompanyHistoryPoint extends PanacheEntityBase {
         return find("ticker = ?1 order by asOf desc, id desc", ticker).firstResultOptional();
     }
 
-    /** Each company's latest point at or before an instant (companies without one are absent), by ticker. */
+    /**
+     * Each company's latest point at or before an instant (companies without one are absent), by ticker; a company
+     * removed at or before the instant, after that point, is absent too.
+     */
     public static List<CompanyHistoryPoint> eachLatestAtOrBefore(Instant instant) {
         return find("from CompanyHistoryPoint p where p.asOf <= ?1 and not exists (from CompanyHistoryPoint q"
                 + " where q.ticker = p.ticker and q.asOf <= ?1 and (q.asOf > p.asOf or (q.asOf = p.asOf and q.id > p.id)))"
+                + " and not exists (from CompanyRemoval r where r.ticker = p.ticker and r.removedAt <= ?1"
+                + " and r.lastHistoryId >= p.id)"
                 + " order by p.ticker", instant).list();
     }
 

@@ -24,6 +24,7 @@ import io.saasreport.report.consume.Update;
 import io.saasreport.report.consume.Version;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.FilingsRecord;
 import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
@@ -63,25 +64,32 @@ public class SnapshotStore {
         this.clock = clock;
     }
 
-    /** Stores each company's newest value (tombstones delete the snapshot; the history stays). */
+    /**
+     * Stores each company's newest value. A tombstone (a removed company) deletes the snapshot and records the
+     * removal (its time, the newest history point it had); the history stays.
+     */
     @Transactional
     public void companies(Collection<Update<CompanyValue>> updates) {
         try (Connection connection = dataSource.getConnection()) {
-            List<String> removed = updates.stream().filter(Update::isTombstone).map(Update::key).toList();
+            List<Update<CompanyValue>> removed = updates.stream().filter(Update::isTombstone).toList();
             List<Update<CompanyValue>> values = updates.stream().filter(update -> !update.isTombstone()).toList();
             if (!removed.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement("delete from company_snapshot where ticker = any(?)")) {
-                    delete.setArray(1, texts(connection, removed));
+                    delete.setArray(1, texts(connection, keys(removed)));
                     delete.executeUpdate();
                 }
+                recordRemovals(connection, removed);
             }
             List<Update<CompanyValue>> accepted = newerThanHeld(connection,
                     "select ticker, revision, as_of from company_snapshot where ticker = any(?)", values);
             if (accepted.isEmpty()) {
                 return;
             }
-            Map<String, String> previous = keyedTexts(connection, "select distinct on (ticker) ticker, payload::text"
-                    + " from company_history where ticker = any(?) order by ticker, as_of desc, id desc", keys(accepted));
+            // Compared with the latest point since the company's last removal: one named again gets a point anew.
+            Map<String, String> previous = keyedTexts(connection, "select distinct on (h.ticker) h.ticker, h.payload::text"
+                    + " from company_history h where h.ticker = any(?) and not exists (select 1 from company_removal r"
+                    + " where r.ticker = h.ticker and r.last_history_id >= h.id)"
+                    + " order by h.ticker, h.as_of desc, h.id desc", keys(accepted));
             Timestamp now = Timestamp.from(clock.instant());
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY);
                     PreparedStatement history = connection.prepareStatement(
@@ -109,6 +117,24 @@ public class SnapshotStore {
             }
         } catch (SQLException e) {
             throw new StoreFailure("company snapshots", e);
+        }
+    }
+
+    /** One row per removal (a tombstone delivered again is the same row): its time and the newest point before it. */
+    private static void recordRemovals(Connection connection, List<Update<CompanyValue>> removed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into company_removal"
+                + " (ticker, removed_at, last_history_id) select ?, ?, coalesce(max(id), 0) from company_history"
+                + " where ticker = ? on conflict (ticker, removed_at) do nothing")) {
+            for (Update<CompanyValue> removal : removed) {
+                if (removal.version() == null) {
+                    continue; // no time to say when: the snapshot is gone, the history unmarked
+                }
+                insert.setString(1, removal.key());
+                insert.setTimestamp(2, Timestamp.from(removal.version().asOf()));
+                insert.setString(3, removal.key());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -191,13 +217,34 @@ public class SnapshotStore {
         }
     }
 
-    /** Stores filings; one already held for the quarter is replaced only by a later one (a restatement). */
+    /**
+     * Stores what company.filings carried, in offset order: a filing (one already held for the quarter is replaced
+     * only by a later one, a restatement), a quarter's withdrawal (its row deleted), a company's removal (all its
+     * rows deleted). Consecutive filings go in one statement batch.
+     */
     @Transactional
-    public void filings(Collection<Update<Filing>> updates) {
+    public void filings(List<Update<FilingsRecord>> updates) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING)) {
-            for (Update<Filing> update : updates) {
-                Filing filing = update.value();
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING);
+                PreparedStatement withdraw = connection.prepareStatement("delete from company_filing"
+                        + " where ticker = ? and fiscal_year = ? and fiscal_quarter = ?");
+                PreparedStatement remove = connection.prepareStatement("delete from company_filing where ticker = ?")) {
+            for (Update<FilingsRecord> update : updates) {
+                if (update.value() instanceof FilingsRecord.Withdrawn withdrawn) {
+                    upsert.executeBatch();
+                    withdraw.setString(1, withdrawn.ticker());
+                    withdraw.setInt(2, withdrawn.fiscalYear());
+                    withdraw.setInt(3, withdrawn.fiscalQuarter());
+                    withdraw.executeUpdate();
+                    continue;
+                }
+                if (update.value() instanceof FilingsRecord.CompanyRemoved removed) {
+                    upsert.executeBatch();
+                    remove.setString(1, removed.ticker());
+                    remove.executeUpdate();
+                    continue;
+                }
+                Filing filing = ((FilingsRecord.Filed) update.value()).filing();
                 upsert.setString(1, filing.ticker());
                 upsert.setInt(2, filing.fiscalYear());
                 upsert.setInt(3, filing.fiscalQuarter());
