@@ -101,6 +101,11 @@ public record Correction(String type, String ticker, Instant at, BigDecimal pric
             errors.add(new EventError(null, null, "price", "must be a number"));
             return null;
         }
+        if (!node.isBigDecimal() && !node.isIntegralNumber() && !Double.isFinite(node.doubleValue())) {
+            // Read as a double beyond its range (an exponent like 1e400000000): no arithmetic on it.
+            errors.add(new EventError(null, null, "price", "must be a positive normal double"));
+            return null;
+        }
         BigDecimal price = node.decimalValue();
         int exponent = price.precision() - price.scale();
         if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT || price.signum() > 0

@@ -68,6 +68,9 @@ public final class MetricsTopology {
         }
     }
 
+    /** Stage 1's store of each ticker's revision: its changelog has one partition per stage-1 task. */
+    public static final String COMPANY_STATE_STORE = CompanyStores.REVISIONS;
+
     /** The cache-backed table that holds each changed company until the commit publishes its figures. */
     static final String CHANGED_COMPANIES_STORE = "company-changed";
     /** Stage 1's stores: the changelogged company state and its objects, shared by applying and publishing. */
