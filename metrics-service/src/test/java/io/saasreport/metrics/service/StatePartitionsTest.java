@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,7 @@ class StatePartitionsTest {
 
         admin.createPartitions(Map.of(topic("prices"), NewPartitions.increaseTo(6),
                 topic("filings"), NewPartitions.increaseTo(6))).all().get();
+        awaitPartitions(inputs(), 6);
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> StatePartitions.verify(admin, inputs(), topic("state"), TIMEOUT));
@@ -89,5 +92,12 @@ class StatePartitionsTest {
 
     private void create(String name, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic(name), partitions, (short) 1))).all().get();
+        awaitPartitions(List.of(topic(name)), partitions);
+    }
+
+    /** The broker's metadata shows a topic, and new partitions, a moment after the change is acknowledged. */
+    private void awaitPartitions(List<String> topics, int partitions) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(topics)
+                .allTopicNames().get().values().stream().allMatch(topic -> topic.partitions().size() == partitions));
     }
 }

@@ -41,13 +41,17 @@ class CorrectionsEndpointsTest {
         TwoWeeks.publish();
     }
 
+    /**
+     * Removed a minute before the second week's close, after the company's last figures (ten minutes before it): the
+     * second week's edition leaves it out, the first week's keeps it.
+     */
     @Test
     void aRemovedCompanyLeavesTheViewItsFilingsAndTheNextEditionButNotThePastOnes() {
-        List<String> pastScatter = scatterTickers("2026-11-27");
+        List<String> pastScatter = scatterTickers("2026-11-20");
         assertTrue(pastScatter.contains(REMOVED), pastScatter.toString());
-        assertTrue(scatterTickers("latest").contains(REMOVED));
+        assertTrue(scatterTickers("2026-11-27").contains(REMOVED));
 
-        Upstream.companyRemoved(REMOVED);
+        Upstream.companyRemoved(REMOVED, TwoWeeks.CLOSE_2.minusSeconds(60));
         Upstream.filing("{\"type\":\"company-removal\",\"ticker\":\"" + REMOVED + "\",\"at\":\"2026-12-01T12:00:00Z\"}");
         Upstream.awaitStored();
 
@@ -56,8 +60,9 @@ class CorrectionsEndpointsTest {
         given().get("/api/v1/filings/latest").then().body("ticker", not(hasItem(REMOVED)));
         assertEquals(0L, database.value("select count(*) from company_filing where ticker = ?", REMOVED));
         assertEquals(1L, database.rows("company_removal"));
-        assertFalse(scatterTickers("latest").contains(REMOVED), "the next edition leaves it out");
-        assertEquals(pastScatter, scatterTickers("2026-11-27"), "a past edition keeps it");
+        assertFalse(scatterTickers("2026-11-27").contains(REMOVED), "the edition after the removal leaves it out");
+        assertFalse(scatterTickers("latest").contains(REMOVED));
+        assertEquals(pastScatter, scatterTickers("2026-11-20"), "an edition before it keeps it");
         given().get("/api/v1/companies/" + REMOVED + "/history").then().statusCode(200);
 
         // Named again with the very figures it had: a history point anew, and back in the next edition.
@@ -65,6 +70,7 @@ class CorrectionsEndpointsTest {
         Upstream.awaitStored();
         eventually(() -> given().get("/api/v1/companies/" + REMOVED).then().statusCode(200));
         assertTrue(scatterTickers("latest").contains(REMOVED));
+        assertTrue(scatterTickers("2026-11-27").contains(REMOVED), "its figures as of before that close came again");
     }
 
     @Test
