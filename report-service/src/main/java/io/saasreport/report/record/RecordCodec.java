@@ -1,5 +1,7 @@
 package io.saasreport.report.record;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +64,7 @@ public class RecordCodec {
                 if (record.key() == null) {
                     decoded.unreadable().add(new Unreadable(record, "A tombstone without a key"));
                 } else {
-                    decoded.updates().add(Update.tombstone(record.key(), java.time.Instant.ofEpochMilli(record.timestamp())));
+                    decoded.updates().add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())));
                 }
                 continue;
             }
@@ -155,7 +157,12 @@ public class RecordCodec {
             throw new IllegalArgumentException(type + " without a ticker");
         }
         requireWidth("ticker", ticker, TICKER_WIDTH);
-        Version at = new Version(null, java.time.Instant.parse(tree.path("at").asText()));
+        Version at;
+        try {
+            at = new Version(null, Instant.parse(tree.path("at").asText()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(type + " without an ISO-8601 instant 'at'", e);
+        }
         if (COMPANY_REMOVAL.equals(type)) {
             return new Update<>(ticker, at, new FilingsRecord.CompanyRemoved(ticker), payload);
         }

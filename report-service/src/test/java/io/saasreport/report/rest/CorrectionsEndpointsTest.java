@@ -76,6 +76,7 @@ class CorrectionsEndpointsTest {
     @Test
     void aWithdrawnFilingLeavesItsQuarterAndTheOthersStay() {
         long quarters = database.rows("company_filing");
+        int deadLetters = Upstream.deadLetters(Upstream.FILINGS).size();
         Upstream.filing("{\"type\":\"filing-withdrawal\",\"ticker\":\"UMV\",\"fiscalYear\":2026,\"fiscalQuarter\":3,"
                 + "\"at\":\"2026-12-01T12:00:00Z\"}");
         Upstream.awaitStored();
@@ -83,7 +84,25 @@ class CorrectionsEndpointsTest {
         assertEquals(quarters - 1, database.rows("company_filing"));
         assertEquals(0L, database.value("select count(*) from company_filing where ticker = 'UMV'"
                 + " and fiscal_year = 2026 and fiscal_quarter = 3"));
-        assertTrue(Upstream.deadLetters(Upstream.FILINGS).isEmpty(), "a correction is no unreadable filing");
+        assertEquals(deadLetters, Upstream.deadLetters(Upstream.FILINGS).size(), "a correction is no unreadable filing");
+    }
+
+    @Test
+    void aCorrectionThatCannotBeReadIsDeadLetteredAndTheFilingsAfterItAreStored() {
+        long quarters = database.rows("company_filing");
+        int deadLetters = Upstream.deadLetters(Upstream.FILINGS).size();
+        Upstream.filing("{\"type\":\"filing-withdrawal\",\"ticker\":\"UMV\",\"fiscalYear\":2026,\"fiscalQuarter\":3,"
+                + "\"at\":\"yesterday\"}");
+        Upstream.filing("{\"type\":\"company-removal\",\"ticker\":\"UMV\"}");
+        Upstream.filing("{\"ticker\":\"UMV\",\"fiscalYear\":2000,\"fiscalQuarter\":1,\"periodEnd\":\"2000-03-31\","
+                + "\"filedAt\":\"2000-04-30T21:05:00Z\",\"revenue\":1000000.0}");
+        Upstream.awaitStored();
+
+        assertEquals(quarters + 1, database.rows("company_filing"), "nothing withdrawn or removed, the filing stored");
+        List<String> reasons = Upstream.deadLetters(Upstream.FILINGS).stream().skip(deadLetters)
+                .map(record -> new String(record.headers().lastHeader("dead-letter-reason").value())).toList();
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.stream().allMatch(reason -> reason.contains("without an ISO-8601 instant 'at'")), reasons.toString());
     }
 
     private static List<String> scatterTickers(String edition) {
