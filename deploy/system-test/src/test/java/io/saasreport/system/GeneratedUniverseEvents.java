@@ -70,7 +70,9 @@ final class GeneratedUniverseEvents {
 
     private static String filing(String ticker, int back, double revenue, double shares, Random random, int daysLater) {
         LocalDate periodEnd = LAST_QUARTER_END.minusMonths(3L * back);
-        Instant filedAt = periodEnd.plusDays(40 + daysLater).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        // Filed 15 days after the quarter: the latest quarter's filing then lies before the last close, never in the
+        // future that the ingest API refuses (ingest.future-tolerance).
+        Instant filedAt = periodEnd.plusDays(15 + daysLater).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         return String.format(Locale.ROOT,
                 "{\"type\":\"filing\",\"ticker\":\"%s\",\"fiscalYear\":%d,\"fiscalQuarter\":%d,\"periodEnd\":\"%s\","
                         + "\"filedAt\":\"%s\",\"revenue\":%.2f,\"subscriptionRevenue\":%.2f,\"grossProfit\":%.2f,"

@@ -189,7 +189,7 @@ class IngestFaultSystemTest {
 
     /** The kinds of bad request in the flood, each with the status the API answers it with. */
     private enum BadRequest {
-        OVERSIZED(400), MALFORMED_JSON(400), INVALID_EVENT(400), UNKNOWN_TYPE(400), NO_KEY(401), WRONG_KEY(401);
+        OVERSIZED(413), MALFORMED_JSON(400), INVALID_EVENT(400), UNKNOWN_TYPE(400), NO_KEY(401), WRONG_KEY(401);
 
         final int status;
 

@@ -2,6 +2,7 @@ package io.saasreport.ingest.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +33,27 @@ public interface IngestConfig {
      */
     Optional<Path> apiKeyFile();
 
-    /** Largest request body accepted; a larger one is refused with 400 while being read, and nothing is published. */
+    /** Largest request body accepted; a larger one is refused with 413 while being read, and nothing is published. */
     @WithDefault("10485760")
     @Positive
     long maxBodyBytes();
+
+    /**
+     * Most events (or file rows) one request may hold; more are refused with 413 before any is checked. A daily price
+     * history since 1990 has about 9,300 rows.
+     */
+    @WithDefault("20000")
+    @Positive
+    int maxEventsPerRequest();
+
+    /** How far past the present an event's time may lie (clock skew, a close later today); later is refused. */
+    @WithDefault("24h")
+    @DurationMin(millis = 0)
+    Duration futureTolerance();
+
+    /** No event time before this day (UTC) is taken: such a date is a typo or a zero epoch, not data. */
+    @WithDefault("1990-01-01")
+    LocalDate earliestDate();
 
     /** How long a request waits for Kafka to acknowledge its events before answering 503. */
     @WithDefault("15s")

@@ -6,10 +6,13 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.saasreport.contracts.PrintableText;
+
 /**
- * The value rules of the input events that the file importers share with the JSON validator, and the one
- * rule a JSON Schema cannot state (a number must fit a double). Each check answers the message for a bad
- * value, or empty when the value is fine. Every other field rule is the contract's (input-fields.schema.json).
+ * The value rules of the input events that the file importers share with the JSON validator, and those a JSON Schema
+ * cannot state (a figure's magnitude, {@link Figures}; text free of control characters). Each check answers the
+ * message for a bad value, or empty when the value is fine. Every other field rule is the contract's
+ * (input-fields.schema.json).
  */
 public final class EventRules {
 
@@ -18,18 +21,19 @@ public final class EventRules {
         if (ticker == null || ticker.isEmpty()) {
             return Optional.of("is required");
         }
-        return EventContract.fieldKindViolations("Ticker", TextNode.valueOf(ticker)).stream()
-                .findFirst().map(ViolationMessages::of);
-    }
-
-    /** Money and other figures are plain numbers that every consumer can hold as a double. */
-    public static Optional<String> checkFinite(BigDecimal value) {
-        return Double.isFinite(value.doubleValue()) ? Optional.empty() : Optional.of("must be a finite number");
-    }
-
-    public static Optional<String> checkPrice(BigDecimal price) {
-        return checkFinite(price).or(() -> EventContract.fieldKindViolations("Price", DecimalNode.valueOf(price)).stream()
+        return checkText(ticker).or(() -> EventContract.fieldKindViolations("Ticker", TextNode.valueOf(ticker)).stream()
                 .findFirst().map(ViolationMessages::of));
+    }
+
+    /** A price is a figure above zero, so always a positive normal double (1e-400 would become 0.0). */
+    public static Optional<String> checkPrice(BigDecimal price) {
+        return Figures.check(price).or(() -> EventContract.fieldKindViolations("Price", DecimalNode.valueOf(price)).stream()
+                .findFirst().map(ViolationMessages::of));
+    }
+
+    /** Text every reader can store and print ({@link PrintableText}): NUL, other controls and lone surrogates are refused. */
+    public static Optional<String> checkText(String text) {
+        return Optional.ofNullable(PrintableText.problemWith(text));
     }
 
     private EventRules() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,10 @@ public final class EventValidator {
             return List.of(EventError.at(at, TYPE_FIELD, typeProblem(event.get(TYPE_FIELD))));
         }
         ObjectNode present = withoutNulls((ObjectNode) event);
-        Map<String, List<Error>> byField = violationsByField(type.get(), present);
+        // Values no schema keyword may look at first: a figure out of bounds (some keywords do arithmetic on it)
+        // and text with control characters. Such a field is named for that alone and left out of the schema check.
+        Map<String, String> unfit = unfitValues(type.get(), present);
+        Map<String, List<Error>> byField = violationsByField(type.get(), without(present, unfit.keySet()));
         List<EventError> errors = new ArrayList<>();
         for (Iterator<String> names = present.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -44,13 +48,12 @@ public final class EventValidator {
         }
         for (String field : EventContract.fieldNames(type.get())) {
             List<Error> violations = byField.getOrDefault(field, List.of());
-            if (violations.stream().anyMatch(v -> v.getKeyword().equals("required"))) {
+            if (unfit.containsKey(field)) {
+                errors.add(EventError.at(at, field, unfit.get(field)));
+            } else if (violations.stream().anyMatch(v -> v.getKeyword().equals("required"))) {
                 errors.add(EventError.at(at, field, "is required"));
             } else if (!violations.isEmpty()) {
                 errors.add(EventError.at(at, field, ViolationMessages.ofFirst(violations)));
-            } else if (present.path(field).isNumber()) {
-                EventRules.checkFinite(present.get(field).decimalValue())
-                        .ifPresent(message -> errors.add(EventError.at(at, field, message)));
             }
         }
         if (type.get() == EventType.ESTIMATE) {
@@ -78,6 +81,30 @@ public final class EventValidator {
             }
         }
         return byField;
+    }
+
+    /**
+     * The fields of {@code type} whose value is a number that cannot be a figure, or text with control characters,
+     * and why (an unknown field is refused as such, whatever its value).
+     */
+    private static Map<String, String> unfitValues(EventType type, ObjectNode event) {
+        Map<String, String> unfit = new LinkedHashMap<>();
+        for (String name : EventContract.fieldNames(type)) {
+            JsonNode value = event.path(name);
+            Optional<String> problem = value.isNumber() ? Figures.check(value.decimalValue())
+                    : value.isTextual() ? EventRules.checkText(value.textValue()) : Optional.empty();
+            problem.ifPresent(message -> unfit.put(name, message));
+        }
+        return unfit;
+    }
+
+    private static ObjectNode without(ObjectNode event, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return event;
+        }
+        ObjectNode rest = event.deepCopy();
+        rest.remove(fields);
+        return rest;
     }
 
     private static ObjectNode withoutNulls(ObjectNode event) {

@@ -33,6 +33,12 @@ public class RejectedRequestException extends RuntimeException {
         return new RejectedRequestException(reason, detail, List.of(), Map.of(typeTag, 1), null);
     }
 
+    /** A request holding more than {@code limit} events or rows: refused before any of them is checked. */
+    public static RejectedRequestException tooMany(int limit, String what, String typeTag) {
+        return unreadable(RejectionReason.TOO_LARGE, "The body holds more than " + limit + " " + what
+                + "; the limit is " + limit + " (ingest.max-events-per-request): split it into smaller requests", typeTag);
+    }
+
     public RejectionReason reason() {
         return reason;
     }

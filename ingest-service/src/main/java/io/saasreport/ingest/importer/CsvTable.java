@@ -18,8 +18,9 @@ import io.saasreport.ingest.domain.RejectionReason;
 record CsvTable(List<String> header, List<Row> rows) {
 
     record Row(int line, CSVRecord record) {
+        /** The cell without surrounding white space (strip, not trim: trim would drop a NUL at the end unseen). */
         String get(int column) {
-            return column < record.size() ? record.get(column).trim() : "";
+            return column < record.size() ? record.get(column).strip() : "";
         }
     }
 
@@ -28,8 +29,11 @@ record CsvTable(List<String> header, List<Row> rows) {
             .setIgnoreSurroundingSpaces(true)
             .get();
 
-    /** Parses {@code text}; {@code typeTag} names the events the file was to become, for the rejection meter. */
-    static CsvTable parse(String text, String typeTag) {
+    /**
+     * Parses {@code text}, refusing it at the first data row past {@code maxRows}; {@code typeTag} names the events
+     * the file was to become, for the rejection meter.
+     */
+    static CsvTable parse(String text, String typeTag, int maxRows) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text; // spreadsheet exports add a BOM
         int[] lineStarts = lineStarts(content);
         List<String> header = null;
@@ -37,7 +41,9 @@ record CsvTable(List<String> header, List<Row> rows) {
         try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
             for (CSVRecord record : parser) {
                 if (header == null) {
-                    header = record.stream().map(String::trim).toList();
+                    header = record.stream().map(String::strip).toList();
+                } else if (rows.size() == maxRows) {
+                    throw RejectedRequestException.tooMany(maxRows, "rows", typeTag);
                 } else {
                     rows.add(new Row(lineOf(lineStarts, record.getCharacterPosition()), record));
                 }

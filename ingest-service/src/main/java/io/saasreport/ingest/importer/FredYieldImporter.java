@@ -1,6 +1,7 @@
 package io.saasreport.ingest.importer;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.saasreport.ingest.domain.EventError;
-import io.saasreport.ingest.domain.EventRules;
+import io.saasreport.ingest.domain.Figures;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.MacroEvent;
 import io.saasreport.ingest.domain.MarketClose;
 import io.saasreport.ingest.domain.Position;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.domain.TimeWindow;
 
 /**
  * Turns FRED's 10-year treasury series ({@code observation_date,DGS10}; older downloads say {@code DATE})
@@ -27,8 +29,9 @@ public final class FredYieldImporter {
     private static final String TYPE = EventType.MACRO.wireName();
     private static final String SERIES = "DGS10";
 
-    public static List<MacroEvent> parse(String csv) {
-        CsvTable table = CsvTable.parse(csv, TYPE);
+    /** Every observation as a macro event; the file is refused past {@code maxRows} rows or with any date out of {@code window}. */
+    public static List<MacroEvent> parse(String csv, TimeWindow window, int maxRows) {
+        CsvTable table = CsvTable.parse(csv, TYPE, maxRows);
         List<String> header = table.header().stream().map(name -> name.toUpperCase(Locale.ROOT)).toList();
         boolean known = header.size() == 2 && List.of("OBSERVATION_DATE", "DATE").contains(header.get(0))
                 && header.get(1).equals(SERIES);
@@ -44,21 +47,21 @@ public final class FredYieldImporter {
             if (value.isEmpty() || value.equals(".")) {
                 continue;
             }
-            LocalDate day = null;
+            Instant close = null;
             try {
-                day = LocalDate.parse(row.get(0));
+                close = MarketClose.of(LocalDate.parse(row.get(0)));
+                window.check(close).ifPresent(message -> errors.add(EventError.at(at, table.header().get(0), message)));
             } catch (DateTimeParseException e) {
                 errors.add(EventError.at(at, table.header().get(0), "must be a date as YYYY-MM-DD, was '" + row.get(0) + "'"));
             }
             BigDecimal yield = null;
             try {
-                yield = new BigDecimal(value);
-                EventRules.checkFinite(yield).ifPresent(message -> errors.add(EventError.at(at, SERIES, message)));
+                yield = Figures.parse(value);
             } catch (NumberFormatException e) {
-                errors.add(EventError.at(at, SERIES, "must be a number, blank or '.', was '" + value + "'"));
+                errors.add(EventError.at(at, SERIES, e.getMessage()));
             }
-            if (day != null && yield != null) {
-                events.add(new MacroEvent(MarketClose.of(day), yield));
+            if (errors.isEmpty()) {
+                events.add(new MacroEvent(close, yield));
             }
         }
         if (!errors.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.saasreport.ingest.domain.Figures;
+
 /** The daily price files public sources publish, told apart by their header. */
 enum PriceCsvFormat {
 
@@ -76,10 +78,14 @@ enum PriceCsvFormat {
         return dateShape;
     }
 
-    /** nasdaq.com writes "$130.22"; the others plain numbers. */
+    /**
+     * nasdaq.com writes "$130.22"; the others plain numbers. Read as a figure ({@link Figures#parse}).
+     *
+     * @throws NumberFormatException with the message for the client
+     */
     BigDecimal parseClose(String text) {
         String digits = this == NASDAQ && text.startsWith("$") ? text.substring(1) : text;
-        return new BigDecimal(digits.replace(",", ""));
+        return Figures.parse(digits.replace(",", ""));
     }
 
     private static List<String> columns(PriceCsvFormat format) {

@@ -2,7 +2,7 @@ package io.saasreport.ingest.importer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import io.saasreport.ingest.domain.Position;
 import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.domain.TimeWindow;
 
 /**
  * Turns a daily price file (nasdaq.com, Yahoo or Stooq, see {@link PriceCsvFormat}) into one price event per
@@ -32,8 +33,9 @@ public final class PriceCsvImporter {
 
     private static final String TYPE = EventType.PRICE.wireName();
 
-    public static List<PriceEvent> parse(String ticker, String csv) {
-        CsvTable table = CsvTable.parse(csv, TYPE);
+    /** Every row's close as a price event; the file is refused past {@code maxRows} rows or with any date out of {@code window}. */
+    public static List<PriceEvent> parse(String ticker, String csv, TimeWindow window, int maxRows) {
+        CsvTable table = CsvTable.parse(csv, TYPE, maxRows);
         PriceCsvFormat format = PriceCsvFormat.detect(table.header()).orElseThrow(() -> RejectedRequestException.unreadable(
                 RejectionReason.MALFORMED, "Unrecognized price CSV header '" + String.join(",", table.header())
                         + "'; expected one of: " + PriceCsvFormat.supportedHeaders(),
@@ -44,40 +46,37 @@ public final class PriceCsvImporter {
         List<PriceEvent> events = new ArrayList<>();
         List<EventError> errors = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            List<EventError> rowErrors = checkRow(ticker, format, row);
-            if (rowErrors.isEmpty()) {
-                LocalDate day = format.parseDate(row.get(format.dateColumn()));
-                events.add(new PriceEvent(ticker, normalize(format.parseClose(row.get(format.closeColumn()))), MarketClose.of(day)));
+            Position at = Position.line(row.line());
+            String dateColumn = format.columnName(format.dateColumn());
+            String closeColumn = format.columnName(format.closeColumn());
+            Instant close = null;
+            String date = row.get(format.dateColumn());
+            try {
+                close = MarketClose.of(format.parseDate(date));
+                window.check(close).ifPresent(message -> errors.add(EventError.at(at, dateColumn, message)));
+            } catch (DateTimeParseException e) {
+                errors.add(EventError.at(at, dateColumn, "must be a date as " + format.dateShape() + ", was '" + date + "'"));
             }
-            errors.addAll(rowErrors);
+            BigDecimal price = null;
+            String closeText = row.get(format.closeColumn());
+            try {
+                price = format.parseClose(closeText);
+                EventRules.checkPrice(price).ifPresent(message -> errors.add(
+                        EventError.at(at, closeColumn, message + ", was '" + closeText + "'")));
+            } catch (NumberFormatException e) {
+                errors.add(EventError.at(at, closeColumn, e.getMessage()));
+            }
+            if (format == PriceCsvFormat.STOOQ) {
+                stooqProblem(ticker, row).ifPresent(errors::add);
+            }
+            if (errors.isEmpty()) {
+                events.add(new PriceEvent(ticker, normalize(price), close));
+            }
         }
         if (!errors.isEmpty()) {
             throw RejectedRequestException.invalid(errors, Map.of(TYPE, table.rows().size()));
         }
         return events;
-    }
-
-    private static List<EventError> checkRow(String ticker, PriceCsvFormat format, CsvTable.Row row) {
-        Position at = Position.line(row.line());
-        List<EventError> errors = new ArrayList<>();
-        String date = row.get(format.dateColumn());
-        try {
-            format.parseDate(date);
-        } catch (DateTimeParseException e) {
-            errors.add(EventError.at(at, format.columnName(format.dateColumn()),
-                    "must be a date as " + format.dateShape() + ", was '" + date + "'"));
-        }
-        String close = row.get(format.closeColumn());
-        try {
-            EventRules.checkPrice(format.parseClose(close)).ifPresent(message -> errors.add(
-                    EventError.at(at, format.columnName(format.closeColumn()), message + ", was '" + close + "'")));
-        } catch (NumberFormatException e) {
-            errors.add(EventError.at(at, format.columnName(format.closeColumn()), "must be a number, was '" + close + "'"));
-        }
-        if (format == PriceCsvFormat.STOOQ) {
-            stooqProblem(ticker, row).ifPresent(errors::add);
-        }
-        return errors;
     }
 
     /** Stooq files name their ticker (DDOG.US) and period on every row: refuse another company's or intraday rows. */

@@ -60,9 +60,12 @@ public class EventsResource {
     })
     @APIResponse(responseCode = "202", description = "Every event was acknowledged by Kafka",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid events (each named by index or line), malformed, empty or "
-            + "oversized body, or an unsupported Content-Type; nothing was published",
+    @APIResponse(responseCode = "400", description = "Invalid events (each named by index or line and field: a value no "
+            + "figure can be, text with control characters, a time out of the accepted window, ...), or a malformed or "
+            + "empty body; nothing was published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = IngestApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = IngestApi.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
     @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

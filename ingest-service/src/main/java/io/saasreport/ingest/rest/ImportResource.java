@@ -1,6 +1,5 @@
 package io.saasreport.ingest.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.RejectedRequestException;
-import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.importer.FredYieldImporter;
 import io.saasreport.ingest.importer.PriceCsvImporter;
 import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
 import io.saasreport.ingest.security.Roles;
 import io.saasreport.ingest.service.EventPublisher;
 import io.saasreport.ingest.service.EventReader;
+import io.saasreport.ingest.service.TimeWindows;
 
 /** Public data files as their sources publish them, turned into events; all or nothing, like /events. */
 @Path("/api/v1/import")
@@ -46,8 +45,10 @@ import io.saasreport.ingest.service.EventReader;
 @APIResponse(responseCode = "202", description = "Every event from the file was acknowledged by Kafka",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
 @APIResponse(responseCode = "400", description = "Bad ticker, unrecognized or malformed file, or bad rows (each named by "
-        + "line); nothing was published",
+        + "line and column: a value no figure can be, a date out of the accepted window); nothing was published",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", ref = IngestApi.TOO_LARGE)
+@APIResponse(responseCode = "415", ref = IngestApi.UNSUPPORTED_MEDIA_TYPE)
 @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
 @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
 public class ImportResource {
@@ -59,11 +60,16 @@ public class ImportResource {
     private final RequestBodies bodies;
     private final EventPublisher publisher;
     private final ObjectReader jsonReader;
+    private final TimeWindows windows;
+    private final IngestConfig config;
 
-    ImportResource(RequestBodies bodies, EventPublisher publisher, ObjectMapper mapper) {
+    ImportResource(RequestBodies bodies, EventPublisher publisher, ObjectMapper mapper, TimeWindows windows,
+            IngestConfig config) {
         this.bodies = bodies;
         this.publisher = publisher;
         this.jsonReader = EventReader.strictTreeReader(mapper);
+        this.windows = windows;
+        this.config = config;
     }
 
     @POST
@@ -77,7 +83,8 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         checkTicker(ticker, PRICE);
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), PRICE).bytes();
-        return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(bytes, PRICE))));
+        return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(bytes, PRICE),
+                windows.current(), config.maxEventsPerRequest())));
     }
 
     @POST
@@ -91,7 +98,8 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         checkTicker(ticker, FILING);
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON), FILING).bytes();
-        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker, readJson(bytes))));
+        return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker,
+                EventReader.readDocument(jsonReader, bytes, FILING), windows.current())));
     }
 
     @POST
@@ -102,7 +110,8 @@ public class ImportResource {
     public Response fredTenYearYield(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), MACRO).bytes();
-        return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(bytes, MACRO))));
+        return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(bytes, MACRO),
+                windows.current(), config.maxEventsPerRequest())));
     }
 
     private static void checkTicker(String ticker, String typeTag) {
@@ -110,14 +119,5 @@ public class ImportResource {
             throw RejectedRequestException.invalid(
                     List.of(new EventError(null, null, "ticker", "query parameter " + message)), Map.of(typeTag, 1));
         });
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            return jsonReader.readTree(body);
-        } catch (IOException e) {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
-                    "The body is not valid JSON: " + EventReader.describe(e), FILING);
-        }
     }
 }

@@ -51,8 +51,10 @@ public class ProblemResponses {
         return switch (reason) {
             case UNAUTHORIZED -> 401;
             case KAFKA_UNAVAILABLE -> 503;
-            // Every defect of the request itself is a 400, oversize and content type included (see the README).
-            case VALIDATION, MALFORMED, EMPTY, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> 400;
+            // RFC 9110: content over a limit is 413, a media type the endpoint does not read 415; every other defect 400.
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case VALIDATION, MALFORMED, EMPTY -> 400;
         };
     }
 

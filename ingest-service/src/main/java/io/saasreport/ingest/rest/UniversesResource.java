@@ -70,8 +70,10 @@ public class UniversesResource {
     @APIResponse(responseCode = "202", description = "Kafka acknowledged the definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Bad name, malformed body, unknown field, bad ticker, or a rule "
-            + "that does not parse or names an unknown figure (with its position)",
+            + "that does not parse (a control character included) or names an unknown figure (with its position)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = IngestApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = IngestApi.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
     @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response define(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -1,8 +1,8 @@
 package io.saasreport.ingest.service;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,18 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.Position;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.domain.TimeWindow;
 
 /**
  * Reads a request body (one JSON event, a JSON array of events, or NDJSON) into validated events,
@@ -34,10 +38,17 @@ public class EventReader {
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
+    /** For one value inside a larger body: the caller checks what follows it, once, at the body's end. */
+    private final ObjectReader valueReader;
+    private final IngestConfig config;
+    private final TimeWindows windows;
 
-    public EventReader(ObjectMapper mapper) {
+    public EventReader(ObjectMapper mapper, IngestConfig config, TimeWindows windows) {
         this.mapper = mapper;
         this.reader = strictTreeReader(mapper);
+        this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.config = config;
+        this.windows = windows;
     }
 
     /**
@@ -51,19 +62,41 @@ public class EventReader {
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
-    /** {@code application/json}: one event object (index 0) or an array of them (by index). */
+    /**
+     * {@code application/json}: one event object (index 0) or an array of them (by index). The array is read one
+     * event at a time: one holding more than {@code ingest.max-events-per-request} is refused at the first too many.
+     */
     public List<IngestEvent> readJson(byte[] body) {
-        JsonNode root = parse(body);
         List<Located> events = new ArrayList<>();
-        if (root.isArray()) {
-            for (int i = 0; i < root.size(); i++) {
-                events.add(new Located(Position.index(i), root.get(i)));
+        int index = 0;
+        try (JsonParser parser = reader.createParser(body)) {
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == JsonToken.START_ARRAY) {
+                    for (; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+                        if (index == config.maxEventsPerRequest()) {
+                            throw RejectedRequestException.tooMany(config.maxEventsPerRequest(), "events",
+                                    EventValidator.UNKNOWN_TYPE);
+                        }
+                        events.add(new Located(Position.index(index), valueReader.readTree(parser)));
+                    }
+                } else if (first == JsonToken.START_OBJECT) {
+                    events.add(new Located(Position.index(0), valueReader.readTree(parser)));
+                } else {
+                    throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
+                            "The body must be a JSON event object or an array of them", EventValidator.UNKNOWN_TYPE);
+                }
+                if (parser.nextToken() != null) {
+                    throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
+                            "The body holds more than one JSON value", EventValidator.UNKNOWN_TYPE);
+                }
+            } catch (IOException e) {
+                throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
+                        List.of(EventError.at(Position.index(index), fieldOf(e, parser), "not valid JSON: " + describe(e))),
+                        Map.of(EventValidator.UNKNOWN_TYPE, 1), null);
             }
-        } else if (root.isObject()) {
-            events.add(new Located(Position.index(0), root));
-        } else {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
-                    "The body must be a JSON event object or an array of them", EventValidator.UNKNOWN_TYPE);
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
         }
         if (events.isEmpty()) {
             throw RejectedRequestException.unreadable(RejectionReason.EMPTY,
@@ -72,7 +105,10 @@ public class EventReader {
         return validated(events, List.of());
     }
 
-    /** {@code application/x-ndjson}: one event object per line, numbered from 1; blank lines are skipped. */
+    /**
+     * {@code application/x-ndjson}: one event object per line, numbered from 1; blank lines are skipped. More than
+     * {@code ingest.max-events-per-request} lines are refused at the first too many.
+     */
     public List<IngestEvent> readNdjson(byte[] body) {
         List<Located> events = new ArrayList<>();
         List<EventError> malformed = new ArrayList<>();
@@ -81,13 +117,20 @@ public class EventReader {
         while (start <= body.length) {
             int end = indexOf(body, (byte) '\n', start);
             lineNumber++;
-            byte[] line = Arrays.copyOfRange(body, start, end);
-            if (!isBlank(line)) {
+            if (!isBlank(body, start, end)) {
+                if (events.size() + malformed.size() == config.maxEventsPerRequest()) {
+                    throw RejectedRequestException.tooMany(config.maxEventsPerRequest(), "event lines",
+                            EventValidator.UNKNOWN_TYPE);
+                }
                 Position at = Position.line(lineNumber);
-                try {
-                    events.add(new Located(at, reader.readTree(line)));
-                } catch (IOException e) {
-                    malformed.add(EventError.at(at, null, "not valid JSON: " + describe(e)));
+                try (JsonParser parser = reader.createParser(body, start, end - start)) {
+                    try {
+                        events.add(new Located(at, reader.readTree(parser)));
+                    } catch (IOException e) {
+                        malformed.add(EventError.at(at, fieldOf(e, parser), "not valid JSON: " + describe(e)));
+                    }
+                } catch (IOException closing) {
+                    throw new UncheckedIOException(closing);
                 }
             }
             start = end + 1;
@@ -99,10 +142,19 @@ public class EventReader {
         return validated(events, malformed);
     }
 
+    /** Every event checked: its fields (EventValidator), then its times against the window of this moment. */
     private List<IngestEvent> validated(List<Located> events, List<EventError> malformed) {
         List<EventError> errors = new ArrayList<>(malformed);
+        List<IngestEvent> valid = new ArrayList<>();
+        TimeWindow window = windows.current();
         for (Located event : events) {
-            errors.addAll(EventValidator.validate(event.node(), event.position()));
+            List<EventError> eventErrors = EventValidator.validate(event.node(), event.position());
+            if (eventErrors.isEmpty()) {
+                IngestEvent read = toEvent(event.node());
+                eventErrors = window.check(read, event.position());
+                valid.add(read);
+            }
+            errors.addAll(eventErrors);
         }
         if (!errors.isEmpty()) {
             errors.sort(EventReader::byPosition);
@@ -116,21 +168,7 @@ public class EventReader {
             }
             throw RejectedRequestException.invalid(errors, rejected);
         }
-        return events.stream().map(event -> toEvent(event.node())).toList();
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode root = reader.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw RejectedRequestException.unreadable(RejectionReason.EMPTY, "The body is empty",
-                        EventValidator.UNKNOWN_TYPE);
-            }
-            return root;
-        } catch (IOException e) {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED,
-                    "The body is not valid JSON: " + describe(e), EventValidator.UNKNOWN_TYPE);
-        }
+        return valid;
     }
 
     private IngestEvent toEvent(JsonNode node) {
@@ -142,6 +180,25 @@ public class EventReader {
         }
     }
 
+    /**
+     * One JSON document read whole with {@code reader} (an import's file); a fault refuses it as malformed, naming the
+     * field when a read limit broke (a number too long).
+     */
+    public static JsonNode readDocument(ObjectReader reader, byte[] body, String typeTag) {
+        try (JsonParser parser = reader.createParser(body)) {
+            try {
+                return reader.readTree(parser);
+            } catch (IOException e) {
+                String field = fieldOf(e, parser);
+                throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
+                        field == null ? List.of() : List.of(new EventError(null, null, field, describe(e))),
+                        Map.of(typeTag, 1), null);
+            }
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
+        }
+    }
+
     /** Jackson's own message without the echo of the source, plus where it happened. */
     public static String describe(IOException e) {
         if (e instanceof JsonProcessingException json) {
@@ -150,6 +207,18 @@ public class EventReader {
             return json.getOriginalMessage() + where;
         }
         return e.getMessage();
+    }
+
+    /** The field whose value broke one of Jackson's read limits (a number too long), or null for other faults. */
+    private static String fieldOf(IOException e, JsonParser parser) {
+        if (!(e instanceof StreamConstraintsException)) {
+            return null;
+        }
+        try {
+            return parser.currentName();
+        } catch (IOException unknown) {
+            return null;
+        }
     }
 
     private static int byPosition(EventError a, EventError b) {
@@ -165,8 +234,9 @@ public class EventReader {
         return bytes.length;
     }
 
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;
             }

@@ -25,7 +25,7 @@ class PriceCsvImporterTest {
 
     @Test
     void readsNasdaqComExport() {
-        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.NASDAQ_DDOG));
+        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.NASDAQ_DDOG), TestData.window(), TestData.MAX_ROWS);
         assertEquals(1120, events.size());
         // Newest first, as nasdaq.com writes it: 03/01/2024,$130.22
         assertEquals(new PriceEvent("DDOG", new BigDecimal("130.22"), Instant.parse("2024-03-01T21:00:00Z")), events.get(0));
@@ -33,7 +33,7 @@ class PriceCsvImporterTest {
 
     @Test
     void readsYahooExportWithoutTrailingNewline() {
-        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.YAHOO_DDOG));
+        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.YAHOO_DDOG), TestData.window(), TestData.MAX_ROWS);
         assertEquals(312, events.size());
         // 2019-09-19,...,37.549999 (float artefact) rounds to the quoted 37.55
         assertEquals(new PriceEvent("DDOG", new BigDecimal("37.55"), Instant.parse("2019-09-19T20:00:00Z")), events.get(0));
@@ -41,7 +41,7 @@ class PriceCsvImporterTest {
 
     @Test
     void readsStooqBulkFile() {
-        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.STOOQ_DDOG));
+        List<PriceEvent> events = PriceCsvImporter.parse("DDOG", TestData.text(TestData.STOOQ_DDOG), TestData.window(), TestData.MAX_ROWS);
         assertEquals(1287, events.size());
         assertEquals(new PriceEvent("DDOG", new BigDecimal("37.55"), Instant.parse("2019-09-19T20:00:00Z")), events.get(0));
     }
@@ -49,7 +49,7 @@ class PriceCsvImporterTest {
     @Test
     void allThreeSourcesGiveTheSameCloseForTheSameDay() {
         for (String file : List.of(TestData.NASDAQ_DDOG, TestData.YAHOO_DDOG, TestData.STOOQ_DDOG)) {
-            Map<Instant, BigDecimal> closes = PriceCsvImporter.parse("DDOG", TestData.text(file)).stream()
+            Map<Instant, BigDecimal> closes = PriceCsvImporter.parse("DDOG", TestData.text(file), TestData.window(), TestData.MAX_ROWS).stream()
                     .collect(Collectors.toMap(PriceEvent::at, PriceEvent::price));
             assertEquals(new BigDecimal("98.98"), closes.get(DEC_11_2020_CLOSE), file);
         }
@@ -59,14 +59,14 @@ class PriceCsvImporterTest {
     void stampsTheCloseAtFourPmNewYorkInSummerToo() {
         List<PriceEvent> events = PriceCsvImporter.parse("DDOG", """
                 Date,Open,High,Low,Close,Adj Close,Volume
-                2024-07-01,1,1,1,2.5,2.5,10""");
+                2024-07-01,1,1,1,2.5,2.5,10""", TestData.window(), TestData.MAX_ROWS);
         assertEquals(Instant.parse("2024-07-01T20:00:00Z"), events.get(0).at());
     }
 
     @Test
     void acceptsNasdaqCloseLastHeaderAndYahooWithoutAdjClose() {
-        assertEquals(1, PriceCsvImporter.parse("DDOG", "Date,Close/Last,Volume,Open,High,Low\n03/01/2024,$130.22,\"3,470,153\",$131.75,$131.94,$129.20\n").size());
-        assertEquals(1, PriceCsvImporter.parse("DDOG", "Date,Open,High,Low,Close,Volume\n2024-03-01,1,1,1,2,10\n").size());
+        assertEquals(1, PriceCsvImporter.parse("DDOG", "Date,Close/Last,Volume,Open,High,Low\n03/01/2024,$130.22,\"3,470,153\",$131.75,$131.94,$129.20\n", TestData.window(), TestData.MAX_ROWS).size());
+        assertEquals(1, PriceCsvImporter.parse("DDOG", "Date,Open,High,Low,Close,Volume\n2024-03-01,1,1,1,2,10\n", TestData.window(), TestData.MAX_ROWS).size());
     }
 
     @Test
@@ -77,7 +77,7 @@ class PriceCsvImporterTest {
                 2024-02-29,$131.46,"5,176,432",$130.47,$134.30,$129.41
                 02/28/2024,$0.00,"1",$1,$1,$1
                 02/27/2024,N/A,"1",$1,$1,$1
-                """));
+                """, TestData.window(), TestData.MAX_ROWS));
         assertEquals(RejectionReason.VALIDATION, rejection.reason());
         assertEquals(List.of(
                 new EventError(null, 3, "Date", "must be a date as MM/DD/YYYY, was '2024-02-29'"),
@@ -89,14 +89,14 @@ class PriceCsvImporterTest {
     @Test
     void rejectsStooqRowsOfAnotherTicker() {
         RejectedRequestException rejection = assertThrows(RejectedRequestException.class,
-                () -> PriceCsvImporter.parse("MDB", TestData.text(TestData.STOOQ_DDOG)));
+                () -> PriceCsvImporter.parse("MDB", TestData.text(TestData.STOOQ_DDOG), TestData.window(), TestData.MAX_ROWS));
         assertEquals(new EventError(null, 2, "<TICKER>", "is 'DDOG.US', not the requested ticker MDB"), rejection.errors().get(0));
     }
 
     @Test
     void rejectsUnknownHeader() {
         RejectedRequestException rejection = assertThrows(RejectedRequestException.class,
-                () -> PriceCsvImporter.parse("DDOG", "day,price\n2024-03-01,1\n"));
+                () -> PriceCsvImporter.parse("DDOG", "day,price\n2024-03-01,1\n", TestData.window(), TestData.MAX_ROWS));
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
         assertTrue(rejection.getMessage().startsWith("Unrecognized price CSV header 'day,price'"), rejection.getMessage());
     }
@@ -104,7 +104,7 @@ class PriceCsvImporterTest {
     @Test
     void rejectsHeaderWithoutRows() {
         assertEquals(RejectionReason.EMPTY, assertThrows(RejectedRequestException.class,
-                () -> PriceCsvImporter.parse("DDOG", "Date,Open,High,Low,Close,Adj Close,Volume\n")).reason());
+                () -> PriceCsvImporter.parse("DDOG", "Date,Open,High,Low,Close,Adj Close,Volume\n", TestData.window(), TestData.MAX_ROWS)).reason());
     }
 
     @Test

@@ -30,7 +30,8 @@ import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
 
 /**
- * A corpus of bad requests, each answered 400 problem+json naming the bad event and why; then proof
+ * A corpus of bad requests, each answered 400 problem+json naming the bad event and why (415 for a media type the
+ * endpoint does not read, 413 for a body over the limit); then proof
  * that none of them published anything: after the corpus, one valid sentinel event is the only record
  * written to any input topic since the corpus began.
  */
@@ -138,14 +139,15 @@ class BadRequestCorpusTest {
     @Order(1)
     void refusesBadRequestNamingTheEventAndWhy(String name, String contentType, String body, String reason,
             Integer index, Integer line, String field) {
+        int status = reason.equals("unsupported_media_type") ? 415 : 400;
         byte[] bytes = name.equals("not UTF-8") ? body.getBytes(StandardCharsets.ISO_8859_1) : body.getBytes(StandardCharsets.UTF_8);
         var request = Requests.authorized().contentType(contentType);
         // RestAssured encodes form bodies itself and takes them only as text.
         Response response = (contentType.startsWith("application/x-www-form-urlencoded") ? request.body(body) : request.body(bytes))
                 .post("/api/v1/events");
 
-        response.then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400))
+        response.then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status))
                 .body("reason", equalTo(reason))
                 .body("type", startsWith("urn:saasreport:problem:"))
                 .body("instance", equalTo("/api/v1/events"));
@@ -174,7 +176,7 @@ class BadRequestCorpusTest {
         }
         Requests.authorized().contentType(NDJSON).body(body.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/events")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(413).contentType("application/problem+json")
                 .body("reason", equalTo("too_large"))
                 .body("detail", startsWith("The body has " + body.length() + " bytes; the limit is 3145728"));
     }

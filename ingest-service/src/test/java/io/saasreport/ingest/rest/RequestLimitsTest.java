@@ -61,7 +61,7 @@ class RequestLimitsTest {
             RawHttp.Answer answer = http.head("/api/v1/events", "Authorization: Bearer " + Requests.API_KEY,
                     "Content-Type: application/x-ndjson", "Content-Length: " + (LIMIT + 1))
                     .answer();
-            assertEquals(400, answer.status(), answer::headers);
+            assertEquals(413, answer.status(), answer::headers);
             assertTrue(answer.body().contains("\"reason\":\"too_large\""), answer.body());
             assertTrue(answer.body().contains("The body has " + (LIMIT + 1) + " bytes; the limit is " + LIMIT), answer.body());
         }
@@ -80,7 +80,7 @@ class RequestLimitsTest {
             }
             // The body is over the limit and unfinished (no last chunk): the answer comes anyway.
             RawHttp.Answer answer = http.answer();
-            assertEquals(400, answer.status(), answer::headers);
+            assertEquals(413, answer.status(), answer::headers);
             assertTrue(answer.body().contains("\"reason\":\"too_large\""), answer.body());
             assertTrue(answer.body().contains("The body has more than " + LIMIT + " bytes"), answer.body());
         }

@@ -15,12 +15,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.saasreport.ingest.config.IngestConfig;
+import io.saasreport.ingest.config.JacksonCustomizer;
 import io.saasreport.ingest.domain.CompanyEvent;
 import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventType;
@@ -29,17 +30,25 @@ import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.stack.test.ConfigMappings;
 
 class EventReaderTest {
 
+    /** The settings' defaults. */
+    static final IngestConfig CONFIG = ConfigMappings.read(IngestConfig.class, Map.of());
+
     /** Configured as Quarkus configures its own (JavaTimeModule, ISO dates) plus JacksonCustomizer. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = customized(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+            .build());
 
-    private final EventReader reader = new EventReader(MAPPER);
+    private final EventReader reader = new EventReader(MAPPER, CONFIG, new TimeWindows(CONFIG));
+
+    private static ObjectMapper customized(ObjectMapper mapper) {
+        new JacksonCustomizer(CONFIG).customize(mapper);
+        return mapper;
+    }
 
     @Test
     void readsOneObjectAsOneEvent() {

@@ -5,6 +5,7 @@ public record CompanyEvent(String ticker, String name) implements CompanyScopedE
 
     public CompanyEvent {
         EventValidation.requireTicker(ticker);
+        EventValidation.requirePrintableIfPresent(name, "name");
     }
 
     /** Reference data feeds no figure, so its id is not kept. */

@@ -1,5 +1,7 @@
 package io.saasreport.metrics.domain;
 
+import io.saasreport.contracts.PrintableText;
+
 /** Checks shared by the event records' constructors, so a malformed event fails on deserialization. */
 final class EventValidation {
 
@@ -24,6 +26,14 @@ final class EventValidation {
     static void requireFiniteIfPresent(Double value, String field) {
         if (value != null && !Double.isFinite(value)) {
             throw new IllegalArgumentException(field + " must be finite, was " + value);
+        }
+    }
+
+    /** Absent is fine; present must be printable text (PrintableText: the ingest API refuses the same). */
+    static void requirePrintableIfPresent(String text, String field) {
+        String problem = text == null ? null : PrintableText.problemWith(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(field + " " + problem);
         }
     }
 }

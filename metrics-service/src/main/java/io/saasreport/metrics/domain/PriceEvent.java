@@ -12,8 +12,9 @@ public record PriceEvent(String ticker, Double price, Instant at, String eventId
         EventValidation.requireTicker(ticker);
         EventValidation.require(price, "price");
         EventValidation.require(at, "at");
-        if (!(price > 0) || !Double.isFinite(price)) {
-            throw new IllegalArgumentException("price must be a positive finite number, was " + price);
+        // A subnormal price (below Double.MIN_NORMAL, e.g. 4.9e-324) is no quote: its ratios overflow to infinity.
+        if (!(price >= Double.MIN_NORMAL) || !Double.isFinite(price)) {
+            throw new IllegalArgumentException("price must be a positive normal number, was " + price);
         }
     }
 

@@ -119,5 +119,18 @@ public interface ReportConfig {
         @WithDefault("PT0.25S")
         @DurationMin(millis = 1)
         Duration interval();
+
+        /** The most event streams this instance keeps open; one more is refused with 503 and Retry-After. */
+        @WithDefault("500")
+        @Positive
+        int maxConnections();
+
+        /**
+         * How long a client may leave its events untaken (its connection's send buffer full) before its stream is
+         * closed, so that it holds neither memory nor an old state of the view.
+         */
+        @WithDefault("PT30S")
+        @DurationMin(millis = 1)
+        Duration stallTimeout();
     }
 }

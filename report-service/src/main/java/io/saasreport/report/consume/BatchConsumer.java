@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * <p>When the handler fails (the database is away, a dead-letter send is not acknowledged), the batch is kept and
  * nothing is committed: the consumer pauses its partitions, keeps polling (so the group does not evict it; records of
  * partitions assigned meanwhile join the batch), waits a doubling backoff and tries the same batch again, for as long
- * as it takes. {@link #failure()} says so meanwhile, for readiness.
+ * as it takes. {@link #failure()} says so meanwhile, for the writers' health check; {@link #lag()} and
+ * {@link #lastStored()} are its meters.
  */
 public final class BatchConsumer implements Runnable {
 
@@ -47,6 +48,8 @@ public final class BatchConsumer implements Runnable {
     private final Backoff backoff;
     private volatile boolean running = true;
     private volatile Failure failure;
+    private volatile Instant lastStored = Instant.now();
+    private volatile long lag = -1;
 
     public BatchConsumer(String name, Consumer<String, String> consumer, Collection<String> topics, Handler handler,
             Duration initialBackoff, Duration maxBackoff) {
@@ -66,6 +69,16 @@ public final class BatchConsumer implements Runnable {
         return failure;
     }
 
+    /** When the last batch was stored (the start, before the first). */
+    public Instant lastStored() {
+        return lastStored;
+    }
+
+    /** Records on the assigned partitions not stored yet (held or not yet polled); -1 until known. */
+    public long lag() {
+        return lag;
+    }
+
     @Override
     public void run() {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
@@ -75,6 +88,7 @@ public final class BatchConsumer implements Runnable {
                 if (batch.isEmpty()) {
                     try {
                         consumer.poll(POLL).forEach(batch::add);
+                        measureLag(batch);
                     } catch (WakeupException e) {
                         throw e;
                     } catch (RuntimeException e) {
@@ -97,6 +111,7 @@ public final class BatchConsumer implements Runnable {
                     waitAndKeepPolling(backoff.next(), batch);
                     continue;
                 }
+                lastStored = Instant.now();
                 commit(batch);
                 batch.clear();
                 recovered();
@@ -143,6 +158,7 @@ public final class BatchConsumer implements Runnable {
             consumer.pause(consumer.assignment());
             try {
                 consumer.poll(PAUSED_POLL).forEach(batch::add);
+                measureLag(batch);
             } catch (WakeupException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -154,6 +170,15 @@ public final class BatchConsumer implements Runnable {
         Set<TopicPartition> owned = consumer.assignment();
         // A partition taken away meanwhile is another member's now: it starts from the last committed offset.
         batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
+    }
+
+    /** The held batch plus what the assigned partitions have beyond the position (as of the last fetch). */
+    private void measureLag(List<ConsumerRecord<String, String>> batch) {
+        long behind = batch.size();
+        for (TopicPartition partition : consumer.assignment()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        lag = behind;
     }
 
     private static void sleep(Duration duration) {

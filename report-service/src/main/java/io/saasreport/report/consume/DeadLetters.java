@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.saasreport.report.record.Unreadable;
 
 /**
- * Sends unreadable records to a dead-letter topic and waits for every replica's ack (idempotent producer) before the
- * batch's offsets may be committed. The record's own headers travel along, plus where it came from and why.
+ * Sends records that can never be stored (unreadable, or refused by the database) to a dead-letter topic and waits
+ * for every replica's ack (idempotent producer) before the batch's offsets may be committed. The record's own headers
+ * travel along, plus where it came from and why.
  */
 public final class DeadLetters implements AutoCloseable {
 

@@ -1,12 +1,12 @@
 package io.saasreport.report.consume;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,15 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.saasreport.report.config.ReportConfig;
-import io.saasreport.report.domain.FilingsRecord;
 import io.saasreport.report.config.ReportConfig.Channel;
-import io.saasreport.report.record.Conflation;
-import io.saasreport.report.record.Decoded;
 import io.saasreport.report.record.RecordCodec;
-import io.saasreport.report.record.Update;
 import io.saasreport.report.service.SnapshotStore;
 import io.saasreport.report.view.ReportView;
 import io.saasreport.report.view.ViewFollower;
@@ -43,46 +41,38 @@ public class ReportConsumers {
     private final RecordCodec codec;
     private final SnapshotStore store;
     private final ReportView view;
+    private final MeterRegistry registry;
     private final List<BatchConsumer> writers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private ViewFollower follower;
     private DeadLetters deadLetters;
 
     ReportConsumers(ReportConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
-            RecordCodec codec, SnapshotStore store, ReportView view) {
+            RecordCodec codec, SnapshotStore store, ReportView view, MeterRegistry registry) {
         this.config = config;
         this.kafkaClient = kafkaClient;
         this.codec = codec;
         this.store = store;
         this.view = view;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
         ReportConfig.Kafka kafka = config.kafka();
         deadLetters = new DeadLetters(kafkaClient);
-        writers.add(writer("companies", kafka.company(), batch -> {
-            Decoded<?> decoded = store(codec.companiesToStore(batch), store::companies);
-            deadLetters.send(kafka.company().deadLetterTopic(), decoded.unreadable());
-        }));
-        writers.add(writer("universe", kafka.universe(), batch -> {
-            Decoded<?> decoded = store(codec.universe(batch), store::universe);
-            deadLetters.send(kafka.universe().deadLetterTopic(), decoded.unreadable());
-        }));
-        writers.add(writer("filings", kafka.filings(), batch -> {
-            // In offset order, not conflated: a removal drops the filings before it and none after it.
-            Decoded<FilingsRecord> decoded = codec.filings(batch);
-            if (!decoded.updates().isEmpty()) {
-                store.filings(decoded.updates());
-            }
-            deadLetters.send(kafka.filings().deadLetterTopic(), decoded.unreadable());
-        }));
-        writers.add(writer("alerts", kafka.alerts(), batch -> {
-            Decoded<?> decoded = store(codec.alerts(batch), store::alerts);
-            deadLetters.send(kafka.alerts().deadLetterTopic(), decoded.unreadable());
-        }));
+        writers.add(writer("companies", kafka.company(), batch -> deadLetters.send(kafka.company().deadLetterTopic(),
+                RefusedRecords.store(codec.companiesToStore(batch), store::companies))));
+        writers.add(writer("universe", kafka.universe(), batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
+                RefusedRecords.store(codec.universe(batch), store::universe))));
+        writers.add(writer("filings", kafka.filings(), batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
+                // In offset order, not conflated: a removal drops the filings before it and none after it.
+                RefusedRecords.storeInOrder(codec.filings(batch), store::filings))));
+        writers.add(writer("alerts", kafka.alerts(), batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
+                RefusedRecords.store(codec.alerts(batch), store::alerts))));
         follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
                 kafka.company().topic(), kafka.universe().topic(), kafka.alerts().topic(), codec, view);
         for (BatchConsumer writer : writers) {
+            registerMeters(writer);
             launch("report-writer-" + writer.name(), writer);
         }
         launch("report-view", follower);
@@ -101,16 +91,20 @@ public class ReportConsumers {
         }
     }
 
-    /** The shared group's writers, for readiness. */
+    /** The shared group's writers, for their health check. */
     public List<BatchConsumer> writers() {
         return List.copyOf(writers);
     }
 
-    private static <T> Decoded<T> store(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
-        if (!decoded.updates().isEmpty()) {
-            write.accept(Conflation.newestPerKey(decoded.updates()));
-        }
-        return decoded;
+    private void registerMeters(BatchConsumer writer) {
+        Gauge.builder("report.writer.lag", writer, BatchConsumer::lag).tag("writer", writer.name()).baseUnit("records")
+                .description("Records of the writer's partitions not stored yet (-1 until known)").register(registry);
+        Gauge.builder("report.writer.last.stored.age", writer,
+                        w -> Duration.between(w.lastStored(), Instant.now()).toMillis() / 1000.0)
+                .tag("writer", writer.name()).baseUnit("seconds")
+                .description("Time since the writer last stored a batch (since the start before the first)").register(registry);
+        Gauge.builder("report.writer.retrying", writer, w -> w.failure() == null ? 0 : 1).tag("writer", writer.name())
+                .description("1 while the writer holds a batch the database did not take and retries it").register(registry);
     }
 
     private BatchConsumer writer(String name, Channel channel, BatchConsumer.Handler handler) {

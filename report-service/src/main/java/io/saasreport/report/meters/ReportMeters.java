@@ -107,7 +107,7 @@ public class ReportMeters {
             universeHistoryRows.set(universe.historyRows());
             companyHistoryRows.set(companies.historyRows());
         } catch (RuntimeException e) {
-            // The database being away shows in readiness; the gauges keep their last values meanwhile.
+            // The database being away shows in the writers' health check; the gauges keep their last values meanwhile.
             LOG.warnf("Cannot refresh the report gauges: %s", e.getMessage());
         }
     }

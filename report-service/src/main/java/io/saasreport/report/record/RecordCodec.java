@@ -21,8 +21,8 @@ import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
 /**
- * Reads the consumed JSON values. Everything that makes a value unstorable is found here, before any database work,
- * so that a database error can only ever mean the database: it is retried, never dead-lettered.
+ * Reads the consumed JSON values. Everything that makes a value unreadable is found here, before any database work;
+ * what only the database can tell (a character it cannot hold) is found by {@link RefusedRecords}.
  */
 @ApplicationScoped
 public class RecordCodec {
@@ -64,7 +64,7 @@ public class RecordCodec {
                 if (record.key() == null) {
                     decoded.unreadable().add(new Unreadable(record, "A tombstone without a key"));
                 } else {
-                    decoded.updates().add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())));
+                    decoded.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())), record);
                 }
                 continue;
             }
@@ -74,8 +74,8 @@ public class RecordCodec {
                 requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
                 requireWidth("name", metrics.name(), NAME_WIDTH);
                 CompanyValue value = new CompanyValue(metrics, read.withoutSources());
-                decoded.updates().add(new Update<>(metrics.ticker(), read.version(metrics.asOf()),
-                        kept.apply(value), record.value()));
+                decoded.add(new Update<>(metrics.ticker(), read.version(metrics.asOf()),
+                        kept.apply(value), record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid CompanyMetrics: " + message(e)));
             }
@@ -95,14 +95,14 @@ public class RecordCodec {
                 continue;
             }
             if (record.value() == null) {
-                decoded.updates().add(Update.tombstone(record.key()));
+                decoded.add(Update.tombstone(record.key()), record);
                 continue;
             }
             try {
                 OnePassReader.Read<UniverseStatistics> read = read(record.value(), UniverseStatistics.class, false, false);
                 UniverseStatistics statistics = read.value();
-                decoded.updates().add(new Update<>(record.key(), read.version(statistics.asOf()),
-                        statistics, record.value()));
+                decoded.add(new Update<>(record.key(), read.version(statistics.asOf()),
+                        statistics, record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseStatistics: " + message(e)));
             }
@@ -118,7 +118,7 @@ public class RecordCodec {
                 UniverseAlert alert = mapper.readValue(require(record.value()), UniverseAlert.class);
                 requireWidth("id", alert.id(), ALERT_ID_WIDTH);
                 requireWidth("universe", alert.universe(), UNIVERSE_NAME_WIDTH);
-                decoded.updates().add(new Update<>(alert.id(), new Version(null, alert.at()), alert, record.value()));
+                decoded.add(new Update<>(alert.id(), new Version(null, alert.at()), alert, record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid UniverseAlert: " + message(e)));
             }
@@ -137,13 +137,13 @@ public class RecordCodec {
                 JsonNode tree = mapper.readTree(require(record.value()));
                 String type = tree.path("type").asText("filing");
                 if (COMPANY_REMOVAL.equals(type) || FILING_WITHDRAWAL.equals(type)) {
-                    decoded.updates().add(correction(type, tree, record.value()));
+                    decoded.add(correction(type, tree, record.value()), record);
                     continue;
                 }
                 Filing filing = mapper.treeToValue(tree, Filing.class);
                 requireWidth("ticker", filing.ticker(), TICKER_WIDTH);
-                decoded.updates().add(new Update<>(quarterKey(filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter()),
-                        new Version(null, filing.filedAt()), new FilingsRecord.Filed(filing), record.value()));
+                decoded.add(new Update<>(quarterKey(filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter()),
+                        new Version(null, filing.filedAt()), new FilingsRecord.Filed(filing), record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid Filing: " + message(e)));
             }

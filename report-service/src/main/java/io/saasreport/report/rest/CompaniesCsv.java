@@ -12,10 +12,15 @@ import org.apache.commons.csv.CSVPrinter;
 import io.saasreport.report.domain.CompanyField;
 import io.saasreport.report.domain.CompanyMetrics;
 
-/** The companies table as CSV: a header of field names, one row per company, an empty cell for an unknown value. */
+/**
+ * The companies table as CSV: a header of field names, one row per company, an empty cell for an unknown value. Text
+ * that a spreadsheet would run as a formula is neutralised (OWASP's CSV injection advice); numbers stay numbers.
+ */
 final class CompaniesCsv {
 
     static final String MEDIA_TYPE = "text/csv";
+    /** The first characters that make a spreadsheet read a cell as a formula (or as the start of one). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader(CompanyField.names().toArray(String[]::new))
@@ -41,7 +46,12 @@ final class CompaniesCsv {
         if (value instanceof Double number) {
             return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
-        return value.toString();
+        return neutralised(value.toString());
+    }
+
+    /** Text a spreadsheet would run, prefixed with a single quote so that it shows as the text it is. */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private CompaniesCsv() {

@@ -1,5 +1,6 @@
 package io.saasreport.report.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
@@ -44,6 +45,8 @@ import io.saasreport.report.view.ViewState;
 // with If-None-Match gets 304 while nothing changed). History reads the database.
 public class CompanyResource {
 
+    private static final MediaType CSV = MediaType.valueOf(CompaniesCsv.MEDIA_TYPE + ";charset=UTF-8");
+
     private final CompanySnapshots companies;
     private final Filings filings;
     private final ReportView view;
@@ -80,15 +83,19 @@ public class CompanyResource {
     @Produces(CompaniesCsv.MEDIA_TYPE + ";qs=0.5")
     @Operation(summary = "The companies table as CSV",
             description = "The same table as the JSON answer (same sorting and filtering) with a header of field names; "
-                    + "an unknown value is an empty cell.")
+                    + "an unknown value is an empty cell. Text starting with =, +, -, @, a tab or a carriage return is "
+                    + "prefixed with a single quote, so that a spreadsheet shows it rather than runs it.")
     @APIResponse(responseCode = "200", description = "The companies",
             content = @Content(mediaType = CompaniesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown sort field, order or bucket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String csv(@Valid @BeanParam CompanyTableQuery query) {
-        String csv = CompaniesCsv.of(table(ViewStillLoadingException.loaded(view), query).stream().map(CompanyEntry::metrics).toList());
+    public Response csv(@Valid @BeanParam CompanyTableQuery query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        ViewState state = ViewStillLoadingException.loaded(view);
+        Rendered csv = state.derived("companies-csv:" + query, () -> Rendered.of(CompaniesCsv.of(
+                table(state, query).stream().map(CompanyEntry::metrics).toList()).getBytes(StandardCharsets.UTF_8)));
         meters.snapshotServed("companies-csv");
-        return csv;
+        return csv.respond(ifNoneMatch, acceptEncoding, CSV);
     }
 
     @GET

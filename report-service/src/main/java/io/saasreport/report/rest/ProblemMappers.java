@@ -26,6 +26,8 @@ public class ProblemMappers {
                 problem.getMessage(), uri);
         if (problem instanceof UniverseNotYetPublishedException || problem instanceof ViewStillLoadingException) {
             response.header(HttpHeaders.RETRY_AFTER, UniverseNotYetPublishedException.RETRY_AFTER_SECONDS);
+        } else if (problem instanceof StreamFullException) {
+            response.header(HttpHeaders.RETRY_AFTER, StreamFullException.RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

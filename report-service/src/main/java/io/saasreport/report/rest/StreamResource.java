@@ -1,11 +1,14 @@
 package io.saasreport.report.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.ws.rs.GET;
@@ -34,7 +37,10 @@ import io.saasreport.report.view.ViewState;
 /**
  * Pushes this instance's view as it changes. Each connection looks at the view every {@code report.stream.interval}
  * and sends what changed since it last looked, so a burst of updates reaches a browser as at most a few events a
- * second, and a slow client only ever skips intermediate states.
+ * second, and a slow client only ever skips intermediate states. The streams are bounded: at most
+ * {@code report.stream.max-connections} at a time ({@link StreamConnections}), and a client that leaves its events
+ * untaken for {@code report.stream.stall-timeout} (its send buffer does not drain) is disconnected, releasing the
+ * state of the view it was last sent.
  */
 @Path("/api/v1/stream")
 @Tag(name = "Stream", description = "Changes pushed as server-sent events")
@@ -42,10 +48,12 @@ public class StreamResource {
 
     private final ReportView view;
     private final ReportConfig config;
+    private final StreamConnections connections;
 
-    StreamResource(ReportView view, ReportConfig config) {
+    StreamResource(ReportView view, ReportConfig config, StreamConnections connections) {
         this.view = view;
         this.config = config;
+        this.connections = connections;
     }
 
     @GET
@@ -59,14 +67,40 @@ public class StreamResource {
                     + "Changes are conflated: at most one event of each kind per interval (250 ms by default).")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "As many streams open as the instance allows; retry after the "
+            + "seconds in Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        connections.open();
         AtomicReference<ViewState> seen = new AtomicReference<>();
-        return Multi.createFrom().ticks().startingAfter(java.time.Duration.ofMillis(1)).every(config.stream().interval())
-                .onOverflow().drop()
+        AtomicLong lastTaken = new AtomicLong(System.nanoTime());
+        AtomicBoolean ended = new AtomicBoolean();
+        long stallNanos = config.stream().stallTimeout().toNanos();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.stream().interval())
+                // A tick finds the previous events not yet taken: the client is slow, or gone without closing.
+                .onOverflow().invoke(() -> {
+                    if (System.nanoTime() - lastTaken.get() > stallNanos) {
+                        connections.droppedSlowClient();
+                        throw new SlowClientException();
+                    }
+                }).drop()
                 .concatMap(tick -> {
+                    lastTaken.set(System.nanoTime());
                     ViewState now = view.current();
                     return Multi.createFrom().iterable(changes(sse, seen.getAndSet(now), now));
+                })
+                .onTermination().invoke(() -> {
+                    seen.set(null);
+                    if (ended.compareAndSet(false, true)) {
+                        connections.closed();
+                    }
                 });
+    }
+
+    /** Ends the stream of a client that took no events for the stall timeout. */
+    static final class SlowClientException extends RuntimeException {
+        SlowClientException() {
+            super("The client took no events for longer than report.stream.stall-timeout", null, false, false);
+        }
     }
 
     private static List<OutboundSseEvent> changes(Sse sse, ViewState before, ViewState now) {

@@ -7,7 +7,7 @@ import io.saasreport.report.view.ViewState;
 
 /**
  * The in-memory view is still being loaded from PostgreSQL after a start: until it is, an empty table would be a wrong
- * answer, so the figures answer 503 with Retry-After (readiness is DOWN meanwhile too).
+ * answer, so the figures answer 503 with Retry-After (the reads' readiness is DOWN meanwhile too).
  */
 public class ViewStillLoadingException extends ReportProblem {
 

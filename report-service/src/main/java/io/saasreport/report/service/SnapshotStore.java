@@ -224,7 +224,7 @@ public class SnapshotStore {
      * rows deleted). Consecutive filings go in one statement batch.
      */
     @Transactional
-    public void filings(List<Update<FilingsRecord>> updates) {
+    public void filings(Collection<Update<FilingsRecord>> updates) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING);
                 PreparedStatement withdraw = connection.prepareStatement("delete from company_filing"

@@ -52,7 +52,7 @@ public class ReportView {
         return state.get();
     }
 
-    /** Whether the view has been loaded from the database (readiness). */
+    /** Whether the view has been loaded from the database (the reads' readiness). */
     public boolean loaded() {
         return loaded;
     }

@@ -30,6 +30,8 @@ class ReportConfigTest {
         assertEquals(Duration.ofDays(1), config.history().keepEverything());
         assertEquals(Duration.ofDays(7), config.history().keepHourly());
         assertEquals(Duration.ofMillis(250), config.stream().interval());
+        assertEquals(500, config.stream().maxConnections());
+        assertEquals(Duration.ofSeconds(30), config.stream().stallTimeout());
         assertEquals("metrics.alerts", config.kafka().alerts().topic());
     }
 
@@ -49,6 +51,8 @@ class ReportConfigTest {
         assertRefused("report.kafka.retry.initial-backoff", "PT0S");
         assertRefused("report.kafka.retry.max-backoff", "-PT1S");
         assertRefused("report.stream.interval", "PT0S");
+        assertRefused("report.stream.max-connections", "0");
+        assertRefused("report.stream.stall-timeout", "PT0S");
         assertRefused("report.history.keep-everything", "-PT1H");
         assertRefused("report.kafka.group", " ");
         assertRefused("report.kafka.company.dead-letter-topic", "");

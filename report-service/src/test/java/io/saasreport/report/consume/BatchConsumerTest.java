@@ -79,7 +79,7 @@ class BatchConsumerTest {
         assertEquals(List.of(List.of(0L, 1L, 2L), List.of(0L, 1L, 2L), List.of(0L, 1L, 2L), List.of(0L, 1L, 2L)), attempts,
                 "three failed attempts, then the same batch stored");
         assertNull(failuresSeen.get(0), "healthy before the first failure");
-        assertNotNull(failuresSeen.get(1), "retrying shows as a failure (readiness DOWN)");
+        assertNotNull(failuresSeen.get(1), "retrying shows as a failure (the writers' check DOWN)");
         assertEquals(3, failuresSeen.get(3).attempts());
         await().atMost(Duration.ofSeconds(10)).until(() -> loop.failure() == null);
         assertEquals(Set.of(), kafka.paused(), "consuming again");

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
@@ -23,16 +24,20 @@ import io.saasreport.report.support.Upstream;
 
 /**
  * The database refusing the writers' batches (their tables taken away, as an outage would) must hold consumption back,
- * make the service not ready, and lose nothing: once the tables are back, every record is stored, none dead-lettered,
- * and the service is ready again by itself.
+ * show in the writers' own check, keep the instance ready for reads, and lose nothing: once the tables are back, every
+ * record is stored, none dead-lettered, and the writers' check is UP again by itself.
  */
 @QuarkusTest
 class DatabaseOutageTest {
 
-    private static final String READINESS = "checks.find { it.name == '" + ConsumersReadiness.NAME + "' }";
+    private static final String WRITERS = "checks.find { it.name == '" + WritersHealth.NAME + "' }";
+    private static final String WRITERS_GROUP = "/q/health/group/" + WritersHealth.GROUP;
 
     @Inject
     ReportDatabase database;
+
+    @Inject
+    MeterRegistry registry;
 
     private boolean tablesAway;
 
@@ -59,18 +64,22 @@ class DatabaseOutageTest {
         Upstream.filing(filing);
         Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("note", marker)));
 
-        eventually(() -> given().get("/q/health/ready").then()
+        eventually(() -> given().get(WRITERS_GROUP).then()
                 .statusCode(503)
-                .body(READINESS + ".status", equalTo("DOWN"))
-                .body(READINESS + ".data.filings", containsString("retrying since"))
-                .body(READINESS + ".data.companies", containsString("retrying since")));
+                .body(WRITERS + ".status", equalTo("DOWN"))
+                .body(WRITERS + ".data.filings", containsString("retrying since"))
+                .body(WRITERS + ".data.companies", containsString("retrying since")));
+        // Held back writers do not take the instance out of the load balancer: its view answers.
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        assertEquals(1.0, registry.get("report.writer.retrying").tag("writer", "companies").gauge().value());
         // Served from memory meanwhile: the figures do not wait for the database.
         eventually(() -> given().get("/api/v1/companies/BPH").then().statusCode(200).body("asOf", equalTo(later.toString())));
 
         bringTheTablesBack();
 
         eventually(() -> given().get("/api/v1/filings/latest").then().body("ticker", hasItem(ticker)));
-        eventually(() -> given().get("/q/health/ready").then().statusCode(200).body(READINESS + ".status", equalTo("UP")));
+        eventually(() -> given().get(WRITERS_GROUP).then().statusCode(200).body(WRITERS + ".status", equalTo("UP")));
+        assertEquals(0.0, registry.get("report.writer.retrying").tag("writer", "companies").gauge().value());
         Upstream.awaitStored();
         assertEquals(later.toString(), database.value(
                 "select to_char(as_of at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from company_snapshot where ticker = ?1", "BPH"));

@@ -146,6 +146,24 @@ class CompanyEndpointsTest {
         assertEquals(CSV_BPH, lines.get(2));
     }
 
+    /** A hostile name published by the metrics service comes out quote-prefixed, from the view, with an ETag. */
+    @Test
+    void theCsvNeutralisesAFormulaNameAndIsServedOncePerChangeWithAnEtag() {
+        String hostile = "=HYPERLINK(\"http://x\",\"y\")";
+        Instant later = ExampleData.AS_OF.plusSeconds(60);
+        Upstream.company(ExampleData.company("BPH", later, bph -> bph.put("name", hostile).put("cash", -5.5)));
+        eventually(() -> given().get("/api/v1/companies/BPH").then().body("name", equalTo(hostile)));
+
+        var answer = given().accept("text/csv").get("/api/v1/companies").then()
+                .statusCode(200).extract();
+        String bph = answer.asString().lines().filter(line -> line.startsWith("BPH,")).findFirst().orElseThrow();
+        assertEquals("BPH,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-11-20T21:22:00Z,1164.47,302506885,-5.5,",
+                bph.substring(0, bph.indexOf(",0,") + 1));
+
+        given().accept("text/csv").header("If-None-Match", answer.header("ETag"))
+                .get("/api/v1/companies").then().statusCode(304);
+    }
+
     @Test
     void theCsvIsSortedAndFilteredLikeTheJson() {
         String csv = given().accept("text/csv").queryParam("bucket", "high").queryParam("sort", "evToNtmRevenue")

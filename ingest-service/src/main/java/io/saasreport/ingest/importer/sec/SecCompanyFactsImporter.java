@@ -20,6 +20,7 @@ import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.FilingEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
+import io.saasreport.ingest.domain.TimeWindow;
 
 /**
  * Assembles one filing event per fiscal quarter from an SEC {@code companyfacts} document: every quarter
@@ -45,8 +46,9 @@ public final class SecCompanyFactsImporter {
         this.calendar = FiscalCalendar.infer(facts);
     }
 
-    public static List<FilingEvent> parse(String ticker, JsonNode document) {
-        List<FilingEvent> filings = new SecCompanyFactsImporter(CompanyFacts.of(document)).filings(ticker);
+    /** The filings of the document; it is refused whole if any value is no figure or any date is out of {@code window}. */
+    public static List<FilingEvent> parse(String ticker, JsonNode document, TimeWindow window) {
+        List<FilingEvent> filings = new SecCompanyFactsImporter(CompanyFacts.of(document, window)).filings(ticker);
         if (filings.isEmpty()) {
             throw RejectedRequestException.unreadable(RejectionReason.EMPTY,
                     "The document gives no fiscal quarter with revenue", EventType.FILING.wireName());

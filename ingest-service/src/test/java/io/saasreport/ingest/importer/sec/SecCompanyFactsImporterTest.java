@@ -32,7 +32,7 @@ class SecCompanyFactsImporterTest {
     @BeforeAll
     static void importSnowflake() throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        filings = SecCompanyFactsImporter.parse("SNOW", mapper.readTree(TestData.bytes(TestData.SNOWFLAKE_COMPANY_FACTS)));
+        filings = SecCompanyFactsImporter.parse("SNOW", mapper.readTree(TestData.bytes(TestData.SNOWFLAKE_COMPANY_FACTS)), TestData.window());
         byQuarter = filings.stream().collect(Collectors.toMap(
                 filing -> filing.fiscalYear() + "Q" + filing.fiscalQuarter(), Function.identity()));
     }
@@ -137,14 +137,14 @@ class SecCompanyFactsImporterTest {
     @Test
     void rejectsADocumentWithoutFacts() throws Exception {
         RejectedRequestException rejection = assertThrows(RejectedRequestException.class,
-                () -> SecCompanyFactsImporter.parse("SNOW", new ObjectMapper().readTree("{\"cik\":1}")));
+                () -> SecCompanyFactsImporter.parse("SNOW", new ObjectMapper().readTree("{\"cik\":1}"), TestData.window()));
         assertEquals(RejectionReason.MALFORMED, rejection.reason());
     }
 
     @Test
     void rejectsADocumentWithoutRevenue() throws Exception {
         RejectedRequestException rejection = assertThrows(RejectedRequestException.class,
-                () -> SecCompanyFactsImporter.parse("SNOW", new ObjectMapper().readTree("{\"facts\":{\"us-gaap\":{}}}")));
+                () -> SecCompanyFactsImporter.parse("SNOW", new ObjectMapper().readTree("{\"facts\":{\"us-gaap\":{}}}"), TestData.window()));
         assertEquals(RejectionReason.EMPTY, rejection.reason());
     }
 
