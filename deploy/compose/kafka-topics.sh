@@ -20,13 +20,15 @@ create() { # name partitions [--config k=v ...]
     --config "min.insync.replicas=$MIN_INSYNC_REPLICAS" "$@"
 }
 
-# Input topics, keyed by ticker.
+# Input topics, keyed by ticker. Those whose loss would lose figures when the metrics service replays them (a
+# reset) are kept forever, or compacted where the latest record per key is all there is (docs/operations.md
+# "Durable topics"); prices keep the broker's default week, as far back as the figures look.
 create market.prices      3
-create company.filings    3
-create company.estimates  3
-create company.profiles   3
+create company.filings    3 --config retention.ms=-1
+create company.estimates  3 --config retention.ms=-1
+create company.profiles   3 --config cleanup.policy=compact
 # Macro events all share the key "macro": one partition is all they can use.
-create market.macro       1
+create market.macro       1 --config retention.ms=-1
 # Output topics: the latest value per key is what matters, so they are compacted.
 create metrics.company    3 --config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.1 --config segment.ms=600000
 create metrics.universe   1 --config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.1 --config segment.ms=600000

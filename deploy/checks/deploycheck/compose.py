@@ -5,6 +5,7 @@ import re
 
 from .files import load_yaml, pinned, read_text
 from .results import KAFKA_PRINCIPALS, SERVICES
+from .topics import input_topic_problems, streams_defaults_problems
 
 
 def check_compose(checks):
@@ -190,6 +191,21 @@ def check_compose(checks):
     checks.check("compose: kafka-init creates the 7 topics, metrics.* compacted", problems)
 
     problems = []
+    if os.path.exists(script):
+        problems += input_topic_problems(creates, script)
+    problems += streams_defaults_problems()
+    init_env = svcs.get("kafka-init", {}).get("environment") or {}
+    metrics_env = svcs.get("metrics-service", {}).get("environment") or {}
+    for var, topics_var in (("METRICS_INTERNAL_TOPIC_REPLICATION", "REPLICATION_FACTOR"),
+                            ("METRICS_INTERNAL_TOPIC_MIN_INSYNC", "MIN_INSYNC_REPLICAS")):
+        if str(metrics_env.get(var)) != str(init_env.get(topics_var)):
+            problems.append("metrics-service %s=%s, but kafka-init's %s=%s (one broker: both 1)"
+                            % (var, metrics_env.get(var), topics_var, init_env.get(topics_var)))
+    checks.check("compose: durable topics (filings, estimates, macro kept forever; profiles, definitions compacted; "
+                 "Kafka Streams' own topics replicated as the others)", problems)
+    check_grafana_exposure(checks, svcs)
+
+    problems = []
     sqls = [v.split(":")[0] for v in svcs.get("postgres", {}).get("volumes", []) or []
             if isinstance(v, str) and "docker-entrypoint-initdb.d" in v]
     text = "".join(read_text(p) for p in sqls).lower()
@@ -201,6 +217,26 @@ def check_compose(checks):
     checks.check("compose: postgres init script creates the report database (and no metrics one)", problems)
     check_kafka_security(checks, svcs)
     return svcs
+
+
+def check_grafana_exposure(checks, svcs):
+    """Grafana's admin password is asked for (no default, never admin); its port only on the host's loopback."""
+    grafana = svcs.get("grafana", {})
+    env = grafana.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(e.split("=", 1) for e in env)
+    password = str(env.get("GF_SECURITY_ADMIN_PASSWORD", ""))
+    problems = []
+    m = re.fullmatch(r"\$\{(\w+)(:?[-?])?([^}]*)\}", password)
+    if not m:
+        problems.append("GF_SECURITY_ADMIN_PASSWORD is a literal in the file (%r)" % password)
+    elif m.group(2) in (":-", "-"):
+        problems.append("GF_SECURITY_ADMIN_PASSWORD defaults to %r" % m.group(3))
+    for p in grafana.get("ports", []) or []:
+        host = p.get("host_ip") if isinstance(p, dict) else (str(p).split(":")[0] if str(p).count(":") == 2 else None)
+        if host != "127.0.0.1":
+            problems.append("port %s is published on every interface (bind it to 127.0.0.1)" % p)
+    checks.check("compose: Grafana's admin password has no default, its port is on 127.0.0.1 only", problems)
 
 
 def check_kafka_security(checks, svcs):

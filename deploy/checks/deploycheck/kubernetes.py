@@ -8,6 +8,7 @@ import yaml
 
 from .files import pinned, read_text
 from .results import KAFKA_PRINCIPALS, SERVICES
+from .topics import input_topic_problems, streams_defaults_problems
 
 
 def check_kafka_security(checks, by_kind):
@@ -48,6 +49,38 @@ def check_kafka_security(checks, by_kind):
                 problems.append("kafka-topics Job creates no user %s" % user)
     checks.check("kubernetes: each service logs in to Kafka as its own principal over TLS; the Job creates the logins, "
           "ACLs and every topic with 3 replicas, min.insync.replicas 2", problems)
+    check_durability(checks, by_kind, jobs)
+
+
+def check_durability(checks, by_kind, jobs):
+    """Inputs kept forever or compacted; Kafka Streams' own topics 3 replicas / 2 in sync; the guard's production on."""
+    problems = []
+    if jobs:
+        script = "\n".join(jobs[0]["spec"]["template"]["spec"]["containers"][0].get("args") or [])
+        configs = {}
+        for line in script.splitlines():
+            m = re.match(r"\s*t --topic (\S+) (.*)", line)
+            if m:
+                configs[m.group(1)] = m.group(2)
+        problems += input_topic_problems(configs, "kafka-topics Job")
+    problems += streams_defaults_problems()
+    workloads = by_kind.get("Deployment", []) + by_kind.get("StatefulSet", [])
+    for _, d in workloads:
+        name = d["metadata"]["name"]
+        if name not in KAFKA_PRINCIPALS:
+            continue
+        for c in d["spec"]["template"]["spec"].get("containers") or []:
+            env = {e["name"]: e.get("value") for e in c.get("env") or []}
+            if env.get("SAASREPORT_PRODUCTION") != "true":
+                problems.append("%s: SAASREPORT_PRODUCTION is not \"true\" (the production guard's checks are off)"
+                                % name)
+            if name == "metrics-service":
+                for var, expected in (("METRICS_INTERNAL_TOPIC_REPLICATION", "3"),
+                                      ("METRICS_INTERNAL_TOPIC_MIN_INSYNC", "2")):
+                    if env.get(var, expected) != expected:
+                        problems.append("metrics-service: %s is %s, expected %s" % (var, env.get(var), expected))
+    checks.check("kubernetes: durable topics (filings, estimates, macro kept forever; profiles, definitions "
+                 "compacted; Kafka Streams' own topics 3 replicas, min.insync.replicas 2) and production on", problems)
 
 
 def check_kubernetes(checks):

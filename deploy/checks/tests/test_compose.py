@@ -43,6 +43,37 @@ class ComposeTest(RepositoryCopy):
         self.run_checks(check_compose)
         self.assertOnlyFailure(self.checks, "compose: Kafka listeners all SASL_SSL", "is not SASL_SSL")
 
+    def test_estimates_must_be_kept_forever(self):
+        self.replace("deploy/compose/kafka-topics.sh", "create company.estimates  3 --config retention.ms=-1",
+                     "create company.estimates  3")
+        self.run_checks(check_compose)
+        self.assertOnlyFailure(self.checks, "compose: durable topics", "company.estimates is neither kept forever")
+
+    def test_kafka_streams_topics_are_replicated_as_the_others(self):
+        self.replace("docker-compose.yml", 'METRICS_INTERNAL_TOPIC_REPLICATION: "1"',
+                     'METRICS_INTERNAL_TOPIC_REPLICATION: "3"')
+        self.run_checks(check_compose)
+        self.assertOnlyFailure(self.checks, "compose: durable topics",
+                               "METRICS_INTERNAL_TOPIC_REPLICATION=3, but kafka-init's REPLICATION_FACTOR=1")
+
+    def test_grafana_with_the_default_password_is_refused(self):
+        self.replace("docker-compose.yml",
+                     "GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD, e.g. in an .env "
+                     "file beside this one}", "GF_SECURITY_ADMIN_PASSWORD: admin")
+        self.run_checks(check_compose)
+        self.assertOnlyFailure(self.checks, "compose: Grafana's admin password", "is a literal in the file ('admin')")
+
+    def test_grafana_with_a_defaulted_password_is_refused(self):
+        self.replace("docker-compose.yml", "${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD, e.g. in an .env "
+                     "file beside this one}", "${GRAFANA_ADMIN_PASSWORD:-admin}")
+        self.run_checks(check_compose)
+        self.assertOnlyFailure(self.checks, "compose: Grafana's admin password", "defaults to 'admin'")
+
+    def test_grafana_published_on_every_interface_is_refused(self):
+        self.replace("docker-compose.yml", '"127.0.0.1:3000:3000"', '"3000:3000"')
+        self.run_checks(check_compose)
+        self.assertOnlyFailure(self.checks, "compose: Grafana's admin password", "published on every interface")
+
 
 class DockerfilesTest(RepositoryCopy):
 

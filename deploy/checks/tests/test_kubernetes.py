@@ -28,6 +28,44 @@ class KubernetesTest(RepositoryCopy):
         self.assertOnlyFailure(self.checks, "kubernetes: Deployment/report-service: readiness",
                                "readinessProbe path is /ready, expected /q/health/ready")
 
+    def test_filings_must_be_kept_forever(self):
+        self.replace("deploy/kubernetes/kafka-topics-job.yaml",
+                     't --topic company.filings --partitions "$PARTITIONS" --config retention.ms=-1',
+                     't --topic company.filings --partitions "$PARTITIONS"')
+        self.run_checks(check_kubernetes)
+        self.assertOnlyFailure(self.checks, "kubernetes: durable topics",
+                               "company.filings is neither kept forever (retention.ms=-1) nor compacted")
+
+    def test_profiles_must_be_compacted(self):
+        self.replace("deploy/kubernetes/kafka-topics-job.yaml",
+                     't --topic company.profiles --partitions "$PARTITIONS" --config cleanup.policy=compact',
+                     't --topic company.profiles --partitions "$PARTITIONS"')
+        self.run_checks(check_kubernetes)
+        self.assertOnlyFailure(self.checks, "kubernetes: durable topics", "company.profiles is neither compacted")
+
+    def test_kafka_streams_internal_topics_need_three_replicas_in_production(self):
+        self.replace("metrics-service/src/main/resources/application.properties",
+                     "%prod.kafka-streams.replication.factor=${METRICS_INTERNAL_TOPIC_REPLICATION:3}",
+                     "%prod.kafka-streams.replication.factor=${METRICS_INTERNAL_TOPIC_REPLICATION:1}")
+        self.run_checks(check_kubernetes)
+        self.assertOnlyFailure(self.checks, "kubernetes: durable topics",
+                               "%prod.kafka-streams.replication.factor is ${METRICS_INTERNAL_TOPIC_REPLICATION:1}, expected 3")
+
+    def test_kafka_streams_internal_topics_need_two_in_sync_replicas(self):
+        self.replace("deploy/kubernetes/metrics-service.yaml",
+                     "- name: METRICS_INTERNAL_TOPIC_MIN_INSYNC\n              value: \"2\"",
+                     "- name: METRICS_INTERNAL_TOPIC_MIN_INSYNC\n              value: \"1\"")
+        self.run_checks(check_kubernetes)
+        self.assertOnlyFailure(self.checks, "kubernetes: durable topics",
+                               "metrics-service: METRICS_INTERNAL_TOPIC_MIN_INSYNC is 1, expected 2")
+
+    def test_every_service_runs_with_production_on(self):
+        self.replace("deploy/kubernetes/report-service.yaml",
+                     "- name: SAASREPORT_PRODUCTION\n              value: \"true\"",
+                     "- name: SAASREPORT_PRODUCTION\n              value: \"false\"")
+        self.run_checks(check_kubernetes)
+        self.assertOnlyFailure(self.checks, "kubernetes: durable topics", "report-service: SAASREPORT_PRODUCTION")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -24,6 +24,16 @@ import io.smallrye.config.Priorities;
  * (e.g. {@code KAFKA_PASSWORD}).</li>
  * </ul>
  *
+ * With production on ({@code saasreport.production=true}, env {@code SAASREPORT_PRODUCTION}: Kubernetes sets it; the
+ * local stack and the tests, which run the prod profile against a plaintext broker with the documented dev key, do
+ * not), it also refuses
+ * <ul>
+ * <li>Kafka without TLS: a {@code kafka.security.protocol} other than {@code SSL} or {@code SASL_SSL};</li>
+ * <li>an example value: each {@code setting=value} of {@code saasreport.example-values} (e.g. the digest of the
+ * compose file's {@code local-dev-key} for {@code ingest.api-key-digests}) found in its setting, a list item
+ * included.</li>
+ * </ul>
+ *
  * The check runs when one of those settings, or Kafka's bootstrap servers, is read. Both lists are set under
  * {@code %prod} only, so dev, test and the build are untouched. The failure is an {@link IllegalStateException}
  * on purpose: Quarkus hands a property it cannot resolve (a NoSuchElementException) to Kafka and the datasource
@@ -34,6 +44,9 @@ public class RequiredInProduction implements ConfigSourceInterceptor {
 
     static final String REQUIRED = "saasreport.required-settings";
     static final String REQUIRED_FOR_SASL = "saasreport.required-settings-for-sasl";
+    static final String PRODUCTION = "saasreport.production";
+    static final String EXAMPLE_VALUES = "saasreport.example-values";
+    private static final Set<String> ENCRYPTED_PROTOCOLS = Set.of("SSL", "SASL_SSL");
     private static final Set<String> KAFKA_ADDRESSES = Set.of("kafka.bootstrap.servers",
             "quarkus.kafka-streams.bootstrap-servers");
 
@@ -44,7 +57,11 @@ public class RequiredInProduction implements ConfigSourceInterceptor {
             return value;
         }
         List<String> required = list(context, REQUIRED);
-        if (KAFKA_ADDRESSES.contains(name) || required.contains(name)) {
+        List<String> examples = list(context, EXAMPLE_VALUES).stream().filter(example -> example.indexOf('=') > 0)
+                .toList();
+        if (KAFKA_ADDRESSES.contains(name) || required.contains(name) || examples.stream().anyMatch(
+                example -> example.startsWith(name + "="))) {
+            refuseInProduction(context, examples);
             List<String> all = new ArrayList<>(required);
             if (sasl(context)) {
                 all.addAll(list(context, REQUIRED_FOR_SASL));
@@ -57,6 +74,34 @@ public class RequiredInProduction implements ConfigSourceInterceptor {
             }
         }
         return value;
+    }
+
+    /** With production on: no plaintext Kafka, no example value. */
+    private static void refuseInProduction(ConfigSourceInterceptorContext context, List<String> examples) {
+        ConfigValue production = context.proceed(PRODUCTION);
+        if (isBlank(production) || !Boolean.parseBoolean(production.getValue().trim())) {
+            return;
+        }
+        List<String> refused = new ArrayList<>();
+        ConfigValue protocol = context.proceed("kafka.security.protocol");
+        String protocolName = isBlank(protocol) ? "PLAINTEXT" : protocol.getValue().trim().toUpperCase(Locale.ROOT);
+        if (!ENCRYPTED_PROTOCOLS.contains(protocolName)) {
+            refused.add(describe("kafka.security.protocol") + " is " + protocolName + ": Kafka without TLS (use SASL_SSL)");
+        }
+        for (String example : examples) {
+            int equals = example.indexOf('=');
+            String setting = example.substring(0, equals);
+            String value = example.substring(equals + 1);
+            ConfigValue configured = context.proceed(setting);
+            if (!isBlank(configured) && Stream.of(configured.getValue().split(",")).map(String::trim)
+                    .anyMatch(value::equalsIgnoreCase)) {
+                refused.add(describe(setting) + " holds the example value from docker-compose.yml and the docs");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("Refused in production (" + PRODUCTION + "=true): " + String.join("; ", refused)
+                    + ". See docs/operations.md, \"The production guard\"");
+        }
     }
 
     private static boolean sasl(ConfigSourceInterceptorContext context) {

@@ -232,13 +232,13 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Creates the spec's topics that do not exist yet; output topics are compacted. */
+    /** Creates the spec's topics that do not exist yet; output topics are compacted, inputs as Topics.INPUT_CONFIGS. */
     public void createTopics() {
         try (Admin admin = Admin.create(adminProperties())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.INPUT) {
-                missing.add(new NewTopic(topic, Topics.INPUT_PARTITIONS, (short) 1));
+                missing.add(new NewTopic(topic, Topics.INPUT_PARTITIONS, (short) 1).configs(Topics.INPUT_CONFIGS.get(topic)));
             }
             for (String topic : Topics.deadLetter()) {
                 missing.add(new NewTopic(topic, 1, (short) 1));

@@ -524,6 +524,9 @@ public final class LocalStack {
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        // One broker: the metrics service's internal topics get one replica (production: 3, min.insync.replicas 2).
+        env.put("METRICS_INTERNAL_TOPIC_REPLICATION", "1");
+        env.put("METRICS_INTERNAL_TOPIC_MIN_INSYNC", "1");
         env.putAll(kafkaSecurityEnvironment(service.name()));
         // The ingest service is configured with digests only; the keys stay with the stack.
         env.remove("INGEST_API_KEYS");

@@ -1,6 +1,7 @@
 package io.saasreport.stack;
 
 import java.util.List;
+import java.util.Map;
 
 /** The topics of the spec's interface (shared/spec/api.md), created up front by the local stack and the tests. */
 public final class Topics {
@@ -10,6 +11,19 @@ public final class Topics {
 
     public static final List<String> INPUT = List.of(
             "market.prices", "company.filings", "company.estimates", "market.macro", "company.profiles");
+
+    /**
+     * How each input topic keeps its records. Those whose loss would lose figures on a replay (a reset of the
+     * metrics service reads them from the start) are kept forever (filings, with their corrections; estimates;
+     * macro) or compacted (profiles: the latest name per ticker is all there is); prices keep Kafka's default, a
+     * week, which is as far back as the figures look.
+     */
+    public static final Map<String, Map<String, String>> INPUT_CONFIGS = Map.of(
+            "market.prices", Map.of(),
+            "company.filings", Map.of("retention.ms", "-1"),
+            "company.estimates", Map.of("retention.ms", "-1"),
+            "market.macro", Map.of("retention.ms", "-1"),
+            "company.profiles", Map.of("cleanup.policy", "compact"));
 
     /** Output topics are compacted: the latest value per key is the current figure. */
     public static final List<String> COMPACTED_OUTPUT = List.of("metrics.company", "metrics.universe");

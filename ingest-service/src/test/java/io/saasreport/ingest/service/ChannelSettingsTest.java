@@ -24,13 +24,13 @@ class ChannelSettingsTest {
     @Test
     void everyChannelHasAProducer() {
         assertEquals(Set.of(Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
-                Channels.DEFINITIONS),
+                Channels.DEFINITIONS, Channels.PRICE_CORRECTIONS, Channels.FILING_CORRECTIONS),
                 clients.getProducerChannels());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
-        Channels.DEFINITIONS })
+        Channels.DEFINITIONS, Channels.PRICE_CORRECTIONS, Channels.FILING_CORRECTIONS })
     void everyChannelSendsSafelyWithinBoundedTimes(String channel) {
         Map<String, ?> config = clients.getProducer(channel).configuration();
         assertEquals("all", String.valueOf(config.get("acks")), channel);

@@ -2,7 +2,8 @@ package io.saasreport.metrics.domain;
 
 /** An event about one company: naming its ticker puts the company in the universe. */
 public sealed interface CompanyScopedEvent extends MarketEvent
-        permits PriceEvent, FilingEvent, EstimateEvent, CompanyEvent {
+        permits PriceEvent, FilingEvent, EstimateEvent, CompanyEvent, PriceCorrection, FilingWithdrawal,
+        CompanyRemoval {
 
     String ticker();
 

@@ -28,7 +28,7 @@ public final class CompanyState {
     private final NavigableMap<FiscalQuarter, FilingEvent> quarters = new TreeMap<>();
     /**
      * One price per instant, so a replayed price is not a second point. Holds the floor entry at/before
-     * (latest − 7 days) and everything after it; the last entry is the latest price.
+     * (the price before the latest − 7 days) and everything after it; the last entry is the latest price.
      */
     private final PriceHistory priceHistory = new PriceHistory();
     /** The held quarters whose filing replaced an earlier one (the figures' sources say so). */
@@ -58,6 +58,15 @@ public final class CompanyState {
         if (event instanceof EstimateEvent estimate) {
             return apply(estimate);
         }
+        if (event instanceof PriceCorrection correction) {
+            return apply(correction);
+        }
+        if (event instanceof FilingWithdrawal withdrawal) {
+            return apply(withdrawal);
+        }
+        if (event instanceof CompanyRemoval removal) {
+            return apply(removal);
+        }
         return apply((CompanyEvent) event);
     }
 
@@ -86,7 +95,8 @@ public final class CompanyState {
 
     /**
      * Every price enters the history (a late one too, as long as it can still serve as a reference); the latest
-     * price is simply the newest entry. A second price at an instant already held changes nothing.
+     * price is simply the newest entry. A second price at an instant already held changes nothing (a
+     * {@link PriceCorrection} does).
      */
     public boolean apply(PriceEvent price) {
         requireSameTicker(price.ticker());
@@ -108,11 +118,58 @@ public final class CompanyState {
     }
 
     /**
-     * Drops prices older than the floor entry at/before (latest − 7 days): the reference of the weekly change can
-     * only move forward as the latest price does, so they can never be needed again.
+     * A correction: with a price, the price at its instant becomes it; without, the price at that instant is
+     * withdrawn. Returns whether the held prices changed.
+     */
+    public boolean apply(PriceCorrection correction) {
+        requireSameTicker(correction.ticker());
+        if (correction.withdraws()) {
+            return priceHistory.remove(correction.at());
+        }
+        if (!priceHistory.replace(new PricePoint(correction.at(), correction.price(), correction.eventId()))) {
+            return false;
+        }
+        pruneHistory();
+        return priceHistory.contains(correction.at());
+    }
+
+    /** The quarter's filing is no longer held, whatever its {@code filedAt}; the next filing for it is taken. */
+    public boolean apply(FilingWithdrawal withdrawal) {
+        requireSameTicker(withdrawal.ticker());
+        restated.remove(withdrawal.quarter());
+        return quarters.remove(withdrawal.quarter()) != null;
+    }
+
+    /** Drops everything held; returns whether anything was. */
+    public boolean apply(CompanyRemoval removal) {
+        requireSameTicker(removal.ticker());
+        if (holdsNothing()) {
+            return false;
+        }
+        name = null;
+        quarters.clear();
+        restated.clear();
+        priceHistory.clear();
+        estimate = null;
+        return true;
+    }
+
+    /** No name, quarter, price or estimate: a company removed (or not yet named). */
+    public boolean holdsNothing() {
+        return name == null && quarters.isEmpty() && priceHistory.isEmpty() && estimate == null;
+    }
+
+    /**
+     * Drops prices older than the floor entry at/before (the price before the latest − 7 days): the reference of
+     * the weekly change can only move forward as the latest price does. Measured from the price before the latest,
+     * not the latest itself, so that withdrawing one bad price (one dated far ahead, say) leaves every price the
+     * figures would have used without it; a tick costs one more price held at most.
      */
     private void pruneHistory() {
-        priceHistory.dropBeforeLastAtOrBefore(priceHistory.last().at().minus(WEEKLY_LOOKBACK));
+        PricePoint beforeLatest = priceHistory.secondLast();
+        if (beforeLatest != null) {
+            priceHistory.dropBeforeLastAtOrBefore(beforeLatest.at().minus(WEEKLY_LOOKBACK));
+        }
     }
 
     private void requireSameTicker(String eventTicker) {

@@ -47,9 +47,17 @@ public final class MetricsEngine {
         if (isNew) {
             state = new CompanyState(companyEvent.ticker());
         }
-        boolean changed = state.apply(companyEvent) || isNew;
+        boolean changed = state.apply(companyEvent) || (isNew && !(companyEvent instanceof CompanyRemoval));
         if (!changed) {
             return new Result(false, companyEvent.ticker(), Optional.empty(), universe());
+        }
+        if (state.holdsNothing()) {
+            // Removed: the company leaves the universe (as RevisedCompany#isRemoved has it published).
+            companies.remove(state.ticker());
+            metrics.remove(state.ticker());
+            universe.remove(state.ticker());
+            universeSnapshot = null;
+            return new Result(true, state.ticker(), Optional.empty(), universe());
         }
         companies.put(state.ticker(), state);
         CompanyMetrics figures = CompanyMetricsCalculator.compute(state);

@@ -51,6 +51,42 @@ final class PriceHistory {
         return true;
     }
 
+    /**
+     * Puts this price at its instant, in place of the one held there (or as a new one); returns whether anything
+     * changed.
+     */
+    boolean replace(PricePoint price) {
+        int found = isEmpty() ? -1 : search(price.at().getEpochSecond(), price.at().getNano());
+        if (found < 0) {
+            return add(price);
+        }
+        if (prices[found].price() == price.price()) {
+            return false;
+        }
+        prices[found] = price;
+        return true;
+    }
+
+    /** Drops the price held at exactly this instant; returns whether one was held. */
+    boolean remove(Instant at) {
+        int found = isEmpty() ? -1 : search(at.getEpochSecond(), at.getNano());
+        if (found < 0) {
+            return false;
+        }
+        System.arraycopy(prices, found + 1, prices, found, end - found - 1);
+        System.arraycopy(seconds, found + 1, seconds, found, end - found - 1);
+        System.arraycopy(nanos, found + 1, nanos, found, end - found - 1);
+        prices[--end] = null;
+        return true;
+    }
+
+    /** Every price dropped. */
+    void clear() {
+        Arrays.fill(prices, start, end, null);
+        start = 0;
+        end = 0;
+    }
+
     /** Whether a price at exactly this instant is held. */
     boolean contains(Instant at) {
         return !isEmpty() && search(at.getEpochSecond(), at.getNano()) >= 0;
@@ -62,6 +98,11 @@ final class PriceHistory {
 
     PricePoint last() {
         return isEmpty() ? null : prices[end - 1];
+    }
+
+    /** The price before the latest; null with fewer than two. */
+    PricePoint secondLast() {
+        return size() < 2 ? null : prices[end - 2];
     }
 
     /** The last price at or before {@code at}; null if none. */

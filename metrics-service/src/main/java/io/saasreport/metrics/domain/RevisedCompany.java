@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One company's state and its revision: what the metrics service keeps per ticker. Every event that changes the
  * state (the first event naming the company always does) raises the revision by one; a duplicate or superseded
- * event changes neither. Not thread-safe.
+ * event changes neither. A removal raises it too, and the revision is kept: a company named again after it carries
+ * on from there, so consumers keeping the highest revision per ticker take its new figures. Not thread-safe.
  */
 public final class RevisedCompany {
 
@@ -40,11 +41,20 @@ public final class RevisedCompany {
      * figures are computed on demand by {@link #current()}: a burst of ticks costs one computation.
      */
     public boolean apply(CompanyScopedEvent event) {
-        boolean changed = state.apply(event) || revision == 0;
+        // The first event naming a company makes it known; a removal of a company never named changes nothing.
+        boolean changed = state.apply(event) || (revision == 0 && !(event instanceof CompanyRemoval));
         if (changed) {
             revision++;
         }
         return changed;
+    }
+
+    /**
+     * Whether the company was removed ({@link CompanyRemoval}) and nothing named it since: its figures leave the
+     * published topic (a tombstone) and every universe, while its revision is kept for when it comes back.
+     */
+    public boolean isRemoved() {
+        return revision > 0 && state.holdsNothing();
     }
 
     /** The figures of the state held and their sources, with its revision; empty while no event has named the company. */

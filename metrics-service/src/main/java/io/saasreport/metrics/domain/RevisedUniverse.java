@@ -122,6 +122,11 @@ public final class RevisedUniverse {
         return new Stored(statistics.macro().orElse(null), revision, published);
     }
 
+    /** The revision of the snapshot published last (0 before the first). */
+    public long revision() {
+        return revision;
+    }
+
     public int companyCount() {
         return statistics.size();
     }

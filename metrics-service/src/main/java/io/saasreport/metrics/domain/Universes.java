@@ -97,15 +97,48 @@ public final class Universes {
         return universes;
     }
 
-    /** Defines a universe, or redefines it (its revision goes on); its members come from the figures held. */
+    /** Defines a universe never removed, or redefines one: {@link #define(UniverseDefinition, StoredUniverse)}. */
     public void define(UniverseDefinition definition) {
-        Computed existing = universes.get(definition.name());
-        build(definition.name(), definition.membership(), existing == null ? null : existing.stored());
+        define(definition, null);
     }
 
-    /** Removes a named universe; returns whether this part computed it. */
-    public boolean remove(String name) {
-        return !DEFAULT.equals(name) && universes.remove(name) != null;
+    /**
+     * Defines a universe, or redefines it; its members come from the figures held. Its revision goes on from the
+     * universe computed now or, when there is none, from {@code kept}: what {@link #remove} left of it when a
+     * universe of this name was removed (null when never defined), so a universe defined again after a removal
+     * never publishes a revision, nor raises an alert id, that it published before.
+     */
+    public void define(UniverseDefinition definition, StoredUniverse kept) {
+        Computed existing = universes.get(definition.name());
+        build(definition.name(), definition.membership(), existing != null ? existing.stored() : kept);
+    }
+
+    /**
+     * Removes a named universe; returns what to keep of it (its revision only: it starts again from no published
+     * snapshot and no day's baseline), empty when this part did not compute it.
+     */
+    public Optional<StoredUniverse> remove(String name) {
+        Computed removed = DEFAULT.equals(name) ? null : universes.remove(name);
+        if (removed == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredUniverse(new RevisedUniverse.Stored(null, removed.universe.revision(), null),
+                null));
+    }
+
+    /**
+     * A company removed at this revision leaves every universe (their next publications say so, top-10 exits
+     * included) and is no longer held; a removal older than the figures held is a replay and changes nothing.
+     * Returns whether it was held.
+     */
+    public boolean removeCompany(String ticker, long revision) {
+        HeldCompany held = companies.get(ticker);
+        if (held == null || held.revision() >= revision) {
+            return false;
+        }
+        companies.remove(ticker);
+        universes.values().forEach(computed -> computed.universe.remove(ticker));
+        return true;
     }
 
     private void build(String name, Membership membership, StoredUniverse stored) {

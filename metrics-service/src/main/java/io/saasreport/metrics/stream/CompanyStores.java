@@ -93,7 +93,8 @@ final class CompanyStores {
 
     /**
      * Writes what the company changed since its last save: its revision, its facts if an event other than a price
-     * changed them, its new prices as one batch; and drops the batches of prices it no longer holds.
+     * changed them, its new prices as one batch; and drops the batches of prices it no longer holds. After a price
+     * correction or a removal, the prices it holds replace all its batches.
      */
     void save(HeldCompanies.Entry entry) {
         RevisedCompany company = entry.company();
@@ -105,16 +106,35 @@ final class CompanyStores {
             CompanyState.Snapshot state = company.stored().state();
             facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate(), state.restatedQuarters()));
         }
-        List<PricePoint> newPrices = entry.unsavedPrices();
-        if (!newPrices.isEmpty()) {
-            Instant newest = newPrices.stream().map(PricePoint::at).max(Instant::compareTo).orElseThrow();
-            prices.put(key(ticker, newest), PriceBatch.write(newPrices));
+        if (entry.pricesRewritten()) {
+            dropAllBatches(ticker);
+            putBatch(ticker, company.stored().state().priceHistory());
+            entry.saved();
+            return;
         }
+        putBatch(ticker, entry.unsavedPrices());
         Instant oldestNow = company.oldestPriceTime().orElse(null);
         if (entry.savedOldestPrice() != null && oldestNow != null && entry.savedOldestPrice().isBefore(oldestNow)) {
             dropBatchesBefore(ticker, oldestNow);
         }
         entry.saved();
+    }
+
+    /** The prices as one batch under the time of the newest (nothing when there are none). */
+    private void putBatch(String ticker, List<PricePoint> batch) {
+        if (!batch.isEmpty()) {
+            Instant newest = batch.stream().map(PricePoint::at).max(Instant::compareTo).orElseThrow();
+            prices.put(key(ticker, newest), PriceBatch.write(batch));
+        }
+    }
+
+    /** Drops every batch of the ticker (a correction or removal writes what is left anew). */
+    private void dropAllBatches(String ticker) {
+        List<String> dropped = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            all.forEachRemaining(batch -> dropped.add(batch.key));
+        }
+        dropped.forEach(prices::delete);
     }
 
     /** Drops the ticker's batches whose newest price is older than {@code oldest}: all of theirs are dropped. */

@@ -11,7 +11,9 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.StoreBuilder;
 
+import io.saasreport.metrics.domain.CompanyRemoval;
 import io.saasreport.metrics.domain.CompanyScopedEvent;
+import io.saasreport.metrics.domain.PriceCorrection;
 import io.saasreport.metrics.domain.PriceEvent;
 import io.saasreport.metrics.domain.PricePoint;
 import io.saasreport.metrics.domain.RevisedCompany;
@@ -37,6 +39,8 @@ final class HeldCompanies implements StateStore {
         private final RevisedCompany company;
         private final List<PricePoint> unsavedPrices = new ArrayList<>();
         private boolean factsUnsaved;
+        /** Whether the stored prices are to be replaced by those held (after a correction or a removal). */
+        private boolean pricesRewritten;
         private long savedRevision;
         private Instant savedOldestPrice;
         private boolean awaitingPublication;
@@ -64,8 +68,12 @@ final class HeldCompanies implements StateStore {
             }
             if (event instanceof PriceEvent price) {
                 unsavedPrices.add(PricePoint.of(price));
+            } else if (event instanceof PriceCorrection) {
+                // A price replaced or withdrawn inside a stored batch: the company's prices are written anew.
+                pricesRewritten = true;
             } else {
                 factsUnsaved = true;
+                pricesRewritten |= event instanceof CompanyRemoval;
             }
             return true;
         }
@@ -89,6 +97,10 @@ final class HeldCompanies implements StateStore {
             return factsUnsaved;
         }
 
+        boolean pricesRewritten() {
+            return pricesRewritten;
+        }
+
         boolean revisionUnsaved() {
             return company.revision() != savedRevision;
         }
@@ -101,6 +113,7 @@ final class HeldCompanies implements StateStore {
         void saved() {
             unsavedPrices.clear();
             factsUnsaved = false;
+            pricesRewritten = false;
             savedRevision = company.revision();
             savedOldestPrice = company.oldestPriceTime().orElse(null);
         }

@@ -31,9 +31,9 @@ import io.saasreport.metrics.domain.AlertThresholds;
  *             each changed company once per commit (requested as soon as the thread's input is drained,
  *             DrainedInput; commit.interval.ms under a backlog):
  *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
- *                  -> metrics.company (figures and sources)
+ *                  -> metrics.company (figures and sources; a removed company: a tombstone)
  *                  -> universe-input (the figures alone; repartition topic partitioned by universe name: key
- *                                     ticker, to EVERY partition)
+ *                                     ticker, to EVERY partition; a removal: key "|removed|" + ticker, its revision)
  *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
  * universe.definitions (compacted, key: universe name; a tombstone removes)
@@ -69,6 +69,9 @@ public final class MetricsTopology {
             return List.of(prices, filings, estimates, profiles, macro);
         }
     }
+
+    /** Stage 1's store of each ticker's revision: its changelog has one partition per stage-1 task. */
+    public static final String COMPANY_STATE_STORE = CompanyStores.REVISIONS;
 
     /** The cache-backed table that holds each changed company until the commit publishes its figures. */
     static final String CHANGED_COMPANIES_STORE = "company-changed";
@@ -125,13 +128,18 @@ public final class MetricsTopology {
                 .processValues(PublishedFigures::new, Named.as("publish-figures"), COMPANY_STORES)
                 .split(Named.as("published-"))
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_FIGURES, Branched.as("figures"))
+                .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_REMOVED, Branched.as("removed"))
                 .defaultBranch(Branched.as("member"));
         published.get("published-figures")
                 .mapValues(Routed::value, Named.as("company-figures-json"))
                 .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
                         .withName("company-figures"));
         KStream<String, String> members = published.get("published-member")
-                .mapValues(Routed::value, Named.as("member-json"));
+                .mapValues(Routed::value, Named.as("member-json"))
+                .merge(published.get("published-removed")
+                        .mapValues(Routed::value, Named.as("removed-revision"))
+                        .selectKey((ticker, revision) -> UniverseStage.removedKey(ticker), Named.as("removed-key")),
+                        Named.as("members-and-removals"));
 
         KStream<String, String> macro = routes.get("route-macro")
                 .mapValues(Routed::value, Named.as("macro-json"))

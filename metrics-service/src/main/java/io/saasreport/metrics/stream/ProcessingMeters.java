@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.saasreport.metrics.domain.CompanyEvent;
+import io.saasreport.metrics.domain.CompanyRemoval;
+import io.saasreport.metrics.domain.FilingWithdrawal;
+import io.saasreport.metrics.domain.PriceCorrection;
 import io.saasreport.metrics.domain.EstimateEvent;
 import io.saasreport.metrics.domain.FilingEvent;
 import io.saasreport.metrics.domain.MacroEvent;
@@ -35,7 +38,8 @@ public final class ProcessingMeters {
                 .register(registry);
         this.lagFromEventTime = lag("event_time", "From the event's own time (at, filedAt, asOf) to its figures");
         this.lagFromKafkaTimestamp = lag("kafka_timestamp", "From the record's Kafka timestamp to its figures");
-        for (String type : new String[] {"price", "filing", "estimate", "macro", "company"}) {
+        for (String type : new String[] {"price", "filing", "estimate", "macro", "company", "price-correction",
+                "filing-withdrawal", "company-removal"}) {
             applied.put(type, Counter.builder("metrics.events.applied")
                     .description("Input events applied to the engine (duplicates included: they are applied and change nothing)")
                     .tag("type", type)
@@ -91,6 +95,15 @@ public final class ProcessingMeters {
         }
         if (event instanceof CompanyEvent) {
             return "company";
+        }
+        if (event instanceof PriceCorrection) {
+            return "price-correction";
+        }
+        if (event instanceof FilingWithdrawal) {
+            return "filing-withdrawal";
+        }
+        if (event instanceof CompanyRemoval) {
+            return "company-removal";
         }
         throw new IllegalArgumentException("unknown event " + event);
     }

@@ -13,7 +13,8 @@ import io.saasreport.metrics.domain.RevisedCompany;
  * keeps one record per ticker) is saved to its logged stores, and its current figures and sources, computed and written as JSON once, with its
  * revision, for {@code metrics.company}; and the figures alone (no sources: a third of the size) for the universe
  * stage, which reads them once on each of its partitions. A company known only by its name has no figures to
- * publish yet.
+ * publish yet; a removed one is published as a tombstone, and its removal (with its revision) goes to the universe
+ * stage.
  */
 final class PublishedFigures implements FixedKeyProcessor<String, String, Routed> {
 
@@ -33,6 +34,14 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
         HeldCompanies.Entry company = held.get(changed.key(), stores);
         stores.save(company);
         company.published();
+        if (company.company().isRemoved()) {
+            // A tombstone: the company leaves the compacted topic; and its removal, for the universes.
+            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, null))
+                    .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
+            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_REMOVED,
+                    Long.toString(company.company().revision()))));
+            return;
+        }
         Revised<CompanyFigures> figures = company.company().current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
             StreamJson.PublishedCompany published = StreamJson.writePublishedCompany(figures);

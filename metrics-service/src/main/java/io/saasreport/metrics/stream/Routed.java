@@ -6,10 +6,12 @@ record Routed(Route route, String value) {
     enum Route {
         /** A company changed: its new revision, for the table that publishes its figures once per commit. */
         COMPANY_CHANGED,
-        /** A company's published figures and sources with its revision, to {@code metrics.company}. */
+        /** A company's published figures and sources with its revision (null: a removed company's tombstone), to {@code metrics.company}. */
         COMPANY_FIGURES,
         /** The same figures without their sources, for the universe stage. */
         UNIVERSE_MEMBER,
+        /** A company removed: its revision, for the universe stage (every partition). */
+        COMPANY_REMOVED,
         /** A macro event as it came, for the universe stage. */
         MACRO,
         /** A universe's definition (null: its removal), for the universe stage partition of its name. */

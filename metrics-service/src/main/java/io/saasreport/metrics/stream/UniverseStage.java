@@ -32,7 +32,8 @@ import io.saasreport.metrics.domain.Universes;
  * every task holds every company's latest figures (as stage 1 published them, key the ticker, stored as
  * {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
  * partition, and computes the universes whose name falls on its partition, the default one included; a definition comes under
- * {@link #definitionKey its name's key} (no value: the universe is removed). The universes that changed are published
+ * {@link #definitionKey its name's key} (no value: the universe is removed, its revision kept in its state), a
+ * company's removal under {@link #removedKey its ticker's key}, to every partition. The universes that changed are published
  * together, at most once per publish interval, so a burst of ticks costs one record per universe per interval: at
  * once when a record drained the thread's input and the interval has passed, otherwise by a wall-clock punctuation a
  * quarter of the interval apart; when the input is drained the publication's commit is requested at once
@@ -51,6 +52,8 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     /** The prefix of a definition's key on the input topic, before the universe's name. */
     static final String DEFINITION_KEY_PREFIX = "|definition|";
     private static final long NEVER = Long.MIN_VALUE;
+    /** The prefix of a company's removal on the input topic, before its ticker (the value: its revision). */
+    static final String REMOVED_KEY_PREFIX = "|removed|";
     private static final JavaType EVENT = StreamJson.MAPPER.constructType(MarketEvent.class);
     private static final JavaType DEFINITION = StreamJson.MAPPER.constructType(UniverseDefinition.class);
 
@@ -110,14 +113,22 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
             String name = key.substring(DEFINITION_KEY_PREFIX.length());
             if (record.value() != null) {
                 UniverseDefinition definition = StreamJson.read(record.value(), DEFINITION);
-                universes.define(definition);
+                universes.define(definition, state.get(name));
                 definitions.put(name, definition);
-            } else if (universes.remove(name)) {
-                definitions.delete(name);
-                state.delete(name);
-                // The universe's figures leave the compacted topic too.
-                context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
-                        record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
+            } else {
+                universes.remove(name).ifPresent(kept -> {
+                    definitions.delete(name);
+                    // Its revision stays, so a universe defined again under this name carries on above it.
+                    state.put(name, kept);
+                    // The universe's figures leave the compacted topic too.
+                    context.forward(new Record<>(name, new Routed(Routed.Route.UNIVERSE_FIGURES, null),
+                            record.timestamp(), CloudEventHeaders.of(CloudEventHeaders.UNIVERSE_TYPE)));
+                });
+            }
+        } else if (key.startsWith(REMOVED_KEY_PREFIX)) {
+            String ticker = key.substring(REMOVED_KEY_PREFIX.length());
+            if (universes.removeCompany(ticker, Long.parseLong(record.value()))) {
+                companies.delete(ticker);
             }
         } else {
             Revised<CompanyMetrics> figures = figuresRead.read(key, record.value());
@@ -128,6 +139,11 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
                 accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
+    }
+
+    /** The input key of a company's removal: tickers never contain '|', so it is no company's figures. */
+    static String removedKey(String ticker) {
+        return REMOVED_KEY_PREFIX + ticker;
     }
 
     /** The input key of a universe's definition: tickers never contain '|', so it is no company's. */

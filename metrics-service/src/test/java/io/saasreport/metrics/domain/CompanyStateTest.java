@@ -95,22 +95,26 @@ class CompanyStateTest {
         state.apply(price(5.0, T0.plus(Duration.ofDays(5))));
 
         state.apply(price(6.0, latest));
+        state.apply(price(6.5, latest.plus(Duration.ofHours(1))));
 
-        // latest − 7 days = day 3: the floor entry is day 2; days 0 and 1 can never be the reference again.
+        // The price before the latest (day 10) − 7 days = day 3: the floor entry is day 2; days 0 and 1 can never be
+        // the reference again, even if the latest price is withdrawn.
         assertEquals(List.of(new PricePoint(T0.plus(Duration.ofDays(2)), 3.0),
                 new PricePoint(T0.plus(Duration.ofDays(5)), 5.0),
-                new PricePoint(latest, 6.0)), state.priceHistory());
+                new PricePoint(latest, 6.0), new PricePoint(latest.plus(Duration.ofHours(1)), 6.5)),
+                state.priceHistory());
     }
 
     @Test
     void latePriceOlderThanTheReferenceIsNotKept() {
         state.apply(price(3.0, T0.plus(Duration.ofDays(2))));
         state.apply(price(6.0, T0.plus(Duration.ofDays(10))));
+        state.apply(price(6.5, T0.plus(Duration.ofDays(10)).plus(Duration.ofHours(1))));
 
         boolean changed = state.apply(price(1.0, T0));
 
         assertFalse(changed);
-        assertEquals(2, state.priceHistory().size());
+        assertEquals(3, state.priceHistory().size());
     }
 
     @Test

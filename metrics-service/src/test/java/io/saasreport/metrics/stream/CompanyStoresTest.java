@@ -102,15 +102,17 @@ class CompanyStoresTest {
         stores.save(company);
         assertEquals(3, keys(prices).size());
 
-        // Latest day 11: the reference is the price at or before day 4, day 3's; days 0 and 1 are dropped. The
-        // batch of day 1 goes; the batch {day 0, day 3} stays for day 3, and day 0 is dropped again when read.
+        // Day 11 and a tick after it: pruned from the price before the latest (day 11), the reference is the price
+        // at or before day 4, day 3's; days 0 and 1 are dropped. The batch of day 1 goes; the batch {day 0, day 3}
+        // stays for day 3, and day 0 is dropped again when read.
         company.apply(price(DAY_0.plus(Duration.ofDays(11)), 21, "d11"));
+        company.apply(price(DAY_0.plus(Duration.ofDays(11)).plusSeconds(60), 21.5, "d11b"));
         stores.save(company);
 
         assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(3))),
                 CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(6))),
-                CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(11)))), keys(prices));
-        assertEquals(List.of("d3", "d6", "d11"),
+                CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(11)).plusSeconds(60))), keys(prices));
+        assertEquals(List.of("d3", "d6", "d11", "d11b"),
                 company.company().stored().state().priceHistory().stream().map(PricePoint::eventId).toList());
         assertEquals(company.company().stored(), stores.load("ACME").stored());
         assertEquals(company.company().current(), stores.load("ACME").current());

@@ -160,10 +160,16 @@ final class TopologyHarness implements AutoCloseable {
                 .readRecordsToList();
     }
 
-    /** The last record of each ticker on metrics.company, as JSON. */
+    /** The last record of each ticker on metrics.company, as JSON (a ticker whose last record is a tombstone: absent). */
     Map<String, JsonNode> latestCompanies() {
         Map<String, JsonNode> latest = new LinkedHashMap<>();
-        companyRecords.forEach(record -> latest.put(record.key(), json(record.value())));
+        companyRecords.forEach(record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), json(record.value()));
+            }
+        });
         return latest;
     }
 
@@ -186,6 +192,9 @@ final class TopologyHarness implements AutoCloseable {
             case "estimate" -> SETTINGS.estimates();
             case "macro" -> SETTINGS.macro();
             case "company" -> SETTINGS.profiles();
+            // Corrections travel with what they correct: in order with the company's prices, or its filings.
+            case "price-correction" -> SETTINGS.prices();
+            case "filing-withdrawal", "company-removal" -> SETTINGS.filings();
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }

@@ -29,6 +29,14 @@ final class RefusedRecords {
         return store(decoded, Conflation::newestPerKey, write);
     }
 
+    /**
+     * The same without conflation, every update in offset order: for company.filings, where a company's removal drops
+     * the filings before it and none after it.
+     */
+    static <T> List<Unreadable> storeInOrder(Decoded<T> decoded, Consumer<Collection<Update<T>>> write) {
+        return store(decoded, updates -> updates, write);
+    }
+
     /** As {@link #store(Decoded, Consumer)}, the batch conflated as given (the histories keep each minute's last). */
     static <T> List<Unreadable> store(Decoded<T> decoded, Function<List<Update<T>>, Collection<Update<T>>> conflation,
             Consumer<Collection<Update<T>>> write) {

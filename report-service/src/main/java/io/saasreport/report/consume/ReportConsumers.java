@@ -66,7 +66,8 @@ public class ReportConsumers {
         writers.add(writer("universe", kafka.universe(), batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
                 RefusedRecords.store(codec.universe(batch), Conflation::newestPerKeyAndMinute, store::universe))));
         writers.add(writer("filings", kafka.filings(), batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
-                RefusedRecords.store(codec.filings(batch), store::filings))));
+                // In offset order, not conflated: a removal drops the filings before it and none after it.
+                RefusedRecords.storeInOrder(codec.filings(batch), store::filings))));
         writers.add(writer("alerts", kafka.alerts(), batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
                 RefusedRecords.store(codec.alerts(batch), store::alerts))));
         follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),

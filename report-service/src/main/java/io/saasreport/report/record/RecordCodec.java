@@ -1,5 +1,7 @@
 package io.saasreport.report.record;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.FilingsRecord;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
 
@@ -31,6 +34,9 @@ public class RecordCodec {
     private static final int NAME_WIDTH = 256;
     private static final int UNIVERSE_NAME_WIDTH = 63;
     private static final int ALERT_ID_WIDTH = 200;
+    /** The corrections on company.filings (ingest's Correction types). */
+    private static final String COMPANY_REMOVAL = "company-removal";
+    private static final String FILING_WITHDRAWAL = "filing-withdrawal";
 
     private final ObjectMapper mapper;
     private final OnePassReader onePass;
@@ -58,7 +64,7 @@ public class RecordCodec {
                 if (record.key() == null) {
                     decoded.unreadable().add(new Unreadable(record, "A tombstone without a key"));
                 } else {
-                    decoded.add(Update.tombstone(record.key()), record);
+                    decoded.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())), record);
                 }
                 continue;
             }
@@ -120,20 +126,57 @@ public class RecordCodec {
         return decoded;
     }
 
-    /** Filings keyed by their quarter ({@code ticker/year/quarter}), versioned by {@code filedAt}. */
-    public Decoded<Filing> filings(List<ConsumerRecord<String, String>> records) {
-        Decoded<Filing> decoded = new Decoded<>();
+    /**
+     * What company.filings carries, in offset order: filings keyed by their quarter ({@code ticker/year/quarter}),
+     * versioned by {@code filedAt}; a quarter's withdrawal under the same key; a company's removal under its ticker.
+     */
+    public Decoded<FilingsRecord> filings(List<ConsumerRecord<String, String>> records) {
+        Decoded<FilingsRecord> decoded = new Decoded<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                Filing filing = mapper.readValue(require(record.value()), Filing.class);
+                JsonNode tree = mapper.readTree(require(record.value()));
+                String type = tree.path("type").asText("filing");
+                if (COMPANY_REMOVAL.equals(type) || FILING_WITHDRAWAL.equals(type)) {
+                    decoded.add(correction(type, tree, record.value()), record);
+                    continue;
+                }
+                Filing filing = mapper.treeToValue(tree, Filing.class);
                 requireWidth("ticker", filing.ticker(), TICKER_WIDTH);
-                String quarter = filing.ticker() + "/" + filing.fiscalYear() + "/" + filing.fiscalQuarter();
-                decoded.add(new Update<>(quarter, new Version(null, filing.filedAt()), filing, record.value()), record);
+                decoded.add(new Update<>(quarterKey(filing.ticker(), filing.fiscalYear(), filing.fiscalQuarter()),
+                        new Version(null, filing.filedAt()), new FilingsRecord.Filed(filing), record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 decoded.unreadable().add(new Unreadable(record, "Not a valid Filing: " + message(e)));
             }
         }
         return decoded;
+    }
+
+    private static Update<FilingsRecord> correction(String type, JsonNode tree, String payload) {
+        String ticker = tree.path("ticker").asText(null);
+        if (ticker == null || ticker.isBlank()) {
+            throw new IllegalArgumentException(type + " without a ticker");
+        }
+        requireWidth("ticker", ticker, TICKER_WIDTH);
+        Version at;
+        try {
+            at = new Version(null, Instant.parse(tree.path("at").asText()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(type + " without an ISO-8601 instant 'at'", e);
+        }
+        if (COMPANY_REMOVAL.equals(type)) {
+            return new Update<>(ticker, at, new FilingsRecord.CompanyRemoved(ticker), payload);
+        }
+        int year = tree.path("fiscalYear").asInt(0);
+        int quarter = tree.path("fiscalQuarter").asInt(0);
+        if (!tree.path("fiscalYear").isInt() || quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException(type + " without a fiscal year and quarter 1..4");
+        }
+        return new Update<>(quarterKey(ticker, year, quarter), at, new FilingsRecord.Withdrawn(ticker, year, quarter),
+                payload);
+    }
+
+    private static String quarterKey(String ticker, int fiscalYear, int fiscalQuarter) {
+        return ticker + "/" + fiscalYear + "/" + fiscalQuarter;
     }
 
     /** The value read in one pass or, when that does not read it (an unusual value, an error), from its tree. */

@@ -1,5 +1,7 @@
 package io.saasreport.report.record;
 
+import java.time.Instant;
+
 /**
  * One readable record of a keyed topic: the value as read and as received, or a tombstone ({@code value} null)
  * saying the key is gone.
@@ -8,6 +10,11 @@ public record Update<T>(String key, Version version, T value, String payload) {
 
     public static <T> Update<T> tombstone(String key) {
         return new Update<>(key, null, null, null);
+    }
+
+    /** A tombstone that says when the key went (its record's time): a company's removal. */
+    public static <T> Update<T> tombstone(String key, Instant at) {
+        return new Update<>(key, new Version(null, at), null, null);
     }
 
     public boolean isTombstone() {

@@ -25,6 +25,7 @@ import io.saasreport.report.record.Update;
 import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
+import io.saasreport.report.domain.FilingsRecord;
 import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseStatistics;
@@ -66,18 +67,20 @@ public class SnapshotStore {
 
     /**
      * Stores each company's newest value, and every value given (a key's last of each minute: the caller's conflation)
-     * that is newer than the stored one into the history; tombstones delete the snapshot, the history stays.
+     * that is newer than the stored one into the history. A tombstone (a removed company) deletes the snapshot and
+     * records the removal (its time, the time of the newest history point it had); the history stays.
      */
     @Transactional
     public void companies(Collection<Update<CompanyValue>> updates) {
         try (Connection connection = dataSource.getConnection()) {
-            List<String> removed = updates.stream().filter(Update::isTombstone).map(Update::key).toList();
+            List<Update<CompanyValue>> removed = updates.stream().filter(Update::isTombstone).toList();
             List<Update<CompanyValue>> values = updates.stream().filter(update -> !update.isTombstone()).toList();
             if (!removed.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement("delete from company_snapshot where ticker = any(?)")) {
-                    delete.setArray(1, texts(connection, removed));
+                    delete.setArray(1, texts(connection, keys(removed)));
                     delete.executeUpdate();
                 }
+                recordRemovals(connection, removed);
             }
             List<Update<CompanyValue>> accepted = newerThanHeld(connection,
                     "select ticker, revision, as_of from company_snapshot where ticker = any(?)", values);
@@ -104,6 +107,24 @@ public class SnapshotStore {
             history.store(connection, HistoryStore.Series.COMPANY, points);
         } catch (SQLException e) {
             throw new StoreFailure("company snapshots", e);
+        }
+    }
+
+    /** One row per removal (a tombstone delivered again is the same row): its time and the newest point before it. */
+    private static void recordRemovals(Connection connection, List<Update<CompanyValue>> removed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into company_removal"
+                + " (ticker, removed_at, last_as_of) select ?, ?, max(as_of) from company_history"
+                + " where ticker = ? on conflict (ticker, removed_at) do nothing")) {
+            for (Update<CompanyValue> removal : removed) {
+                if (removal.version() == null) {
+                    continue; // no time to say when: the snapshot is gone, the history unmarked
+                }
+                insert.setString(1, removal.key());
+                insert.setTimestamp(2, Timestamp.from(removal.version().asOf()));
+                insert.setString(3, removal.key());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -169,13 +190,34 @@ public class SnapshotStore {
         }
     }
 
-    /** Stores filings; one already held for the quarter is replaced only by a later one (a restatement). */
+    /**
+     * Stores what company.filings carried, in offset order: a filing (one already held for the quarter is replaced
+     * only by a later one, a restatement), a quarter's withdrawal (its row deleted), a company's removal (all its
+     * rows deleted). Consecutive filings go in one statement batch.
+     */
     @Transactional
-    public void filings(Collection<Update<Filing>> updates) {
+    public void filings(Collection<Update<FilingsRecord>> updates) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING)) {
-            for (Update<Filing> update : updates) {
-                Filing filing = update.value();
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_FILING);
+                PreparedStatement withdraw = connection.prepareStatement("delete from company_filing"
+                        + " where ticker = ? and fiscal_year = ? and fiscal_quarter = ?");
+                PreparedStatement remove = connection.prepareStatement("delete from company_filing where ticker = ?")) {
+            for (Update<FilingsRecord> update : updates) {
+                if (update.value() instanceof FilingsRecord.Withdrawn withdrawn) {
+                    upsert.executeBatch();
+                    withdraw.setString(1, withdrawn.ticker());
+                    withdraw.setInt(2, withdrawn.fiscalYear());
+                    withdraw.setInt(3, withdrawn.fiscalQuarter());
+                    withdraw.executeUpdate();
+                    continue;
+                }
+                if (update.value() instanceof FilingsRecord.CompanyRemoved removed) {
+                    upsert.executeBatch();
+                    remove.setString(1, removed.ticker());
+                    remove.executeUpdate();
+                    continue;
+                }
+                Filing filing = ((FilingsRecord.Filed) update.value()).filing();
                 upsert.setString(1, filing.ticker());
                 upsert.setInt(2, filing.fiscalYear());
                 upsert.setInt(3, filing.fiscalQuarter());

@@ -34,7 +34,7 @@ public class ReportDatabase {
     void truncate() {
         entityManager.createNativeQuery(
                 "truncate company_snapshot, universe_snapshot, universe_history, company_history, company_filing,"
-                        + " universe_alert")
+                        + " universe_alert, company_removal")
                 .executeUpdate();
     }
 

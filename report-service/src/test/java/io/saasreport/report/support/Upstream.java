@@ -58,6 +58,15 @@ public final class Upstream {
         send(topicOf(COMPANY), ticker, null, "io.saasreport.metrics.company");
     }
 
+    /** The same, published at {@code at} (the record's timestamp: when the report takes the company as removed). */
+    public static void companyRemoved(String ticker, Instant at) {
+        KafkaTestClient.onTestBroker().send(topicOf(COMPANY), ticker, null, Map.of(
+                "ce_type", "io.saasreport.metrics.company",
+                "ce_source", "/report-service/tests",
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_time", at.toString()), at);
+    }
+
     public static void universe(String json) {
         send(topicOf(UNIVERSE), "universe", json, "io.saasreport.metrics.universe");
     }

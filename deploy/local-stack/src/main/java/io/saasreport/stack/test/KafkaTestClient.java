@@ -62,8 +62,15 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** The same, with these headers (UTF-8 values). */
-    public synchronized void send(String topic, String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        send(topic, key, value, headers, null);
+    }
+
+    /** The same, with the record's timestamp (null: the producer's clock). */
+    public synchronized void send(String topic, String key, String value, Map<String, String> headers,
+            java.time.Instant timestamp) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
+                timestamp == null ? null : timestamp.toEpochMilli(), key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
