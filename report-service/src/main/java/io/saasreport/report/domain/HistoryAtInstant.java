@@ -15,4 +15,10 @@ public interface HistoryAtInstant {
 
     /** Each company's latest point at or before the instant (companies without one are absent), by ticker. */
     List<String> companiesAtOrBefore(Instant instant);
+
+    /**
+     * Changes whenever a company is removed or named again (the removals the editions honour): a kept edition built
+     * under another value is built again.
+     */
+    String removalsStamp();
 }

@@ -17,8 +17,9 @@ import io.saasreport.report.view.Rendered;
 import io.saasreport.report.view.ReportView;
 
 /**
- * Editions built once. A closed week's edition is kept for good once the stored universe history reaches past its
- * close (the writer has stored the week; a closed week never changes after that). This week's edition is kept until
+ * Editions built once. A closed week's edition is kept once the stored universe history reaches past its close (the
+ * writer has stored the week; a closed week changes after that only by a company's removal or its return, which the
+ * kept edition is checked against). This week's edition is kept until
  * the stored universe history gains a point, which one index lookup tells.
  */
 @ApplicationScoped
@@ -31,16 +32,20 @@ public class EditionCache {
     public record Kept(Edition edition, Rendered json) {
     }
 
-    private record Provisional(LocalDate week, Optional<Instant> storedUpTo, Kept kept) {
+    /** A closed week's edition and the removals it was built under. */
+    private record Closed(String removals, Kept kept) {
+    }
+
+    private record Provisional(LocalDate week, Optional<Instant> storedUpTo, String removals, Kept kept) {
     }
 
     private final Editions editions;
     private final HistoryAtInstant history;
     private final ReportView view;
     private final Clock clock;
-    private final Map<LocalDate, Kept> closed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<LocalDate, Closed> closed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, Kept> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, Closed> eldest) {
             return size() > CLOSED_WEEKS_KEPT;
         }
     });
@@ -55,23 +60,26 @@ public class EditionCache {
 
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
     public Optional<Kept> of(WeeklyClose close) {
-        Kept kept = closed.get(close.friday());
-        if (kept != null) {
-            return Optional.of(kept);
+        // A removal or a company named again changes even a closed week (docs/api.md, "Corrections").
+        String removals = history.removalsStamp();
+        Closed kept = closed.get(close.friday());
+        if (kept != null && kept.removals().equals(removals)) {
+            return Optional.of(kept.kept());
         }
         Optional<Instant> storedUpTo = history.newestUniverseAsOf(UniverseSnapshot.KEY);
         boolean settled = close.instant().isBefore(clock.instant())
                 && storedUpTo.filter(newest -> newest.isAfter(close.instant())).isPresent();
         Provisional held = provisional;
-        if (!settled && held != null && held.week().equals(close.friday()) && held.storedUpTo().equals(storedUpTo)) {
+        if (!settled && held != null && held.week().equals(close.friday()) && held.storedUpTo().equals(storedUpTo)
+                && held.removals().equals(removals)) {
             return Optional.of(held.kept());
         }
         Optional<Kept> built = editions.of(close).map(edition -> new Kept(edition, view.render(edition)));
         built.ifPresent(edition -> {
             if (settled) {
-                closed.put(close.friday(), edition);
+                closed.put(close.friday(), new Closed(removals, edition));
             } else {
-                provisional = new Provisional(close.friday(), storedUpTo, edition);
+                provisional = new Provisional(close.friday(), storedUpTo, removals, edition);
             }
         });
         return built;

@@ -58,11 +58,10 @@ public class HistoryStore implements HistoryAtInstant {
             + " (select ticker from company_history order by ticker limit 1)"
             + " union all select (select h.ticker from company_history h where h.ticker > t.ticker order by h.ticker limit 1)"
             + " from tickers t where t.ticker is not null)"
-            + " select p.payload::text from tickers t cross join lateral (select h.payload, h.as_of from company_history h"
+            + " select p.payload::text from tickers t cross join lateral (select h.payload from company_history h"
             + " where h.ticker = t.ticker and h.resolution = 'w' and h.period <= ? order by h.period desc limit 1) p"
-            // A company removed by the close, after that point, is not in the edition (docs/api.md, "Corrections").
-            + " where not exists (select 1 from company_removal r where r.ticker = t.ticker and r.removed_at <= ?"
-            + " and r.last_as_of >= p.as_of)"
+            // A company removed by the close is not in the edition (docs/api.md, "Corrections").
+            + " where not exists (select 1 from company_removal r where r.ticker = t.ticker and r.removed_at <= ?)"
             + " order by t.ticker";
 
     private static final HistoryResolution[] RESOLUTIONS = HistoryResolution.values();
@@ -232,6 +231,17 @@ public class HistoryStore implements HistoryAtInstant {
             return texts(select);
         } catch (SQLException e) {
             throw new HistoryReadFailure("company_history", e);
+        }
+    }
+
+    @Override
+    public String removalsStamp() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) || '/' || coalesce(max(id), 0) from company_removal")) {
+            return texts(select).get(0);
+        } catch (SQLException e) {
+            throw new HistoryReadFailure("company_removal", e);
         }
     }
 

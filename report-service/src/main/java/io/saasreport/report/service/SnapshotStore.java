@@ -68,7 +68,7 @@ public class SnapshotStore {
     /**
      * Stores each company's newest value, and every value given (a key's last of each minute: the caller's conflation)
      * that is newer than the stored one into the history. A tombstone (a removed company) deletes the snapshot and
-     * records the removal (its time, the time of the newest history point it had); the history stays.
+     * records the removal (its time); the history stays. A company named again loses its removals.
      */
     @Transactional
     public void companies(Collection<Update<CompanyValue>> updates) {
@@ -86,6 +86,11 @@ public class SnapshotStore {
                     "select ticker, revision, as_of from company_snapshot where ticker = any(?)", values);
             if (accepted.isEmpty()) {
                 return;
+            }
+            // Figures after a removal (on a ticker's partition nothing follows its tombstone): named again.
+            try (PreparedStatement reinstate = connection.prepareStatement("delete from company_removal where ticker = any(?)")) {
+                reinstate.setArray(1, texts(connection, keys(accepted)));
+                reinstate.executeUpdate();
             }
             Timestamp now = Timestamp.from(clock.instant());
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMPANY)) {
@@ -110,18 +115,16 @@ public class SnapshotStore {
         }
     }
 
-    /** One row per removal (a tombstone delivered again is the same row): its time and the newest point before it. */
+    /** One row per removal (a tombstone delivered again is the same row), with its time. */
     private static void recordRemovals(Connection connection, List<Update<CompanyValue>> removed) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into company_removal"
-                + " (ticker, removed_at, last_as_of) select ?, ?, max(as_of) from company_history"
-                + " where ticker = ? on conflict (ticker, removed_at) do nothing")) {
+                + " (ticker, removed_at) values (?, ?) on conflict (ticker, removed_at) do nothing")) {
             for (Update<CompanyValue> removal : removed) {
                 if (removal.version() == null) {
                     continue; // no time to say when: the snapshot is gone, the history unmarked
                 }
                 insert.setString(1, removal.key());
                 insert.setTimestamp(2, Timestamp.from(removal.version().asOf()));
-                insert.setString(3, removal.key());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -173,6 +173,12 @@ class HistoryMigrationTest {
     private record HistoryBeforeV6(DataSource schema) implements HistoryAtInstant {
 
         @Override
+        public String removalsStamp() {
+            return "no removals before V7";
+        }
+
+
+        @Override
         public Optional<String> universeAtOrBefore(String universe, Instant instant) {
             List<String> found = texts("select payload::text from universe_history where universe = ? and as_of <= ?"
                     + " order by as_of desc, id desc limit 1", universe, instant);
