@@ -51,6 +51,8 @@ public class ProblemResponses {
         return switch (reason) {
             case UNAUTHORIZED -> 401;
             case KAFKA_UNAVAILABLE -> 503;
+            case UNKNOWN_FEED -> 404;
+            case FEED_UNAVAILABLE -> 409;
             // Every defect of the request itself is a 400, oversize and content type included (see the README).
             case VALIDATION, MALFORMED, EMPTY, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> 400;
         };

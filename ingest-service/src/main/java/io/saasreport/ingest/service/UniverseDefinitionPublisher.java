@@ -58,7 +58,7 @@ public class UniverseDefinitionPublisher {
 
     private void send(String name, String value, String type) {
         try {
-            definitions.sendMessage(Message.of(Record.of(name, value), OutgoingRecord.metadata(name, type, OutgoingRecord.now())))
+            definitions.sendMessage(Message.of(Record.of(name, value), OutgoingRecord.metadata(name, type, null, OutgoingRecord.now())))
                     .await().atMost(config.publishTimeout());
         } catch (RuntimeException failure) {
             LOG.warnf(failure, "Kafka did not acknowledge the definition of universe %s", name);
