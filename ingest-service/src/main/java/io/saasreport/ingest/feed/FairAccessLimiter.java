@@ -32,22 +32,29 @@ public final class FairAccessLimiter {
 
     /** Waits for a slot; pair with {@link #release()} once the answer has been read. */
     public synchronized void acquire() throws InterruptedException {
-        while (true) {
-            long now = nanoClock.getAsLong();
-            while (!finished.isEmpty() && now - finished.peekFirst() >= WINDOW_NANOS) {
-                finished.removeFirst();
-            }
-            if (inFlight + finished.size() < perSecond) {
-                inFlight++;
-                return;
-            }
-            if (finished.isEmpty()) {
+        long waitNanos;
+        while ((waitNanos = tryAcquire(nanoClock.getAsLong())) != 0) {
+            if (waitNanos < 0) {
                 wait();
             } else {
-                long waitNanos = WINDOW_NANOS - (now - finished.peekFirst());
-                wait(Math.max(1, waitNanos / 1_000_000), 0);
+                wait(Math.max(1, waitNanos / 1_000_000));
             }
         }
+    }
+
+    /**
+     * Takes a slot at {@code now} and answers 0, or answers how long until one frees (-1: when a request in flight
+     * is answered).
+     */
+    synchronized long tryAcquire(long now) {
+        while (!finished.isEmpty() && now - finished.peekFirst() >= WINDOW_NANOS) {
+            finished.removeFirst();
+        }
+        if (inFlight + finished.size() < perSecond) {
+            inFlight++;
+            return 0;
+        }
+        return finished.isEmpty() ? -1 : WINDOW_NANOS - (now - finished.peekFirst());
     }
 
     public synchronized void release() {

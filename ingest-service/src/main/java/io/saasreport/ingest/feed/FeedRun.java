@@ -6,17 +6,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.saasreport.ingest.domain.IngestEvent;
-import io.saasreport.ingest.service.EventPublisher;
 
 /**
  * One run of one feed: counts what it fetched and published, and records each company's result. Events go through
- * the API's own {@link EventPublisher}, each with its id derived from the source; an event whose id this feed has
+ * the API's own publisher ({@link EventSink}), each with its id derived from the source; an event whose id this feed has
  * already published is left out, so a second fetch of an unchanged source publishes nothing.
  */
 public final class FeedRun {
 
     private final FeedState state;
-    private final EventPublisher publisher;
+    private final EventSink publisher;
     private final FeedMeters meters;
     private final Clock clock;
     private final AtomicLong fetched = new AtomicLong();
@@ -25,7 +24,7 @@ public final class FeedRun {
     private final AtomicLong companiesFailed = new AtomicLong();
     private final AtomicLong companiesChecked = new AtomicLong();
 
-    FeedRun(FeedState state, EventPublisher publisher, FeedMeters meters, Clock clock) {
+    FeedRun(FeedState state, EventSink publisher, FeedMeters meters, Clock clock) {
         this.state = state;
         this.publisher = publisher;
         this.meters = meters;

@@ -184,7 +184,7 @@ public class Feeds {
     }
 
     private void runStarted(Feed feed, FeedState state) {
-        FeedRun run = new FeedRun(state, publisher, meters, clock);
+        FeedRun run = new FeedRun(state, publisher::publish, meters, clock);
         FeedOutcome outcome;
         String error = null;
         try {
@@ -221,7 +221,7 @@ public class Feeds {
     }
 
     private void publishProfiles() {
-        FeedRun run = new FeedRun(profiles, publisher, meters, clock);
+        FeedRun run = new FeedRun(profiles, publisher::publish, meters, clock);
         run.publish(profileEvents(), event -> "company-profiles/" + ((CompanyEvent) event).ticker() + "/"
                 + ((CompanyEvent) event).name());
     }
