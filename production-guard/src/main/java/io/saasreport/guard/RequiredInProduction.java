@@ -53,7 +53,7 @@ public class RequiredInProduction implements ConfigSourceInterceptor {
                     .map(RequiredInProduction::describe).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Missing setting(s) required in production: " + String.join(", ", missing)
-                        + ". There is no default outside dev and test: set them (see the README's Security section)");
+                        + ". There is no default outside dev and test: set them (see docs/operations.md, Security)");
             }
         }
         return value;

@@ -50,7 +50,7 @@ import io.saasreport.stack.LocalStack;
  * The end-to-end benchmark: the whole system as users run it, each figure beside the platform's own
  * limit measured in the same run (Kafka's producer and consumer, the report server's static file),
  * because on a shared machine only ratios taken side by side mean anything. Prints one table and
- * writes it as JSON. What each row means: README, "Benchmark".
+ * writes it as JSON. What each row means: docs/performance.md.
  */
 public final class Benchmark {
 

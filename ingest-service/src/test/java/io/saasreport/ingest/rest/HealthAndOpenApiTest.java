@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.stack.test.ApiDocument;
 
 @QuarkusTest
 class HealthAndOpenApiTest {
@@ -37,5 +38,11 @@ class HealthAndOpenApiTest {
                 .body("paths.'/api/v1/events'.post.requestBody.content.keySet()", hasItems("application/json", "application/x-ndjson"))
                 .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
                 .body("paths.'/api/v1/import/prices'.post.description", containsString("16:00 America/New_York"));
+    }
+
+    @Test
+    void servesWhatDocsApiListsAndNothingElse() {
+        ApiDocument.assertDocuments("Ingest", Requests.anonymous().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths"));
     }
 }

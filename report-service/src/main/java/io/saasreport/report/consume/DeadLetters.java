@@ -19,6 +19,8 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.saasreport.report.record.Unreadable;
+
 /**
  * Sends unreadable records to a dead-letter topic and waits for every replica's ack (idempotent producer) before the
  * batch's offsets may be committed. The record's own headers travel along, plus where it came from and why.

@@ -22,7 +22,7 @@ import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Quartiles;
 import io.saasreport.report.domain.WeeklyClose;
 import io.saasreport.report.service.Filings;
-import io.saasreport.report.service.SnapshotJson;
+import io.saasreport.report.record.SnapshotJson;
 
 /**
  * Builds a week's {@link Edition} from the stored history alone: the universe statistics, each company's figures

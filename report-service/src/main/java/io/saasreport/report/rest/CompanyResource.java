@@ -32,7 +32,7 @@ import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.domain.SortOrder;
 import io.saasreport.report.service.CompanySnapshots;
 import io.saasreport.report.service.Filings;
-import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.meters.ReportMeters;
 import io.saasreport.report.view.CompanyEntry;
 import io.saasreport.report.view.Rendered;
 import io.saasreport.report.view.ReportView;

@@ -27,7 +27,7 @@ import io.saasreport.report.edition.Edition;
 import io.saasreport.report.edition.EditionHtml;
 import io.saasreport.report.edition.EditionMarkdown;
 import io.saasreport.report.edition.Editions;
-import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.meters.ReportMeters;
 
 /**
  * The weekly editions, in three forms chosen by the Accept header: JSON (also for {@code *}{@code /*}), Markdown, and

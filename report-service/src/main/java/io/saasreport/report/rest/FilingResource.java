@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.service.Filings;
-import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.meters.ReportMeters;
 
 @Path("/api/v1/filings")
 @Produces(MediaType.APPLICATION_JSON)

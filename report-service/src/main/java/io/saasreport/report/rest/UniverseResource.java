@@ -26,7 +26,7 @@ import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.Buckets;
 import io.saasreport.report.domain.UniverseStatistics.OperatingMedians;
 import io.saasreport.report.domain.UniverseStatistics.TickerValue;
-import io.saasreport.report.service.ReportMeters;
+import io.saasreport.report.meters.ReportMeters;
 import io.saasreport.report.service.UniverseSnapshots;
 import io.saasreport.report.view.CompanyEntry;
 import io.saasreport.report.view.Rendered;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import io.saasreport.report.domain.CompanyHistoryPoint;
 import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.domain.CompanyMetrics;
+import io.saasreport.report.record.SnapshotJson;
 
 /** The companies' stored history (their current figures are served from memory: ReportView). */
 @ApplicationScoped

@@ -14,6 +14,7 @@ import io.saasreport.report.domain.CompanySnapshot;
 import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.QuarterlyReport;
 import io.saasreport.report.domain.StoredFiling;
+import io.saasreport.report.record.SnapshotJson;
 
 /** The companies' filed quarters ({@code company.filings}) and the quarterly-reports view built from them. */
 @ApplicationScoped

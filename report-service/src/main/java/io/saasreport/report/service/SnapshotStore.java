@@ -19,9 +19,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.saasreport.report.consume.CompanyValue;
-import io.saasreport.report.consume.Update;
-import io.saasreport.report.consume.Version;
+import io.saasreport.report.record.CompanyValue;
+import io.saasreport.report.record.SnapshotJson;
+import io.saasreport.report.record.Update;
+import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
 import io.saasreport.report.domain.GrowthBucket;

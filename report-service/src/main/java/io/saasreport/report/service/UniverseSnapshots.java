@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.saasreport.report.domain.UniverseHistoryPoint;
 import io.saasreport.report.domain.UniverseStatistics;
+import io.saasreport.report.record.SnapshotJson;
 
 /** The universe statistics' stored history (the current statistics are served from memory: ReportView). */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package io.saasreport.report.view;
 
 import java.util.function.Function;
 
-import io.saasreport.report.consume.Version;
+import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.CompanyMetrics;
 
 /**

@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.report.consume.Update;
-import io.saasreport.report.consume.Version;
+import io.saasreport.report.record.Update;
+import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.CompanyExplanation;
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.CompanySnapshot;
@@ -26,7 +26,7 @@ import io.saasreport.report.domain.StoredAlert;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
-import io.saasreport.report.service.SnapshotJson;
+import io.saasreport.report.record.SnapshotJson;
 
 /**
  * This instance's current figures of every company and of the universe, in memory: loaded from PostgreSQL at start,

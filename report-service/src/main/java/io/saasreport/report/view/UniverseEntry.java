@@ -1,6 +1,6 @@
 package io.saasreport.report.view;
 
-import io.saasreport.report.consume.Version;
+import io.saasreport.report.record.Version;
 import io.saasreport.report.domain.UniverseStatistics;
 
 /** The universe statistics as the view holds them, with their answer serialized. */

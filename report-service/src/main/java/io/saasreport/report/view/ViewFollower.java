@@ -16,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
-import io.saasreport.report.consume.Conflation;
-import io.saasreport.report.consume.RecordCodec;
+import io.saasreport.report.record.Conflation;
+import io.saasreport.report.record.RecordCodec;
 
 /**
  * Keeps this instance's {@link ReportView} up with {@code metrics.company}, {@code metrics.universe} and

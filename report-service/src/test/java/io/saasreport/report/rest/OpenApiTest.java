@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.saasreport.stack.test.ApiDocument;
 
 @QuarkusTest
 class OpenApiTest {
@@ -43,6 +44,11 @@ class OpenApiTest {
             assertFalse(String.valueOf(get.get("summary")).isBlank(), path + " has a summary");
             assertTrue(api.getMap("paths.'" + path + "'.get.responses").containsKey("200"), path + " documents its 200");
         }
+    }
+
+    @Test
+    void servesWhatDocsApiListsAndNothingElse() {
+        ApiDocument.assertDocuments("Report", openApi().getMap("paths"));
     }
 
     @Test

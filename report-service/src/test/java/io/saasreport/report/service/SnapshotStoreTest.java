@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.report.consume.Conflation;
-import io.saasreport.report.consume.RecordCodec;
+import io.saasreport.report.record.Conflation;
+import io.saasreport.report.record.RecordCodec;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 

@@ -1,4 +1,4 @@
-package io.saasreport.report.service;
+package io.saasreport.report.meters;
 
 import static io.saasreport.report.support.Api.eventually;
 import static io.saasreport.report.support.Api.given;

@@ -1,4 +1,4 @@
-package io.saasreport.report.service;
+package io.saasreport.report.meters;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.saasreport.report.domain.GrowthBucket;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.domain.UniverseStatistics.BucketStatistics;
+import io.saasreport.report.service.CompanySnapshots;
+import io.saasreport.report.service.UniverseSnapshots;
 import io.saasreport.report.view.ReportView;
 import io.saasreport.report.view.UniverseEntry;
 

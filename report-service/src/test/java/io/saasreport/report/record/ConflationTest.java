@@ -1,4 +1,4 @@
-package io.saasreport.report.consume;
+package io.saasreport.report.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.saasreport.report.consume;
+package io.saasreport.report.record;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

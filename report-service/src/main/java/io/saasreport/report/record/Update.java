@@ -1,4 +1,4 @@
-package io.saasreport.report.consume;
+package io.saasreport.report.record;
 
 /**
  * One readable record of a keyed topic: the value as read and as received, or a tombstone ({@code value} null)

@@ -1,4 +1,4 @@
-package io.saasreport.report.consume;
+package io.saasreport.report.record;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

@@ -1,4 +1,4 @@
-package io.saasreport.report.service;
+package io.saasreport.report.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,0 +1,13 @@
+package io.saasreport.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import io.saasreport.stack.test.ImportCycles;
+
+class PackageImportsTest {
+
+    @Test
+    void packagesImportOneAnotherOneWayOnly() {
+        ImportCycles.assertNoneIn("io.saasreport.ingest");
+    }
+}
