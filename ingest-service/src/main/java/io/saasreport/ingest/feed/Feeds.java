@@ -93,9 +93,7 @@ public class Feeds {
         if (!config.enabled()) {
             return;
         }
-        String userAgent = config.userAgent().filter(agent -> !agent.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "feeds.enabled=true needs feeds.user-agent (FEEDS_USER_AGENT): a name and an e-mail address, as SEC's "
-                        + "fair-access policy asks, e.g. \"Example Corp ops@example.com\""));
+        String userAgent = requiredUserAgent(config.userAgent());
         companies = companyList();
         checkProfiles();
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
@@ -108,6 +106,13 @@ public class Feeds {
         add(new DailyPriceFeed(config.prices().urlTemplate(), companies, client(http, userAgent,
                 new FairAccessLimiter(config.prices().maxRequestsPerSecond()), DailyPriceFeed.NAME)));
         add(new TreasuryYieldFeed(config.fred().url(), client(http, userAgent, new FairAccessLimiter(1), TreasuryYieldFeed.NAME)));
+    }
+
+    /** SEC answers anonymous clients 403 and asks every client to name itself: the feeds do not start without it. */
+    static String requiredUserAgent(Optional<String> configured) {
+        return configured.map(String::strip).filter(agent -> !agent.isEmpty()).orElseThrow(() -> new IllegalStateException(
+                "feeds.enabled=true needs feeds.user-agent (FEEDS_USER_AGENT): a name and an e-mail address, as SEC's "
+                        + "fair-access policy asks, e.g. \"Example Corp ops@example.com\""));
     }
 
     private void add(Feed feed) {
