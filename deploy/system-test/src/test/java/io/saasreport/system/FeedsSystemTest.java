@@ -93,9 +93,8 @@ class FeedsSystemTest {
             assertEquals(4.26, get(stack.uri(LocalStack.REPORT).resolve("/api/v1/universe")).path("tenYearYield").asDouble(),
                     1e-9, "DGS10 of 2026-03-18");
         });
-        // Every listed company is in the report by name, also those without any recorded document.
-        JsonNode rubrik = get(stack.uri(LocalStack.REPORT).resolve("/api/v1/companies/RBRK"));
-        assertEquals("Rubrik, Inc.", rubrik.path("name").asText());
+        // The list names the companies (SEC's conformed name, from the feeds' company events).
+        assertEquals("HUBSPOT INC", get(stack.uri(LocalStack.REPORT).resolve("/api/v1/companies/HUBS")).path("name").asText());
 
         Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, JsonNode> feeds = new HashMap<>();
