@@ -13,9 +13,10 @@ import * as compsTable from './dashboard/panels/comps-table.js';
 import * as filingsTable from './dashboard/panels/filings-table.js';
 import * as universes from './dashboard/panels/universes.js';
 import * as alerts from './dashboard/panels/alerts.js';
+import * as sources from './dashboard/panels/sources.js';
 
 const PANELS = [headline, topMultiples, scatter, growthBuckets, medianHistory, movers, operatingMedians, compsTable, filingsTable,
-  universes, alerts];
+  universes, alerts, sources];
 
 const live = new LiveReport();
 PANELS.forEach(panel => panel.mount(live));

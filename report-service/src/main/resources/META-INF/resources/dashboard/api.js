@@ -12,6 +12,7 @@ export const SOURCES = {
   filings: '/filings/latest',
   universes: '/universes',
   alerts: '/alerts',
+  sources: '/sources',
 };
 
 /** The URL of a source, with optional query parameters (empty ones left out). */

@@ -22,7 +22,7 @@ const STALE_AFTER = {
   alerts: ['alerts'],
 };
 // What the stream does not announce: filings, and the history, stored a moment after the stream announces a universe.
-const POLLED_WHILE_STREAMING = ['filings', 'history'];
+const POLLED_WHILE_STREAMING = ['filings', 'history', 'sources'];
 
 export class LiveReport {
   #drawers = new Map();

@@ -145,6 +145,13 @@ class DashboardBrowserTest {
         assertEquals("26.06%", browser.findElement(
                 By.cssSelector("#comps-table tr[data-key='BPH'] td[data-field='ntmGrowth']")).getText());
         assertEquals(ExampleData.TICKERS.size(), browser.findElements(By.cssSelector("#quarterly-reports tbody tr")).size());
+        // The Sources panel: no ingest service is configured in this test, and it says so; the companies whose
+        // estimate is missing are listed by ticker.
+        assertEquals("Feeds not shown: report.feeds.url (REPORT_FEEDS_URL) is not set",
+                browser.findElement(By.id("sources-note")).getText());
+        List<String> withoutEstimate = given().get("/api/v1/companies").jsonPath().getList("findAll { it.ntmRevenue == null }.ticker");
+        assertEquals(withoutEstimate, browser.findElements(By.cssSelector("#missing-estimates li")).stream()
+                .map(item -> item.getDomAttribute("data-ticker")).toList());
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));

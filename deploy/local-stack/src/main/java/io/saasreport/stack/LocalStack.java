@@ -533,6 +533,10 @@ public final class LocalStack {
         env.put("INGEST_API_KEY_DIGESTS", digests(configuredApiKeys()));
         // A development stack: Swagger UI on, which prod leaves off unless asked.
         env.putIfAbsent("QUARKUS_SWAGGER_UI_ENABLED", "true");
+        // The dashboard's "Sources" panel: the report asks the stack's ingest service how its feeds are doing.
+        if (service.name().equals(REPORT)) {
+            env.putIfAbsent("REPORT_FEEDS_URL", uri(INGEST).resolve("/api/v1/feeds").toString());
+        }
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);

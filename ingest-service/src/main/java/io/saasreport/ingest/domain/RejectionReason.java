@@ -8,7 +8,9 @@ public enum RejectionReason {
     TOO_LARGE("too_large", "Body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported content type"),
     UNAUTHORIZED("unauthorized", "Unauthorized"),
-    KAFKA_UNAVAILABLE("kafka_unavailable", "Kafka unavailable");
+    KAFKA_UNAVAILABLE("kafka_unavailable", "Kafka unavailable"),
+    UNKNOWN_FEED("unknown_feed", "Unknown feed"),
+    FEED_UNAVAILABLE("feed_unavailable", "Feed cannot run now");
 
     private final String tag;
     private final String title;

@@ -29,6 +29,7 @@ import io.saasreport.ingest.domain.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.RejectedRequestException;
+import io.saasreport.ingest.importer.EstimateCsvImporter;
 import io.saasreport.ingest.importer.FredYieldImporter;
 import io.saasreport.ingest.importer.PriceCsvImporter;
 import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
@@ -56,6 +57,7 @@ public class ImportResource {
     private static final String PRICE = EventType.PRICE.wireName();
     private static final String FILING = EventType.FILING.wireName();
     private static final String MACRO = EventType.MACRO.wireName();
+    private static final String ESTIMATE = EventType.ESTIMATE.wireName();
 
     private final RequestBodies bodies;
     private final EventPublisher publisher;
@@ -111,6 +113,20 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), MACRO).bytes();
         return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(bytes, MACRO),
+                windows.current(), config.maxEventsPerRequest())));
+    }
+
+    @POST
+    @Path("/estimates")
+    @Operation(summary = "Import consensus estimates kept in a spreadsheet",
+            description = "CSV with the header columns ticker,asOf,fy1End,fy1Revenue,fy2Revenue and optionally "
+                    + "fy1Fcf,fy2Fcf (any order), one company per row. asOf is a day (that day's close, New York) or an "
+                    + "instant. Each row becomes an estimate event, checked as the events API checks one; the metrics "
+                    + "service blends NTM revenue (and FCF) from the fiscal-year pair.")
+    public Response estimates(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), ESTIMATE).bytes();
+        return Accepted.response(publisher.publish(EstimateCsvImporter.parse(RequestBodies.utf8(bytes, ESTIMATE),
                 windows.current(), config.maxEventsPerRequest())));
     }
 

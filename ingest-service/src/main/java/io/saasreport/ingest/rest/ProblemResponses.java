@@ -51,6 +51,8 @@ public class ProblemResponses {
         return switch (reason) {
             case UNAUTHORIZED -> 401;
             case KAFKA_UNAVAILABLE -> 503;
+            case UNKNOWN_FEED -> 404;
+            case FEED_UNAVAILABLE -> 409;
             // RFC 9110: content over a limit is 413, a media type the endpoint does not read 415; every other defect 400.
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

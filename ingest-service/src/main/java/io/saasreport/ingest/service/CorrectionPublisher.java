@@ -60,7 +60,7 @@ public class CorrectionPublisher {
         MutinyEmitter<Record<String, String>> emitter = correction.onPrices() ? prices : filings;
         try {
             emitter.sendMessage(Message.of(Record.of(correction.ticker(), value),
-                            OutgoingRecord.metadata(correction.ticker(), cloudEventType(correction), OutgoingRecord.now())))
+                            OutgoingRecord.metadata(correction.ticker(), cloudEventType(correction), null, OutgoingRecord.now())))
                     .await().atMost(config.publishTimeout());
         } catch (RuntimeException failure) {
             LOG.warnf(failure, "Kafka did not acknowledge the %s of %s", correction.type(), correction.ticker());

@@ -3,6 +3,7 @@ package io.saasreport.ingest.service;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,13 +66,21 @@ public class EventPublisher {
 
     /** Sends every event and waits for all acknowledgements; answers how many were published. */
     public int publish(List<? extends IngestEvent> events) {
+        return publish(events, event -> null);
+    }
+
+    /**
+     * As {@link #publish(List)}, each record's CloudEvents id given by {@code ids} (derived from the event's source,
+     * so that the same source fact always carries the same id); a null id is a random one.
+     */
+    public int publish(List<? extends IngestEvent> events, Function<? super IngestEvent, String> ids) {
         if (events.isEmpty()) {
             return 0;
         }
         ZonedDateTime now = OutgoingRecord.now();
         BoundedSends.Outcome outcome;
         try {
-            outcome = sends.send(events, (event, ticket) -> send(event, now, ticket));
+            outcome = sends.send(events, (event, ticket) -> send(event, ids.apply(event), now, ticket));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(events, BoundedSends.Outcome.nothingSent(events.size(), e));
@@ -110,9 +119,9 @@ public class EventPublisher {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    private Uni<Void> send(IngestEvent event, ZonedDateTime now, PendingSend ticket) {
+    private Uni<Void> send(IngestEvent event, String id, ZonedDateTime now, PendingSend ticket) {
         return emitterFor(event.eventType()).sendMessage(Message.of(event,
-                OutgoingRecord.metadata(event.key(), event.eventType().cloudEventType(), now).with(ticket)));
+                OutgoingRecord.metadata(event.key(), event.eventType().cloudEventType(), id, now).with(ticket)));
     }
 
     private MutinyEmitter<IngestEvent> emitterFor(EventType type) {

@@ -61,7 +61,7 @@ public class UniverseDefinitionPublisher {
         BoundedSends.Outcome outcome;
         try {
             outcome = sends.send(List.of(Record.of(name, value)), (record, ticket) -> definitions.sendMessage(
-                    Message.of(record, OutgoingRecord.metadata(name, type, OutgoingRecord.now()).with(ticket))));
+                    Message.of(record, OutgoingRecord.metadata(name, type, null, OutgoingRecord.now()).with(ticket))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = BoundedSends.Outcome.nothingSent(1, e);

@@ -1,6 +1,8 @@
 package io.saasreport.report.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -26,6 +28,20 @@ public interface ReportConfig {
     Stream stream();
 
     Alerts alerts();
+
+    Feeds feeds();
+
+    /** Where the dashboard's "Sources" panel learns when each of the ingest service's feeds last updated. */
+    interface Feeds {
+
+        /** The ingest service's {@code GET /api/v1/feeds} ({@code REPORT_FEEDS_URL}); unset, the panel says so. */
+        Optional<URI> url();
+
+        /** How long one look at it may take. */
+        @WithDefault("PT2S")
+        @DurationMin(millis = 1)
+        Duration timeout();
+    }
 
     interface Alerts {
 

@@ -27,7 +27,7 @@ class OpenApiTest {
             "/api/v1/universes/{name}", "/api/v1/universes/{name}/top-multiples", "/api/v1/universes/{name}/movers",
             "/api/v1/universes/{name}/buckets", "/api/v1/universes/{name}/operating-medians",
             "/api/v1/universes/{name}/scatter", "/api/v1/universes/{name}/history",
-            "/api/v1/universes/{name}/history/medians", "/api/v1/alerts");
+            "/api/v1/universes/{name}/history/medians", "/api/v1/alerts", "/api/v1/sources");
 
     private static JsonPath openApi() {
         return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();

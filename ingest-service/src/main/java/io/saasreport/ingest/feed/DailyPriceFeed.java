@@ -1,0 +1,80 @@
+package io.saasreport.ingest.feed;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.saasreport.ingest.domain.MarketClose;
+import io.saasreport.ingest.domain.PriceEvent;
+import io.saasreport.ingest.importer.PriceCsvImporter;
+
+/**
+ * Each company's daily bars from a CSV source (Stooq's download by default; any format {@link PriceCsvImporter} reads:
+ * Stooq, Yahoo, nasdaq.com), through the same importer as {@code /api/v1/import/prices}. The whole history comes every
+ * time; only the days not published before are.
+ */
+final class DailyPriceFeed implements Feed {
+
+    static final String NAME = "daily-prices";
+
+    private final String urlTemplate;
+    private final CompanyList companies;
+    private final SourceClient client;
+    private final ImportLimits limits;
+
+    DailyPriceFeed(String urlTemplate, CompanyList companies, SourceClient client, ImportLimits limits) {
+        this.urlTemplate = urlTemplate;
+        this.companies = companies;
+        this.client = client;
+        this.limits = limits;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void run(FeedRun run) throws InterruptedException {
+        for (Company company : companies.companies()) {
+            try {
+                check(company.ticker(), run);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                run.companyFailed(company.ticker(), Failures.describe(e));
+            }
+        }
+    }
+
+    private void check(String ticker, FeedRun run) throws Exception {
+        Optional<SourceClient.Document> file = client.fetchIfChanged(url(ticker));
+        if (file.isEmpty()) {
+            run.unchanged();
+            run.companyChecked(ticker, 0, null);
+            return;
+        }
+        run.fetched();
+        List<PriceEvent> prices = PriceCsvImporter.parse(ticker, Utf8.decode(file.get().body()),
+                limits.window().get(), limits.maxRows());
+        int published = run.publish(prices, event -> eventId((PriceEvent) event));
+        client.remember(file.get());
+        run.companyChecked(ticker, published, null);
+    }
+
+    URI url(String ticker) {
+        return URI.create(urlTemplate
+                .replace("{ticker}", URLEncoder.encode(ticker, StandardCharsets.UTF_8))
+                .replace("{ticker-lowercase}", URLEncoder.encode(ticker.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8)));
+    }
+
+    /** The ticker, the trading day and the close: a corrected close is a new event, the same close the same one. */
+    static String eventId(PriceEvent price) {
+        LocalDate day = price.at().atZone(MarketClose.NEW_YORK).toLocalDate();
+        return NAME + "/" + price.ticker() + "/" + day + "/" + price.price().toPlainString();
+    }
+}
