@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.saasreport.ingest.TestData;
+import io.saasreport.ingest.domain.TimeWindow;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.importer.FredYieldImporter;
 import io.saasreport.ingest.importer.PriceCsvImporter;
@@ -37,6 +38,9 @@ import io.saasreport.stack.test.SecDocuments;
  * that is not one. No framework: the feeds run on a list of published events.
  */
 class FeedHostileInputTest {
+
+    /** One window for the feed and the importer it is compared with: its messages name the instant it allows. */
+    private static final TimeWindow WINDOW = TestData.window();
 
     private static final int MAX_BYTES = 200_000;
     private static final String HEADER = "Date,Open,High,Low,Close,Volume\n";
@@ -61,20 +65,20 @@ class FeedHostileInputTest {
         files.put("DDOG", TestData.bytes(TestData.STOOQ_DDOG));
         files.forEach((ticker, bytes) -> sources.serve("/prices/" + ticker, bytes));
         CompanyList companies = companies(files.keySet());
-        DailyPriceFeed feed = new DailyPriceFeed(sources.baseUri() + "/prices/{ticker}", companies, client(), new ImportLimits(TestData::window, TestData.MAX_ROWS));
+        DailyPriceFeed feed = new DailyPriceFeed(sources.baseUri() + "/prices/{ticker}", companies, client(), new ImportLimits(() -> WINDOW, TestData.MAX_ROWS));
 
         feed.run(run());
 
         Map<String, CompanyStatus> statuses = statuses();
         for (String ticker : List.of("EXTREME", "CONTROL", "FUTURE")) {
             String csv = new String(files.get(ticker), StandardCharsets.UTF_8);
-            assertVerdict(ticker, () -> PriceCsvImporter.parse(ticker, csv, TestData.window(), TestData.MAX_ROWS), statuses.get(ticker));
+            assertVerdict(ticker, () -> PriceCsvImporter.parse(ticker, csv, WINDOW, TestData.MAX_ROWS), statuses.get(ticker));
         }
         assertEquals("GET 127.0.0.1/prices/HUGE: the document is larger than " + MAX_BYTES
                 + " bytes (feeds.max-document-bytes)", statuses.get("HUGE").lastError());
         assertEquals("the document is not UTF-8 text", statuses.get("LATIN").lastError());
         assertNull(statuses.get("DDOG").lastError());
-        assertEquals(PriceCsvImporter.parse("DDOG", TestData.text(TestData.STOOQ_DDOG), TestData.window(), TestData.MAX_ROWS),
+        assertEquals(PriceCsvImporter.parse("DDOG", TestData.text(TestData.STOOQ_DDOG), WINDOW, TestData.MAX_ROWS),
                 published.stream().filter(event -> event.key().equals("DDOG")).toList());
     }
 
@@ -82,11 +86,11 @@ class FeedHostileInputTest {
     void aFarFutureOrOutlandishYieldGetsTheImportersVerdict() throws Exception {
         String csv = TestData.text(TestData.FRED_DGS10) + "2999-01-04,4.5\n2999-01-05,1e400\n";
         sources.serve("/fred", csv.getBytes(StandardCharsets.UTF_8));
-        TreasuryYieldFeed feed = new TreasuryYieldFeed(sources.baseUri().resolve("/fred"), client(), new ImportLimits(TestData::window, TestData.MAX_ROWS));
+        TreasuryYieldFeed feed = new TreasuryYieldFeed(sources.baseUri().resolve("/fred"), client(), new ImportLimits(() -> WINDOW, TestData.MAX_ROWS));
         String verdict;
         List<? extends IngestEvent> expected = List.of();
         try {
-            expected = FredYieldImporter.parse(csv, TestData.window(), TestData.MAX_ROWS);
+            expected = FredYieldImporter.parse(csv, WINDOW, TestData.MAX_ROWS);
             verdict = null;
         } catch (RuntimeException refused) {
             verdict = Failures.describe(refused);
@@ -116,7 +120,7 @@ class FeedHostileInputTest {
         CompanyList companies = CompanyList.read(new StringReader("ticker,exchange,cik,name\nNOTINDEX,NYSE,1,A\n"
                 + "HUGE,NYSE,2,B\nCONTROL,NYSE,3,C\nSNOW,NYSE,1640147,Snowflake Inc.\n"), "test");
         SecEdgarFeed feed = new SecEdgarFeed(sources.baseUri().resolve("/sec"), companies,
-                client(snowFacts.length), EventReader.strictTreeReader(new ObjectMapper()), new ImportLimits(TestData::window, TestData.MAX_ROWS));
+                client(snowFacts.length), EventReader.strictTreeReader(new ObjectMapper()), new ImportLimits(() -> WINDOW, TestData.MAX_ROWS));
         // The limit is Snowflake's document's size: it passes, one byte more does not.
         feed.run(run());
 
