@@ -148,14 +148,19 @@ class ReportDatabaseOutageSystemTest {
         }
     }
 
-    /** The quarter after {@code filing}: 91 days later, filed 30 days after its end (never in the future), 3 % more revenue. */
+    /**
+     * The quarter after {@code filing}: 91 days later but ended by yesterday (the door refuses a period that has not
+     * ended), filed 30 days after its end (never in the future), 3 % more revenue.
+     */
     private static ObjectNode nextQuarter(ObjectNode filing) {
         ObjectNode next = filing.deepCopy();
         int year = filing.get("fiscalYear").asInt();
         int quarter = filing.get("fiscalQuarter").asInt();
         next.put("fiscalYear", quarter == 4 ? year + 1 : year);
         next.put("fiscalQuarter", quarter == 4 ? 1 : quarter + 1);
+        LocalDate yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
         LocalDate periodEnd = LocalDate.parse(filing.get("periodEnd").asText()).plusDays(91);
+        periodEnd = periodEnd.isAfter(yesterday) ? yesterday : periodEnd;
         next.put("periodEnd", periodEnd.toString());
         Instant filedAt = periodEnd.plusDays(30).atTime(21, 5).toInstant(java.time.ZoneOffset.UTC);
         Instant latestAllowed = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
