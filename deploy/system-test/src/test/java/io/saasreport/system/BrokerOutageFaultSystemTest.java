@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,6 +67,14 @@ class BrokerOutageFaultSystemTest {
     @BeforeAll
     static void startSystem() {
         stack = SystemUnderTest.brokerProcessStack();
+    }
+
+    /** The services' and the broker's logs outlive the stack (deleted on stop): target/broker-outage-logs. */
+    @AfterAll
+    static void keepTheLogs() throws Exception {
+        if (stack != null) {
+            SystemUnderTest.keepLogs(stack, "broker-outage-logs");
+        }
     }
 
     @Test

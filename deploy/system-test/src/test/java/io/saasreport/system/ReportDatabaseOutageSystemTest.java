@@ -10,9 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,14 +63,7 @@ class ReportDatabaseOutageSystemTest {
     /** The services' logs outlive the stack (its state is deleted on stop): target/report-outage-logs. */
     @AfterAll
     static void keepTheLogs() throws Exception {
-        Path logs = stack.dataDirectory().resolve("logs");
-        Path kept = SystemUnderTest.root().resolve("deploy/system-test/target/report-outage-logs");
-        Files.createDirectories(kept);
-        try (var files = Files.list(logs)) {
-            for (Path log : files.toList()) {
-                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        SystemUnderTest.keepLogs(stack, "report-outage-logs");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.saasreport.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import io.saasreport.stack.FreePort;
 import io.saasreport.stack.LocalStack;
@@ -76,6 +79,20 @@ final class SystemUnderTest {
     private static synchronized void stopAtExit() {
         if (stack != null) {
             stack.stop();
+        }
+    }
+
+    /**
+     * Copies the stack's logs (services, broker) to {@code deploy/system-test/target/<folder>}: the stack deletes its
+     * state on stop, and a failed fault case is read from them.
+     */
+    static void keepLogs(LocalStack stack, String folder) throws IOException {
+        Path kept = root().resolve("deploy/system-test/target").resolve(folder);
+        Files.createDirectories(kept);
+        try (var logs = Files.list(stack.dataDirectory().resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
