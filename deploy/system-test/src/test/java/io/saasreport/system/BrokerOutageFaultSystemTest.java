@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -259,9 +260,9 @@ class BrokerOutageFaultSystemTest {
                     }
                 }
             } catch (HttpTimeoutException e) {
-                slowOrUnanswered.add(service + " readiness: no answer within 1 s");
+                slowOrUnanswered.add(Instant.now() + " " + service + " readiness: no answer within 1 s");
             } catch (IOException e) {
-                slowOrUnanswered.add(service + " readiness: " + e);
+                slowOrUnanswered.add(Instant.now() + " " + service + " readiness: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -93,8 +93,10 @@ public class EventPublisher {
     }
 
     private RejectedRequestException unavailable(List<? extends IngestEvent> events, BoundedSends.Outcome outcome) {
-        LOG.warnf(outcome.failure(), "Kafka did not acknowledge %d of %d event(s)", outcome.total() - outcome.published(),
-                outcome.total());
+        // One line per refused request (while the broker is away, every request is one): the trace at DEBUG.
+        LOG.warnf("Kafka did not acknowledge %d of %d event(s): %s", outcome.total() - outcome.published(),
+                outcome.total(), cause(outcome.failure()));
+        LOG.debug("Why Kafka did not acknowledge them", outcome.failure());
         return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
                 "Kafka did not acknowledge the events (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome),
                 List.of(), countByType(events), outcome.failure());

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -27,7 +28,7 @@ import io.saasreport.metrics.domain.AlertThresholds;
  * market.prices, company.filings, company.estimates, company.profiles, market.macro  (keyed by ticker)
  *   -> apply-event        [company-revisions, company-facts, company-prices (changelogged),
  *                          company-objects (the same companies as objects, per task)]   stage 1, one task per partition
- *        -> changed-companies [company-changed: record cache, no changelog, keeps nothing]
+ *        -> changed-companies [company-changed: record cache, no changelog]
  *             each changed company once per commit (requested as soon as the thread's input is drained,
  *             DrainedInput; commit.interval.ms under a backlog):
  *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
@@ -188,11 +189,21 @@ public final class MetricsTopology {
      * published, and an aborted transaction's input is processed again.
      */
     private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> changedPerCommit() {
-        // The cache does the work; the store under it has to exist but need not keep anything: a one-entry LRU map.
-        return Materialized.<String, String>as(Stores.lruMap(CHANGED_COMPANIES_STORE, 1))
+        return Materialized.<String, String>as(changedCompaniesStore())
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.String())
                 .withCachingEnabled()
                 .withLoggingDisabled();
+    }
+
+    /**
+     * The store under the record cache: it has to exist and open again when Kafka Streams revives its task (a task
+     * whose changelog write timed out is closed dirty and initialised again with the same store objects). An
+     * in-memory store keeps one short entry per changed ticker; the one-entry LRU map kept nothing but stays closed
+     * after such a revival (Kafka 4.1's MemoryLRUCache does not reopen in init), and the cache's next flush then
+     * killed the state updater after a 3-minute broker outage.
+     */
+    static KeyValueBytesStoreSupplier changedCompaniesStore() {
+        return Stores.inMemoryKeyValueStore(CHANGED_COMPANIES_STORE);
     }
 }

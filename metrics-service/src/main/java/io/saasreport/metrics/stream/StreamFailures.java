@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 
@@ -45,7 +46,10 @@ public final class StreamFailures {
                     || cause instanceof TaskCorruptedException
                     // A store closed under a task whose commit timed out: a new thread opens its stores afresh (the
                     // state updater died of it after a 3-minute outage, and the default answer shut the client down).
-                    || cause instanceof InvalidStateStoreException;
+                    || cause instanceof InvalidStateStoreException
+                    // The group leader saw no metadata for an input topic during a rebalance (a broker just back):
+                    // the topics exist before the service starts (the stack and the Kubernetes job create them).
+                    || cause instanceof MissingSourceTopicException;
         }
         return recoverable;
     }

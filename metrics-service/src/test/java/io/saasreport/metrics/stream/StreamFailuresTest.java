@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class StreamFailuresTest {
         // What the state updater died of once the broker came back after 3 minutes (a store closed by the dirty close).
         assertTrue(StreamFailures.recoverable(new StreamsException(
                 new InvalidStateStoreException("Store company-changed is currently closed."))));
+        // A rebalance while the returning broker's metadata lacks an input topic: the next one sees it.
+        assertTrue(StreamFailures.recoverable(new MissingSourceTopicException("One or more source topics were missing during rebalance")));
     }
 
     @Test
