@@ -3,15 +3,15 @@ package io.saasreport.metrics.stream;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.errors.ApplicationRecoverableException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidPidMappingException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.TaskAssignmentException;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 
@@ -37,19 +37,20 @@ public final class StreamFailures {
             if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
                 return false;
             }
-            recoverable |= cause instanceof RetriableException // TimeoutException, unknown topic, not leader, network
-                    || cause instanceof ProducerFencedException
-                    || cause instanceof InvalidProducerEpochException
-                    || cause instanceof InvalidPidMappingException
+            // Kafka's own categories: retriable (timeouts, unknown topic, not leader, network), recoverable by new
+            // clients (fenced producer, stale epoch or pid, member or generation gone), or an abortable transaction.
+            recoverable |= cause instanceof RetriableException
+                    || cause instanceof ApplicationRecoverableException
+                    || cause instanceof TransactionAbortableException
                     || cause instanceof TransactionAbortedException
                     || cause instanceof TaskMigratedException
                     || cause instanceof TaskCorruptedException
-                    // A store closed under a task whose commit timed out: a new thread opens its stores afresh (the
-                    // state updater died of it after a 3-minute outage, and the default answer shut the client down).
+                    // A store closed under a revived task: a new thread opens its stores afresh.
                     || cause instanceof InvalidStateStoreException
-                    // The group leader saw no metadata for an input topic during a rebalance (a broker just back):
-                    // the topics exist before the service starts (the stack and the Kubernetes job create them).
-                    || cause instanceof MissingSourceTopicException;
+                    // The group leader could not assign (an input topic without metadata, a broker just back): the
+                    // topics exist before the service starts, and the next rebalance assigns again.
+                    || cause instanceof MissingSourceTopicException
+                    || cause instanceof TaskAssignmentException;
         }
         return recoverable;
     }

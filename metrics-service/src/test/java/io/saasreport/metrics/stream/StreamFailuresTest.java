@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.TaskAssignmentException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +42,18 @@ class StreamFailuresTest {
         // What the state updater died of once the broker came back after 3 minutes (a store closed by the dirty close).
         assertTrue(StreamFailures.recoverable(new StreamsException(
                 new InvalidStateStoreException("Store company-changed is currently closed."))));
-        // A rebalance while the returning broker's metadata lacks an input topic: the next one sees it.
+        assertTrue(StreamFailures.recoverable(new StreamsException(new InvalidProducerEpochException("stale epoch"))));
+        assertTrue(StreamFailures.recoverable(new StreamsException("Error encountered trying to commit a transaction",
+                new TransactionAbortableException("the coordinator aborted the transaction"))));
+        assertTrue(StreamFailures.recoverable(new StreamsException(new UnknownMemberIdException("evicted while away"))));
+    }
+
+    @Test
+    void aRebalanceTheLeaderCouldNotAssignIsRecoverable() {
+        // What every member throws when the leader saw no metadata for an input topic (a broker just back) or could
+        // not compute the assignment: the next rebalance assigns again.
         assertTrue(StreamFailures.recoverable(new MissingSourceTopicException("One or more source topics were missing during rebalance")));
+        assertTrue(StreamFailures.recoverable(new TaskAssignmentException("Hit an unexpected exception during task assignment phase of rebalance")));
     }
 
     @Test
