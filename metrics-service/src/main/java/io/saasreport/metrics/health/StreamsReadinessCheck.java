@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Ready while Kafka Streams is RUNNING: its tasks are assigned and restored. REBALANCING (tasks moving, state
- * restoring) and anything after an ERROR are not ready. Liveness is the extension's own check (down unless
- * RUNNING or REBALANCING).
+ * restoring) and anything after an ERROR are not ready. Liveness is {@link StreamsLivenessCheck} (down only beyond
+ * recovery).
  */
 @Readiness
 @ApplicationScoped

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class ThreadShutdownWatch {
 
-    static final String SHUTTING_DOWN = "PENDING_SHUTDOWN";
+    private static final String SHUTTING_DOWN = "PENDING_SHUTDOWN";
 
     private final Duration bound;
     private final Map<String, Instant> shuttingDownSince = new HashMap<>();
