@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.saasreport.ingest.TestData;
-import io.saasreport.stack.test.RecordedSources;
-import io.saasreport.stack.test.SecDocuments;
+import io.saasreport.testsupport.RecordedSources;
+import io.saasreport.testsupport.SecDocuments;
 
 /**
  * The stand-in sources of {@link FeedsTest}, serving the recordings (PROVENANCE.md of local-stack's recordings/ and

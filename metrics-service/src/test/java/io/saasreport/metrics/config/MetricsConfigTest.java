@@ -13,7 +13,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.ConfigMappings;
+import io.saasreport.testsupport.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 
 /** The {@code metrics.*} settings as application.properties sets them, and the values that stop the start. */

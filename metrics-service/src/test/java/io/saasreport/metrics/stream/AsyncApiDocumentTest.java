@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.contracts.TopicSchemas;
 import io.saasreport.metrics.domain.UniverseAlert;
-import io.saasreport.stack.test.AsyncApiDocument;
+import io.saasreport.testsupport.AsyncApiDocument;
 
 /**
  * {@code asyncapi.yaml} against the service: each figure channel's payload is its topic's JSON Schema from the

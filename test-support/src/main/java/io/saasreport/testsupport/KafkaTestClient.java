@@ -1,4 +1,4 @@
-package io.saasreport.stack.test;
+package io.saasreport.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

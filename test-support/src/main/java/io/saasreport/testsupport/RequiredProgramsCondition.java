@@ -1,4 +1,4 @@
-package io.saasreport.stack.test;
+package io.saasreport.testsupport;
 
 import java.util.List;
 import java.util.function.Function;

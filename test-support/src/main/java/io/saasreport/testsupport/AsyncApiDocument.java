@@ -1,4 +1,4 @@
-package io.saasreport.stack.test;
+package io.saasreport.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.saasreport.stack.test;
+package io.saasreport.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
