@@ -45,11 +45,11 @@ final class CatchUp {
         }
         int count = options.catchUpTicks();
         Map<TopicPartition, Long> before = bench.prices().endOffsets();
-        target.stop(LocalStack.METRICS);
+        target.stack().stop(LocalStack.METRICS);
         Instant base = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         Benchmark.log("catch-up: writing " + count + " ticks while the metrics service is stopped");
         bench.prices().write(bench.stormTickers(), count, 70, base);
-        Thread starting = new Thread(() -> target.start(LocalStack.METRICS), "metrics-start");
+        Thread starting = new Thread(() -> target.stack().start(LocalStack.METRICS), "metrics-start");
         long startedAt = System.nanoTime();
         starting.start();
         double first = 0;

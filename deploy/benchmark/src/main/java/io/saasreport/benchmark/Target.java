@@ -8,28 +8,9 @@ import io.saasreport.stack.LocalStack;
 
 /**
  * The system measured: a fresh local stack the benchmark starts and stops (--stack=local), or one already running at
- * the addresses of the options (--stack=running).
+ * the addresses of the options (--stack=running, {@code stack} null). {@code jdbcUrl} is the report's database.
  */
-final class Target {
-
-    /** Null when the benchmark measures a stack it did not start. */
-    private final LocalStack stack;
-    private final URI ingest;
-    private final URI metrics;
-    private final URI report;
-    private final String bootstrap;
-    private final String apiKey;
-    private final String jdbcUrl;
-
-    private Target(LocalStack stack, URI ingest, URI metrics, URI report, String bootstrap, String apiKey, String jdbcUrl) {
-        this.stack = stack;
-        this.ingest = ingest;
-        this.metrics = metrics;
-        this.report = report;
-        this.bootstrap = bootstrap;
-        this.apiKey = apiKey;
-        this.jdbcUrl = jdbcUrl;
-    }
+record Target(LocalStack stack, URI ingest, URI metrics, URI report, String bootstrap, String apiKey, String jdbcUrl) {
 
     static Target open(Options options, Path root) {
         if (!options.startLocalStack()) {
@@ -41,42 +22,9 @@ final class Target {
                 stack.bootstrapServers(), stack.apiKey(), stack.jdbcUrl("report"));
     }
 
-    URI ingest() {
-        return ingest;
-    }
-
-    URI metrics() {
-        return metrics;
-    }
-
-    URI report() {
-        return report;
-    }
-
-    String bootstrap() {
-        return bootstrap;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    /** The report's database (user postgres). */
-    String jdbcUrl() {
-        return jdbcUrl;
-    }
-
     /** Whether the benchmark started the stack, and so may stop and start its services. */
     boolean startedHere() {
         return stack != null;
-    }
-
-    void stop(String service) {
-        stack.stop(service);
-    }
-
-    void start(String service) {
-        stack.start(service);
     }
 
     /** The service's process: the one the local stack started, else found by its jar; null when none is found. */

@@ -24,9 +24,7 @@ final class Waits {
 
     /** Polls every 100 ms until the condition holds; fails after --wait-seconds. */
     void await(String what, Check condition) throws Exception {
-        if (!until(condition)) {
-            throw new IllegalStateException("gave up after " + waitSeconds + " s waiting until " + what);
-        }
+        require(until(condition), what);
     }
 
     /** Polls every 100 ms until the condition holds (true) or --wait-seconds passed (false). */
@@ -42,7 +40,11 @@ final class Waits {
     }
 
     void awaitApplied(String what, double target) throws Exception {
-        if (!untilApplied(target)) {
+        require(untilApplied(target), what);
+    }
+
+    private void require(boolean happened, String what) {
+        if (!happened) {
             throw new IllegalStateException("gave up after " + waitSeconds + " s waiting until " + what);
         }
     }
