@@ -52,14 +52,6 @@ final class StackEnvironment {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    StackPorts ports() {
-        return ports;
-    }
-
-    Path data() {
-        return data;
-    }
-
     /** The secured mode's logins, null for plaintext Kafka. */
     KafkaBroker.Sasl sasl() {
         return sasl;
