@@ -80,7 +80,7 @@ class SnapshotStoreTest {
         assertEquals(3L, ((Number) stored("select revision")).longValue());
         assertEquals(3L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"),
                 "each in a minute of its own");
-        assertEquals("1001.0", history("select payload ->> 'price'", "h"), "the hour holds the latest point, rev 2");
+        assertEquals("1001.0", history("select payload::jsonb ->> 'price'", "h"), "the hour holds the latest point, rev 2");
     }
 
     @Test
@@ -89,8 +89,8 @@ class SnapshotStoreTest {
         storeTheBatch();
 
         assertEquals("2026", stored("select payload #>> '{sources,latestQuarter,fiscalYear}'"));
-        assertEquals(false, history("select (payload -> 'sources') is not null", "w"));
-        assertEquals("1000.0", history("select payload ->> 'price'", "w"));
+        assertEquals(false, history("select (payload::jsonb -> 'sources') is not null", "w"));
+        assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "w"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class SnapshotStoreTest {
         storeTheBatch();
 
         assertEquals("1000.0", stored("select payload ->> 'price'"));
-        assertEquals("1000.0", history("select payload ->> 'price'", "h"));
+        assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "h"));
         assertEquals(1L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"));
     }
 
@@ -117,7 +117,7 @@ class SnapshotStoreTest {
 
         assertEquals(4L, database.value("select count(*) from company_history where ticker = ?1", "BPH"), "one row a period");
         for (String resolution : List.of("m", "h", "d", "w")) {
-            assertEquals("1001.0", history("select payload ->> 'price'", resolution), "the latest asOf of " + resolution);
+            assertEquals("1001.0", history("select payload::jsonb ->> 'price'", resolution), "the latest asOf of " + resolution);
         }
         assertEquals("1002.0", stored("select payload ->> 'price'"), "the snapshot goes by revision");
         assertEquals(HistoryResolution.WEEK.periodOf(minute).toString(),
@@ -131,7 +131,7 @@ class SnapshotStoreTest {
         record("BPH", close.plusSeconds(5), 2L, 1001.0);
         storeTheBatch();
 
-        assertEquals("1000.0", database.value("select payload ->> 'price' from company_history where ticker = ?1"
+        assertEquals("1000.0", database.value("select payload::jsonb ->> 'price' from company_history where ticker = ?1"
                 + " and resolution = 'w' and period = ?2", "BPH", java.sql.Timestamp.from(close)));
         assertEquals("1001.0", stored("select payload ->> 'price'"));
     }
