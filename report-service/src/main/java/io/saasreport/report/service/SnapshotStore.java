@@ -41,7 +41,7 @@ public class SnapshotStore {
     private static final String NEWER = "case when excluded.revision is not null and %1$s.revision is not null"
             + " then excluded.revision >= %1$s.revision else excluded.as_of >= %1$s.as_of end";
     private static final String UPSERT_COMPANY = "insert into company_snapshot"
-            + " (ticker, name, as_of, revision, growth_bucket, payload, stored_at) values (?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " (ticker, name, as_of, revision, growth_bucket, payload, stored_at) values (?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (ticker) do update set name = excluded.name, as_of = excluded.as_of,"
             + " revision = excluded.revision, growth_bucket = excluded.growth_bucket, payload = excluded.payload,"
             + " stored_at = excluded.stored_at where " + NEWER.formatted("company_snapshot");

@@ -76,7 +76,7 @@ class SnapshotStoreTest {
         storeTheBatch();
 
         assertEquals(2L, database.rows("company_snapshot"));
-        assertEquals("1002.0", stored("select payload ->> 'price'"));
+        assertEquals("1002.0", stored("select payload::jsonb ->> 'price'"));
         assertEquals(3L, ((Number) stored("select revision")).longValue());
         assertEquals(3L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"),
                 "each in a minute of its own");
@@ -88,7 +88,7 @@ class SnapshotStoreTest {
         record("BPH", T1, 1L, 1000.0);
         storeTheBatch();
 
-        assertEquals("2026", stored("select payload #>> '{sources,latestQuarter,fiscalYear}'"));
+        assertEquals("2026", stored("select payload::jsonb #>> '{sources,latestQuarter,fiscalYear}'"));
         assertEquals(false, history("select (payload::jsonb -> 'sources') is not null", "w"));
         assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "w"));
     }
@@ -100,7 +100,7 @@ class SnapshotStoreTest {
         record("BPH", T1.plusSeconds(60), 4L, 999.0);
         storeTheBatch();
 
-        assertEquals("1000.0", stored("select payload ->> 'price'"));
+        assertEquals("1000.0", stored("select payload::jsonb ->> 'price'"));
         assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "h"));
         assertEquals(1L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"));
     }
@@ -119,7 +119,7 @@ class SnapshotStoreTest {
         for (String resolution : List.of("m", "h", "d", "w")) {
             assertEquals("1001.0", history("select payload::jsonb ->> 'price'", resolution), "the latest asOf of " + resolution);
         }
-        assertEquals("1002.0", stored("select payload ->> 'price'"), "the snapshot goes by revision");
+        assertEquals("1002.0", stored("select payload::jsonb ->> 'price'"), "the snapshot goes by revision");
         assertEquals(HistoryResolution.WEEK.periodOf(minute).toString(),
                 history("select period", "w").toString());
     }
@@ -133,7 +133,7 @@ class SnapshotStoreTest {
 
         assertEquals("1000.0", database.value("select payload::jsonb ->> 'price' from company_history where ticker = ?1"
                 + " and resolution = 'w' and period = ?2", "BPH", java.sql.Timestamp.from(close)));
-        assertEquals("1001.0", stored("select payload ->> 'price'"));
+        assertEquals("1001.0", stored("select payload::jsonb ->> 'price'"));
     }
 
     @Test
@@ -165,6 +165,6 @@ class SnapshotStoreTest {
         record("BPH", T1, null, 999.0);
         storeTheBatch();
 
-        assertEquals("1001.0", stored("select payload ->> 'price'"));
+        assertEquals("1001.0", stored("select payload::jsonb ->> 'price'"));
     }
 }
