@@ -35,7 +35,7 @@ import io.quarkus.scheduler.Trigger;
 import io.saasreport.ingest.config.FeedsConfig;
 import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.CompanyEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.Position;
 import io.saasreport.ingest.service.EventPublisher;

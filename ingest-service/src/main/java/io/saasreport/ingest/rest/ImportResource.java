@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.saasreport.contracts.Problem;
 import io.saasreport.ingest.config.IngestConfig;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.RejectedRequestException;

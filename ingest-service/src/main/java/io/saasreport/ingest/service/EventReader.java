@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import io.saasreport.ingest.config.IngestConfig;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.Position;
@@ -92,7 +92,7 @@ public class EventReader {
                 }
             } catch (IOException e) {
                 throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
-                        List.of(EventError.at(Position.index(index), fieldOf(e, parser), "not valid JSON: " + describe(e))),
+                        List.of(Position.index(index).error(fieldOf(e, parser), "not valid JSON: " + describe(e))),
                         Map.of(EventValidator.UNKNOWN_TYPE, 1), null);
             }
         } catch (IOException closing) {
@@ -127,7 +127,7 @@ public class EventReader {
                     try {
                         events.add(new Located(at, reader.readTree(parser)));
                     } catch (IOException e) {
-                        malformed.add(EventError.at(at, fieldOf(e, parser), "not valid JSON: " + describe(e)));
+                        malformed.add(at.error(fieldOf(e, parser), "not valid JSON: " + describe(e)));
                     }
                 } catch (IOException closing) {
                     throw new UncheckedIOException(closing);

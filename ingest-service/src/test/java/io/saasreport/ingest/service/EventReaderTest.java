@@ -23,7 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.config.JacksonCustomizer;
 import io.saasreport.ingest.domain.CompanyEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.FilingEvent;
 import io.saasreport.ingest.domain.IngestEvent;

@@ -1,0 +1,89 @@
+package io.saasreport.ingest.service;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.saasreport.ingest.domain.RejectedRequestException;
+import io.saasreport.ingest.domain.RejectionReason;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * The service's one way to Kafka: one channel, one producer, each record's topic in its own metadata
+ * ({@link OutgoingRecord}), every send bounded by {@link BoundedSends}. The values are JSON text, written here with
+ * the application's ObjectMapper, so that one serializer (a string's) fits events, corrections and tombstones alike.
+ */
+@ApplicationScoped
+public class RecordSender {
+
+    /** The outgoing channel (application.properties); it has no topic of its own. */
+    public static final String CHANNEL = "records-out";
+
+    // Bounded: BoundedSends never queues more than the buffer holds, and drops what a request gave up on.
+    @Inject
+    @Channel(CHANNEL)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BoundedSends.MAX_QUEUED)
+    MutinyEmitter<Record<String, String>> out;
+
+    @Inject
+    BoundedSends sends;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Sends the records, all with the same time, and answers how their sending ended. */
+    public BoundedSends.Outcome send(List<OutgoingRecord> records) {
+        ZonedDateTime time = OutgoingRecord.now();
+        try {
+            return sends.send(records, (record, ticket) -> out.sendMessage(record.message(time, ticket)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BoundedSends.Outcome.nothingSent(records.size(), e);
+        }
+    }
+
+    /** A value as the JSON text the record carries. */
+    public String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The 503 of a send that did not complete: {@code what} was not acknowledged, then what became of the records. */
+    static RejectedRequestException unavailable(String what, BoundedSends.Outcome outcome, Map<String, Integer> countByType) {
+        return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
+                "Kafka did not acknowledge " + what + " (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome),
+                List.of(), countByType, outcome.failure());
+    }
+
+    /** The part of a 503's detail that says what became of the records: a client may resend them all, safely. */
+    static String whatWasPublished(BoundedSends.Outcome outcome) {
+        String published = outcome.published() == 0 ? "none was published"
+                : outcome.published() + " of " + outcome.total() + " were published";
+        if (outcome.unconfirmed() == 0) {
+            return published + " and none of the others will be: sending the request again is safe";
+        }
+        return published + "; " + outcome.unconfirmed() + " were sent but not acknowledged, and Kafka may still have "
+                + "written them: sending the request again is safe (an event applied twice changes no figure)";
+    }
+
+    static String cause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}
