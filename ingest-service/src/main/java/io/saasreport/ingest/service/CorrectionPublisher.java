@@ -5,8 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.saasreport.ingest.domain.Correction;
 
 /**
@@ -19,25 +17,16 @@ public class CorrectionPublisher {
     static final String PRICE_CORRECTED_TYPE = "io.saasreport.price.corrected";
     static final String FILING_WITHDRAWN_TYPE = "io.saasreport.filing.withdrawn";
     static final String COMPANY_REMOVED_TYPE = "io.saasreport.company.removed";
-    private static final Logger LOG = Logger.getLogger(CorrectionPublisher.class);
-
     private final RecordSender sender;
-    private final IngestMeters meters;
 
-    CorrectionPublisher(RecordSender sender, IngestMeters meters) {
+    CorrectionPublisher(RecordSender sender) {
         this.sender = sender;
-        this.meters = meters;
     }
 
     public void publish(Correction correction) {
-        BoundedSends.Outcome outcome = sender.send(List.of(new OutgoingRecord(correction.topic(), correction.ticker(),
-                sender.json(correction), cloudEventType(correction), null)));
-        if (!outcome.complete()) {
-            LOG.warnf(outcome.failure(), "Kafka did not acknowledge the %s of %s", correction.type(), correction.ticker());
-            throw RecordSender.unavailable("the " + correction.type() + " of '" + correction.ticker() + "'", outcome,
-                    Map.of(Correction.TYPE_TAG, 1));
-        }
-        meters.accepted(Map.of(Correction.TYPE_TAG, 1));
+        sender.publish(List.of(new OutgoingRecord(correction.topic(), correction.ticker(), sender.json(correction),
+                cloudEventType(correction), null)), "the " + correction.type() + " of '" + correction.ticker() + "'",
+                Map.of(Correction.TYPE_TAG, 1));
     }
 
     private static String cloudEventType(Correction correction) {

@@ -7,11 +7,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.IngestEvent;
-import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
 
 /**
@@ -23,14 +20,10 @@ import io.saasreport.ingest.domain.RejectionReason;
 @ApplicationScoped
 public class EventPublisher {
 
-    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
-
     private final RecordSender sender;
-    private final IngestMeters meters;
 
-    EventPublisher(RecordSender sender, IngestMeters meters) {
+    EventPublisher(RecordSender sender) {
         this.sender = sender;
-        this.meters = meters;
     }
 
     /** Sends every event and waits for all acknowledgements; answers how many were published. */
@@ -46,14 +39,8 @@ public class EventPublisher {
         if (events.isEmpty()) {
             return 0;
         }
-        List<OutgoingRecord> records = events.stream().map(event -> record(event, ids.apply(event))).toList();
-        BoundedSends.Outcome outcome = sender.send(records);
-        if (!outcome.complete()) {
-            LOG.warnf(outcome.failure(), "Kafka did not acknowledge %d of %d event(s)",
-                    outcome.total() - outcome.published(), outcome.total());
-            throw RecordSender.unavailable("the events", outcome, countByType(events));
-        }
-        meters.accepted(countByType(events));
+        sender.publish(events.stream().map(event -> record(event, ids.apply(event))).toList(), "the events",
+                countByType(events));
         return events.size();
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import io.smallrye.reactive.messaging.kafka.Record;
 @ApplicationScoped
 public class RecordSender {
 
+    private static final Logger LOG = Logger.getLogger(RecordSender.class);
+
     /** The outgoing channel (application.properties); it has no topic of its own. */
     public static final String CHANNEL = "records-out";
 
@@ -41,8 +44,27 @@ public class RecordSender {
     @Inject
     ObjectMapper mapper;
 
-    /** Sends the records, all with the same time, and answers how their sending ended. */
-    public BoundedSends.Outcome send(List<OutgoingRecord> records) {
+    @Inject
+    IngestMeters meters;
+
+    /**
+     * Sends the records, all with the same time, and returns once Kafka acknowledged every one, counting them as
+     * accepted ({@code countByType}). Otherwise a {@link RejectionReason#KAFKA_UNAVAILABLE} rejection: Kafka did not
+     * acknowledge {@code what}, and what became of the records.
+     */
+    public void publish(List<OutgoingRecord> records, String what, Map<String, Integer> countByType) {
+        BoundedSends.Outcome outcome = send(records);
+        if (!outcome.complete()) {
+            LOG.warnf(outcome.failure(), "Kafka did not acknowledge %d of %d record(s): %s",
+                    outcome.total() - outcome.published(), outcome.total(), what);
+            throw new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE, "Kafka did not acknowledge " + what
+                    + " (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome), List.of(), countByType,
+                    outcome.failure());
+        }
+        meters.accepted(countByType);
+    }
+
+    private BoundedSends.Outcome send(List<OutgoingRecord> records) {
         ZonedDateTime time = OutgoingRecord.now();
         try {
             return sends.send(records, (record, ticket) -> out.sendMessage(record.message(time, ticket)));
@@ -59,13 +81,6 @@ public class RecordSender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
-    }
-
-    /** The 503 of a send that did not complete: {@code what} was not acknowledged, then what became of the records. */
-    static RejectedRequestException unavailable(String what, BoundedSends.Outcome outcome, Map<String, Integer> countByType) {
-        return new RejectedRequestException(RejectionReason.KAFKA_UNAVAILABLE,
-                "Kafka did not acknowledge " + what + " (" + cause(outcome.failure()) + "); " + whatWasPublished(outcome),
-                List.of(), countByType, outcome.failure());
     }
 
     /** The part of a 503's detail that says what became of the records: a client may resend them all, safely. */

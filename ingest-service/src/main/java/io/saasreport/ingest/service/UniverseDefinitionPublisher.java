@@ -5,8 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.saasreport.contracts.InputTopics;
 import io.saasreport.ingest.domain.UniverseDefinition;
 
@@ -19,14 +17,10 @@ public class UniverseDefinitionPublisher {
 
     static final String DEFINED_TYPE = "io.saasreport.universe.defined";
     static final String REMOVED_TYPE = "io.saasreport.universe.removed";
-    private static final Logger LOG = Logger.getLogger(UniverseDefinitionPublisher.class);
-
     private final RecordSender sender;
-    private final IngestMeters meters;
 
-    UniverseDefinitionPublisher(RecordSender sender, IngestMeters meters) {
+    UniverseDefinitionPublisher(RecordSender sender) {
         this.sender = sender;
-        this.meters = meters;
     }
 
     public void define(UniverseDefinition definition) {
@@ -38,13 +32,7 @@ public class UniverseDefinitionPublisher {
     }
 
     private void send(String name, String value, String type) {
-        BoundedSends.Outcome outcome = sender.send(
-                List.of(new OutgoingRecord(InputTopics.DEFINITIONS, name, value, type, null)));
-        if (!outcome.complete()) {
-            LOG.warnf(outcome.failure(), "Kafka did not acknowledge the definition of universe %s", name);
-            throw RecordSender.unavailable("the universe '" + name + "'", outcome,
-                    Map.of(UniverseDefinition.TYPE_TAG, 1));
-        }
-        meters.accepted(Map.of(UniverseDefinition.TYPE_TAG, 1));
+        sender.publish(List.of(new OutgoingRecord(InputTopics.DEFINITIONS, name, value, type, null)),
+                "the universe '" + name + "'", Map.of(UniverseDefinition.TYPE_TAG, 1));
     }
 }

@@ -2,16 +2,7 @@ package io.saasreport.ingest.rest;
 
 import static io.saasreport.ingest.rest.Refusals.Case.post;
 
-import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,8 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * refused with 400 naming the field (the column, the fact's path) within a second; none of them published.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InstantCorpusTest {
+class InstantCorpusTest extends Refusals {
 
     private static final String EVENTS = "/api/v1/events";
     private static final String PRICE = "{\"type\":\"price\",\"ticker\":\"INST\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
@@ -35,17 +25,8 @@ class InstantCorpusTest {
     private static final String SEC = "{\"facts\":{\"us-gaap\":{\"Revenues\":{\"units\":{\"USD\":["
             + "{\"start\":\"2024-05-01\",\"end\":\"%s\",\"val\":868823000,\"filed\":\"%s\"}]}}}}}";
 
-    private static Map<TopicPartition, Long> before;
-
-    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
-    @Test
-    @Order(0)
-    void warmUpAndNoteEndOffsets() {
-        Refusals.warmUp();
-        before = Refusals.endOffsets();
-    }
-
-    static Stream<Refusals.Case> corpus() {
+    @Override
+    Stream<Refusals.Case> corpus() {
         return Stream.of(
                 event("price dated 2099", PRICE.replace("2024-03-01T21:00:00Z", "2099-01-01T21:00:00Z"), "at"),
                 event("price dated 2 days ahead", PRICE.replace("2024-03-01T21:00:00Z",
@@ -79,19 +60,6 @@ class InstantCorpusTest {
                 sec("SEC fact filed in 2099", SEC.formatted("2024-07-31", "2099-08-29"), "facts.us-gaap.Revenues.units.USD[0].filed"),
                 sec("SEC fact ending 2099", SEC.formatted("2099-07-31", "2024-08-29"), "facts.us-gaap.Revenues.units.USD[0].end"),
                 sec("SEC fact filed in 1985", SEC.formatted("2024-07-31", "1985-08-29"), "facts.us-gaap.Revenues.units.USD[0].filed"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    @Order(1)
-    void refusedWithinASecondNamingTheField(Refusals.Case bad) {
-        Refusals.assertRefused(bad);
-    }
-
-    @Test
-    @Order(2)
-    void noneOfThemWasPublished() {
-        Refusals.assertNothingPublishedSince(before, "Instant corpus sentinel");
     }
 
     /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */

@@ -2,16 +2,7 @@ package io.saasreport.ingest.rest;
 
 import static io.saasreport.ingest.rest.Refusals.Case.post;
 
-import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,8 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * column, the fact's path) within a second, before any arithmetic on it; none of them published.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NumberCorpusTest {
+class NumberCorpusTest extends Refusals {
 
     private static final String EVENTS = "/api/v1/events";
     private static final String PRICE = "{\"type\":\"price\",\"ticker\":\"NUM\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
@@ -39,17 +29,8 @@ class NumberCorpusTest {
     private static final String SEC = "{\"facts\":{\"us-gaap\":{\"Revenues\":{\"units\":{\"USD\":["
             + "{\"start\":\"2024-05-01\",\"end\":\"2024-07-31\",\"val\":%s,\"filed\":\"2024-08-29\"}]}}}}}";
 
-    private static Map<TopicPartition, Long> before;
-
-    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
-    @Test
-    @Order(0)
-    void warmUpAndNoteEndOffsets() {
-        Refusals.warmUp();
-        before = Refusals.endOffsets();
-    }
-
-    static Stream<Refusals.Case> corpus() {
+    @Override
+    Stream<Refusals.Case> corpus() {
         return Stream.of(
                 event("price 1e-400 (0.0 as a double)", PRICE.replace("10.5", "1e-400"), "price"),
                 event("subnormal price 4.9e-324", PRICE.replace("10.5", "4.9e-324"), "price"),
@@ -85,19 +66,6 @@ class NumberCorpusTest {
                 sec("SEC value -1e400000000", SEC.formatted("-1e400000000")),
                 post("SEC value of 101 digits", "/api/v1/import/sec-companyfacts?ticker=DDOG", "application/json",
                         SEC.formatted("1".repeat(101)), 400, "malformed", "val"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    @Order(1)
-    void refusedWithinASecondNamingTheField(Refusals.Case bad) {
-        Refusals.assertRefused(bad);
-    }
-
-    @Test
-    @Order(2)
-    void noneOfThemWasPublished() {
-        Refusals.assertNothingPublishedSince(before, "Number corpus sentinel");
     }
 
     /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */

@@ -13,6 +13,13 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -20,10 +27,13 @@ import io.saasreport.stack.Topics;
 import io.saasreport.stack.test.KafkaTestClient;
 
 /**
- * The bad-input corpora's common part: a hostile request answered within a second with its status, its reason and the
- * field it names, and proof afterwards that none of a corpus reached a topic.
+ * The bad-input corpora's common part: each corpus test (a {@code @QuarkusTest} subclass) names its hostile requests
+ * in {@link #corpus()}; every one is answered within a second with its status, its reason and the field it names, and
+ * afterwards none of the corpus has reached a topic. The warm-up and the end offsets come first, untimed.
  */
-final class Refusals {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class Refusals {
 
     /** Every case is answered within this, extreme exponents and huge bodies included. */
     static final Duration WITHIN = Duration.ofSeconds(1);
@@ -92,6 +102,30 @@ final class Refusals {
         Requests.authorized().contentType("application/json").body("{}".getBytes(StandardCharsets.UTF_8)).put("/api/v1/universes/warm");
     }
 
-    private Refusals() {
+    /** Where the topics ended before the corpus. */
+    private Map<TopicPartition, Long> before;
+
+    /** The hostile requests of this corpus, each with the refusal it must get. */
+    abstract Stream<Case> corpus();
+
+    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
+    @Test
+    @Order(0)
+    void warmUpAndNoteEndOffsets() {
+        warmUp();
+        before = endOffsets();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    @Order(1)
+    void refusedWithinASecond(Case bad) {
+        assertRefused(bad);
+    }
+
+    @Test
+    @Order(2)
+    void noneOfThemWasPublished() {
+        assertNothingPublishedSince(before, getClass().getSimpleName() + " sentinel");
     }
 }

@@ -43,7 +43,7 @@ class EventReaderTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build());
 
-    private final EventReader reader = new EventReader(MAPPER, CONFIG, new TimeWindows(CONFIG));
+    private final EventReader reader = new EventReader(MAPPER, new ImportLimits(CONFIG));
 
     private static ObjectMapper customized(ObjectMapper mapper) {
         new JacksonCustomizer(CONFIG).customize(mapper);
