@@ -17,7 +17,6 @@ class FileCorpusTest extends Refusals {
 
     /** {@code %test.ingest.max-body-bytes}. */
     private static final int LIMIT = 3 * 1024 * 1024;
-    private static final String EVENTS = "/api/v1/events";
     private static final String PRICES = "/api/v1/import/prices?ticker=DDOG";
     private static final String FRED = "/api/v1/import/fred-dgs10";
     private static final String SEC = "/api/v1/import/sec-companyfacts?ticker=DDOG";

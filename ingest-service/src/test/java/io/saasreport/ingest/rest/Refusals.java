@@ -38,6 +38,17 @@ abstract class Refusals {
     /** Every case is answered within this, extreme exponents and huge bodies included. */
     static final Duration WITHIN = Duration.ofSeconds(1);
 
+    static final String EVENTS = "/api/v1/events";
+    static final String SEC_COMPANY_FACTS = "/api/v1/import/sec-companyfacts?ticker=DDOG";
+
+    /** One valid event of each kind: a case breaks one field of it. */
+    static final String PRICE = "{\"type\":\"price\",\"ticker\":\"DOOR\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
+    static final String FILING = "{\"type\":\"filing\",\"ticker\":\"DOOR\",\"fiscalYear\":2025,\"fiscalQuarter\":2,"
+            + "\"periodEnd\":\"2024-07-31\",\"filedAt\":\"2024-08-29T21:05:00Z\",\"revenue\":868823000}";
+    static final String ESTIMATE = "{\"type\":\"estimate\",\"ticker\":\"DOOR\",\"asOf\":\"2024-03-01T21:00:00Z\","
+            + "\"ntmRevenue\":3600000000}";
+    static final String MACRO = "{\"type\":\"macro\",\"asOf\":\"2024-03-01T21:00:00Z\",\"tenYearYield\":4.25}";
+
     /** Every topic ingest writes to. */
     static final List<String> TOPICS = Stream.concat(Topics.INPUT.stream(), Stream.of(Topics.DEFINITIONS)).toList();
 
@@ -51,6 +62,21 @@ abstract class Refusals {
 
         static Case put(String name, String path, String body, String reason, String field) {
             return new Case(name, "PUT", path, "application/json", body.getBytes(StandardCharsets.UTF_8), 400, reason, field);
+        }
+
+        /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */
+        static Case secondOf(String name, String good, String bad, String field) {
+            return post(name, EVENTS, "application/json", "[" + good + "," + bad + "]", 400, "validation", field);
+        }
+
+        /** A file refused for one row, naming its column. */
+        static Case csv(String name, String path, String body, String column) {
+            return post(name, path, "text/csv", body, 400, "validation", column);
+        }
+
+        /** An SEC companyfacts document refused, naming the fact's path. */
+        static Case sec(String name, String body, String field) {
+            return post(name, SEC_COMPANY_FACTS, "application/json", body, 400, "validation", field);
         }
 
         @Override
