@@ -39,15 +39,7 @@ final class DailyPriceFeed implements Feed {
 
     @Override
     public void run(FeedRun run) throws InterruptedException {
-        for (Company company : companies.companies()) {
-            try {
-                check(company.ticker(), run);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                run.companyFailed(company.ticker(), Failures.describe(e));
-            }
-        }
+        run.forEachCompany(companies, company -> check(company.ticker(), run));
     }
 
     private void check(String ticker, FeedRun run) throws Exception {

@@ -43,6 +43,28 @@ public final class FeedRun {
         meters.unchanged(state.name());
     }
 
+    /** One company's part of a run; fails for that company alone. */
+    @FunctionalInterface
+    public interface CompanyCheck {
+        void check(Company company) throws Exception;
+    }
+
+    /**
+     * Checks every company of the list in turn: one's failure is recorded as its own ({@link #companyFailed}) and the
+     * others go on; only an interruption ends the run.
+     */
+    public void forEachCompany(CompanyList companies, CompanyCheck check) throws InterruptedException {
+        for (Company company : companies.companies()) {
+            try {
+                check.check(company);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                companyFailed(company.ticker(), Failures.describe(e));
+            }
+        }
+    }
+
     /** Turns a source document into events; fails on a document it cannot read. */
     @FunctionalInterface
     public interface Parser {

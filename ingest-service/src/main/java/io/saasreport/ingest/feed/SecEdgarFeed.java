@@ -46,15 +46,7 @@ final class SecEdgarFeed implements Feed {
 
     @Override
     public void run(FeedRun run) throws InterruptedException {
-        for (Company company : companies.companies()) {
-            try {
-                check(company, run);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                run.companyFailed(company.ticker(), Failures.describe(e));
-            }
-        }
+        run.forEachCompany(companies, company -> check(company, run));
     }
 
     private void check(Company company, FeedRun run) throws Exception {
