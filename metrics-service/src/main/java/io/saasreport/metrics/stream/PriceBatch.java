@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.saasreport.metrics.domain.PricePoint;
+import io.saasreport.metrics.domain.company.PricePoint;
 
 /**
  * The value of one {@code company-prices} entry: the prices a company took between two saves (one commit), so that

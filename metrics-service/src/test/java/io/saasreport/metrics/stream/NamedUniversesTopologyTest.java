@@ -18,10 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.saasreport.metrics.domain.BruteForceUniverse;
-import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.JsonComparison;
-import io.saasreport.metrics.domain.MacroEvent;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.universe.BruteForceUniverse;
 
 /**
  * Three universes over the spec's worked example (TopologyTestDriver): the default one, a list and two rules. Every
@@ -123,7 +123,7 @@ class NamedUniversesTopologyTest {
             topology.define("other", "{\"name\":\"mismatch\",\"tickers\":[\"A\"]}");
             topology.define("universe", "{\"name\":\"universe\",\"tickers\":[\"A\"]}");
 
-            List<TestRecord<String, String>> dead = topology.deadLetters(TopologyHarness.SETTINGS.definitions());
+            List<TestRecord<String, String>> dead = topology.deadLetters(TopologyHarness.TOPIC.definitions());
             assertEquals(List.of("broken", "other", "universe"), dead.stream().map(TestRecord::key).toList());
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
             assertTrue(reason.contains("position 12"), reason);

@@ -1,0 +1,62 @@
+package io.saasreport.metrics.domain.company;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/** The array-backed history against a sorted map doing the same: mostly in-order prices, some late, drops. */
+class PriceHistoryTest {
+
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void behavesAsASortedMapOfPricesByInstant() {
+        for (int seed = 0; seed < 200; seed++) {
+            Random random = new Random(seed);
+            PriceHistory history = new PriceHistory();
+            NavigableMap<Instant, PricePoint> model = new TreeMap<>();
+            long clock = 0;
+            for (int step = 0; step < 400; step++) {
+                int action = random.nextInt(20);
+                if (action < 14) {
+                    clock += 1 + random.nextInt(5);
+                    add(history, model, new PricePoint(at(clock), 1 + step, "id" + step));
+                } else if (action < 18) {
+                    // a late price or a replay of a held instant
+                    long at = clock - random.nextInt((int) clock + 1);
+                    add(history, model, new PricePoint(at(at), 1 + step, "late" + step));
+                } else {
+                    Instant cutoff = at(random.nextInt((int) clock + 3) - 1);
+                    history.dropBeforeLastAtOrBefore(cutoff);
+                    Instant floor = model.floorKey(cutoff);
+                    if (floor != null) {
+                        model.headMap(floor, false).clear();
+                    }
+                }
+                Instant probe = at(random.nextInt((int) clock + 3) - 1);
+                Map.Entry<Instant, PricePoint> floor = model.floorEntry(probe);
+                assertEquals(floor == null ? null : floor.getValue(), history.atOrBefore(probe), "seed " + seed);
+                assertEquals(model.containsKey(probe), history.contains(probe), "seed " + seed);
+                assertEquals(new ArrayList<>(model.values()), history.toList(), "seed " + seed + " step " + step);
+                assertEquals(model.isEmpty() ? null : model.firstEntry().getValue(), history.first());
+                assertEquals(model.isEmpty() ? null : model.lastEntry().getValue(), history.last());
+            }
+        }
+    }
+
+    /** Quarter seconds, so that prices share seconds and differ in nanos. */
+    private static Instant at(long quarters) {
+        return START.plusMillis(250 * quarters);
+    }
+
+    private static void add(PriceHistory history, NavigableMap<Instant, PricePoint> model, PricePoint price) {
+        assertEquals(model.putIfAbsent(price.at(), price) == null, history.add(price));
+    }
+}
