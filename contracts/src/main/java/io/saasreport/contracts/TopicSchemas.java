@@ -1,8 +1,12 @@
 package io.saasreport.contracts;
 
+import java.util.List;
+
 /**
  * Where the JSON Schema (draft 2020-12) of each topic's value lies on the classpath:
- * {@code contracts/schemas/<topic>.schema.json}. The files are the contract; this class only names them.
+ * {@code contracts/schemas/<topic>.schema.json}; a correction, which travels on the topic of what it corrects, has its
+ * own, named by its {@code type}: {@code contracts/schemas/<type>.schema.json} ({@link #CORRECTIONS}). The files are
+ * the contract; this class only names them.
  */
 public final class TopicSchemas {
 
@@ -15,7 +19,10 @@ public final class TopicSchemas {
     /** The shared field kinds of the input events (Ticker, Instant, ...), referenced by the input topics' schemas. */
     public static final String FIELD_KINDS = "input-fields.schema.json";
 
-    /** The classpath resource of {@code topic}'s value schema. */
+    /** The corrections' types: {@code price-correction} on market.prices, the other two on company.filings. */
+    public static final List<String> CORRECTIONS = List.of("price-correction", "filing-withdrawal", "company-removal");
+
+    /** The classpath resource of {@code topic}'s value schema (or a correction's, by its type). */
     public static String resource(String topic) {
         return FOLDER + fileName(topic);
     }

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.saasreport.contracts.EventError;
+import io.saasreport.contracts.InputTopics;
+
 /**
  * A correction as published on the input topics, in order with what it corrects (the metrics service's domain
  * applies it: {@code PriceCorrection}, {@code FilingWithdrawal}, {@code CompanyRemoval}):
@@ -42,10 +45,10 @@ public record Correction(String type, String ticker, Instant at, BigDecimal pric
     private static final int MAX_EXPONENT = 309;
     private static final int MIN_EXPONENT = -307;
 
-    /** Whether it travels on {@code market.prices} (else on {@code company.filings}). */
+    /** The topic of what it corrects: {@code market.prices} for a price, else {@code company.filings}. */
     @JsonIgnore
-    public boolean onPrices() {
-        return PRICE_CORRECTION.equals(type);
+    public String topic() {
+        return PRICE_CORRECTION.equals(type) ? InputTopics.PRICES : InputTopics.FILINGS;
     }
 
     public static Correction companyRemoval(String ticker, Instant now) {

@@ -3,13 +3,15 @@ package io.saasreport.ingest.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.saasreport.contracts.InputTopics;
+
 /** The five kinds of input event of the spec, by the name they carry in their {@code type} field. */
 public enum EventType {
-    PRICE("price", "market.prices"),
-    FILING("filing", "company.filings"),
-    ESTIMATE("estimate", "company.estimates"),
-    MACRO("macro", "market.macro"),
-    COMPANY("company", "company.profiles");
+    PRICE("price", InputTopics.PRICES),
+    FILING("filing", InputTopics.FILINGS),
+    ESTIMATE("estimate", InputTopics.ESTIMATES),
+    MACRO("macro", InputTopics.MACRO),
+    COMPANY("company", InputTopics.PROFILES);
 
     private final String wireName;
     private final String topic;

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 
+import io.saasreport.contracts.EventError;
+
 /**
  * Checks one JSON event against its topic's JSON Schema (the contracts module, through {@link EventContract})
  * and the rules a schema cannot state, and lists every defect in the API's words ({@link ViolationMessages}).
@@ -28,11 +30,11 @@ public final class EventValidator {
 
     public static List<EventError> validate(JsonNode event, Position at) {
         if (!event.isObject()) {
-            return List.of(EventError.at(at, null, "must be a JSON object"));
+            return List.of(at.error(null, "must be a JSON object"));
         }
         Optional<EventType> type = typeOf(event);
         if (type.isEmpty()) {
-            return List.of(EventError.at(at, TYPE_FIELD, typeProblem(event.get(TYPE_FIELD))));
+            return List.of(at.error(TYPE_FIELD, typeProblem(event.get(TYPE_FIELD))));
         }
         ObjectNode present = withoutNulls((ObjectNode) event);
         // Values no schema keyword may look at first: a figure out of bounds (some keywords do arithmetic on it)
@@ -43,17 +45,17 @@ public final class EventValidator {
         for (Iterator<String> names = present.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (byField.getOrDefault(name, List.of()).stream().anyMatch(v -> v.getKeyword().equals("additionalProperties"))) {
-                errors.add(EventError.at(at, name, "unknown field for a " + type.get().wireName() + " event"));
+                errors.add(at.error(name, "unknown field for a " + type.get().wireName() + " event"));
             }
         }
         for (String field : EventContract.fieldNames(type.get())) {
             List<Error> violations = byField.getOrDefault(field, List.of());
             if (unfit.containsKey(field)) {
-                errors.add(EventError.at(at, field, unfit.get(field)));
+                errors.add(at.error(field, unfit.get(field)));
             } else if (violations.stream().anyMatch(v -> v.getKeyword().equals("required"))) {
-                errors.add(EventError.at(at, field, "is required"));
+                errors.add(at.error(field, "is required"));
             } else if (!violations.isEmpty()) {
-                errors.add(EventError.at(at, field, ViolationMessages.ofFirst(violations)));
+                errors.add(at.error(field, ViolationMessages.ofFirst(violations)));
             }
         }
         if (type.get() == EventType.ESTIMATE) {
@@ -139,9 +141,9 @@ public final class EventValidator {
         if (isAbsent(event.get("ntmRevenue"))) {
             List<String> missing = absent(event, "fy1Revenue", "fy2Revenue", "fy1End");
             if (missing.size() == 3) {
-                errors.add(EventError.at(at, "ntmRevenue", "is required unless fy1Revenue, fy2Revenue and fy1End are given"));
+                errors.add(at.error("ntmRevenue", "is required unless fy1Revenue, fy2Revenue and fy1End are given"));
             } else {
-                missing.forEach(field -> errors.add(EventError.at(at, field,
+                missing.forEach(field -> errors.add(at.error(field,
                         "is required with the other fiscal-year estimates when ntmRevenue is absent")));
             }
         }
@@ -150,7 +152,7 @@ public final class EventValidator {
         if (fcfFromFiscalYears) {
             absent(event, "fy1Fcf", "fy2Fcf", "fy1End").stream()
                     .filter(field -> errors.stream().noneMatch(error -> field.equals(error.field())))
-                    .forEach(field -> errors.add(EventError.at(at, field,
+                    .forEach(field -> errors.add(at.error(field,
                             "is required to derive ntmFcf from fy1Fcf and fy2Fcf")));
         }
         return errors;

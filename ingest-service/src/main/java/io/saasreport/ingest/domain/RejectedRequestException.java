@@ -3,6 +3,8 @@ package io.saasreport.ingest.domain;
 import java.util.List;
 import java.util.Map;
 
+import io.saasreport.contracts.EventError;
+
 /**
  * A request refused as a whole: nothing of it is published. Carries what the problem body needs
  * ({@link #reason()}, {@link #getMessage()} as detail, {@link #errors()}) and how many events of each

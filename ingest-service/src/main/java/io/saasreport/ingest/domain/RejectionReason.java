@@ -27,4 +27,9 @@ public enum RejectionReason {
     public String title() {
         return title;
     }
+
+    /** The kind in the problem's {@code type} URI: the tag with hyphens, as in {@code urn:saasreport:problem:too-large}. */
+    public String problemKind() {
+        return tag.replace('_', '-');
+    }
 }

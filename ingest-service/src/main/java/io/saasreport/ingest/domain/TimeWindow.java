@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.saasreport.contracts.EventError;
+
 /**
  * When the times of an event may lie, as seen at {@code now}: not before {@code earliest}, not after now plus
  * {@code futureTolerance} (clock skew; a close stamped at 16:00 New York later today). A price dated 2099 would
@@ -40,19 +42,19 @@ public record TimeWindow(Instant earliest, Instant now, Duration futureTolerance
     public List<EventError> check(IngestEvent event, Position at) {
         List<EventError> errors = new ArrayList<>();
         if (event instanceof PriceEvent price) {
-            check(price.at()).ifPresent(message -> errors.add(EventError.at(at, "at", message)));
+            check(price.at()).ifPresent(message -> errors.add(at.error("at", message)));
         } else if (event instanceof FilingEvent filing) {
-            check(filing.periodEnd()).ifPresent(message -> errors.add(EventError.at(at, "periodEnd", message)));
-            check(filing.filedAt()).ifPresent(message -> errors.add(EventError.at(at, "filedAt", message)));
+            check(filing.periodEnd()).ifPresent(message -> errors.add(at.error("periodEnd", message)));
+            check(filing.filedAt()).ifPresent(message -> errors.add(at.error("filedAt", message)));
         } else if (event instanceof EstimateEvent estimate) {
-            check(estimate.asOf()).ifPresent(message -> errors.add(EventError.at(at, "asOf", message)));
+            check(estimate.asOf()).ifPresent(message -> errors.add(at.error("asOf", message)));
             if (estimate.fy1End() != null) {
                 Instant horizon = now.atOffset(ZoneOffset.UTC).plus(FISCAL_YEAR_END_HORIZON).toInstant();
                 check(startOf(estimate.fy1End()), horizon, "now + " + FISCAL_YEAR_END_HORIZON.getYears() + " years")
-                        .ifPresent(message -> errors.add(EventError.at(at, "fy1End", message)));
+                        .ifPresent(message -> errors.add(at.error("fy1End", message)));
             }
         } else if (event instanceof MacroEvent macro) {
-            check(macro.asOf()).ifPresent(message -> errors.add(EventError.at(at, "asOf", message)));
+            check(macro.asOf()).ifPresent(message -> errors.add(at.error("asOf", message)));
         }
         return errors;
     }

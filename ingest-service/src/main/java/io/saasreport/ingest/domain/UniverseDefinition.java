@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.saasreport.contracts.EventError;
 import io.saasreport.universe.rule.RuleSyntaxException;
 import io.saasreport.universe.rule.UniverseNames;
 import io.saasreport.universe.rule.UniverseRules;

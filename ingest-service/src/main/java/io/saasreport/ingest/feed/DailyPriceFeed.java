@@ -4,12 +4,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import io.saasreport.ingest.domain.MarketClose;
 import io.saasreport.ingest.domain.PriceEvent;
+import io.saasreport.ingest.service.ImportLimits;
 import io.saasreport.ingest.importer.PriceCsvImporter;
 
 /**
@@ -40,29 +39,13 @@ final class DailyPriceFeed implements Feed {
 
     @Override
     public void run(FeedRun run) throws InterruptedException {
-        for (Company company : companies.companies()) {
-            try {
-                check(company.ticker(), run);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                run.companyFailed(company.ticker(), Failures.describe(e));
-            }
-        }
+        run.forEachCompany(companies, company -> check(company.ticker(), run));
     }
 
     private void check(String ticker, FeedRun run) throws Exception {
-        Optional<SourceClient.Document> file = client.fetchIfChanged(url(ticker));
-        if (file.isEmpty()) {
-            run.unchanged();
-            run.companyChecked(ticker, 0, null);
-            return;
-        }
-        run.fetched();
-        List<PriceEvent> prices = PriceCsvImporter.parse(ticker, Utf8.decode(file.get().body()),
-                limits.window().get(), limits.maxRows());
-        int published = run.publish(prices, event -> eventId((PriceEvent) event));
-        client.remember(file.get());
+        int published = run.publishChanged(client, url(ticker),
+                body -> PriceCsvImporter.parse(ticker, Utf8.decode(body), limits.window(), limits.maxRows()),
+                event -> eventId((PriceEvent) event)).map(FeedRun.Published::count).orElse(0);
         run.companyChecked(ticker, published, null);
     }
 

@@ -3,7 +3,7 @@ package io.saasreport.ingest.feed;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.service.EventReader;
 

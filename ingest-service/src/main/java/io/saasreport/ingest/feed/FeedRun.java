@@ -1,7 +1,9 @@
 package io.saasreport.ingest.feed;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -39,6 +41,56 @@ public final class FeedRun {
     public void unchanged() {
         unchanged.incrementAndGet();
         meters.unchanged(state.name());
+    }
+
+    /** One company's part of a run; fails for that company alone. */
+    @FunctionalInterface
+    public interface CompanyCheck {
+        void check(Company company) throws Exception;
+    }
+
+    /**
+     * Checks every company of the list in turn: one's failure is recorded as its own ({@link #companyFailed}) and the
+     * others go on; only an interruption ends the run.
+     */
+    public void forEachCompany(CompanyList companies, CompanyCheck check) throws InterruptedException {
+        for (Company company : companies.companies()) {
+            try {
+                check.check(company);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                companyFailed(company.ticker(), Failures.describe(e));
+            }
+        }
+    }
+
+    /** Turns a source document into events; fails on a document it cannot read. */
+    @FunctionalInterface
+    public interface Parser {
+        List<? extends IngestEvent> events(byte[] body) throws Exception;
+    }
+
+    /** A document published: the document and how many of its events were new. */
+    public record Published(SourceClient.Document document, int count) {
+    }
+
+    /**
+     * Fetches {@code uri} if it changed since it was last remembered, turns it into events, publishes those not
+     * published before, and only then remembers the document: one whose events did not all reach Kafka is fetched
+     * again next time. Empty when the document is unchanged.
+     */
+    public Optional<Published> publishChanged(SourceClient client, URI uri, Parser parser,
+            Function<? super IngestEvent, String> ids) throws Exception {
+        Optional<SourceClient.Document> document = client.fetchIfChanged(uri);
+        if (document.isEmpty()) {
+            unchanged();
+            return Optional.empty();
+        }
+        fetched();
+        int count = publish(parser.events(document.get().body()), ids);
+        client.remember(document.get());
+        return Optional.of(new Published(document.get(), count));
     }
 
     /** Publishes the events not published before (by id) and waits for Kafka's acknowledgement; answers how many. */

@@ -33,14 +33,13 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 import io.saasreport.ingest.config.FeedsConfig;
-import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.CompanyEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.Position;
 import io.saasreport.ingest.service.EventPublisher;
 import io.saasreport.ingest.service.EventReader;
-import io.saasreport.ingest.service.TimeWindows;
+import io.saasreport.ingest.service.ImportLimits;
 
 /**
  * The feeds: built from {@code feeds.*} at start, each scheduled by Quarkus' scheduler on its own cron expression,
@@ -71,9 +70,9 @@ public class Feeds {
 
     @Inject
     public Feeds(FeedsConfig config, EventPublisher publisher, FeedMeters meters, Scheduler scheduler, ObjectMapper mapper,
-            TimeWindows windows, IngestConfig ingest) {
+            ImportLimits limits) {
         this.config = config;
-        this.limits = new ImportLimits(windows::current, ingest.maxEventsPerRequest());
+        this.limits = limits;
         this.publisher = publisher;
         this.meters = meters;
         this.scheduler = scheduler;

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.saasreport.ingest.domain.FilingEvent;
+import io.saasreport.ingest.service.ImportLimits;
 import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
 
 /**
@@ -46,15 +46,7 @@ final class SecEdgarFeed implements Feed {
 
     @Override
     public void run(FeedRun run) throws InterruptedException {
-        for (Company company : companies.companies()) {
-            try {
-                check(company, run);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                run.companyFailed(company.ticker(), Failures.describe(e));
-            }
-        }
+        run.forEachCompany(companies, company -> check(company, run));
     }
 
     private void check(Company company, FeedRun run) throws Exception {
@@ -80,19 +72,11 @@ final class SecEdgarFeed implements Feed {
             run.companyChecked(company.ticker(), 0, accession);
             return;
         }
-        Optional<SourceClient.Document> facts = client.fetchIfChanged(resolve("/api/xbrl/companyfacts/" + cik + ".json"));
-        int published = 0;
-        boolean holdsLatest = false;
-        if (facts.isPresent()) {
-            run.fetched();
-            List<FilingEvent> filings = SecCompanyFactsImporter.parse(company.ticker(), json.readTree(facts.get().body()),
-                    limits.window().get());
-            published = run.publish(filings, event -> eventId(cik, (FilingEvent) event));
-            client.remember(facts.get());
-            holdsLatest = mentions(facts.get().body(), accession);
-        } else {
-            run.unchanged();
-        }
+        Optional<FeedRun.Published> facts = run.publishChanged(client, resolve("/api/xbrl/companyfacts/" + cik + ".json"),
+                body -> SecCompanyFactsImporter.parse(company.ticker(), json.readTree(body), limits.window()),
+                event -> eventId(cik, (FilingEvent) event));
+        int published = facts.map(FeedRun.Published::count).orElse(0);
+        boolean holdsLatest = facts.isPresent() && mentions(facts.get().document().body(), accession);
         if (holdsLatest) {
             processedAccession.put(company.ticker(), accession);
             client.remember(index.get());

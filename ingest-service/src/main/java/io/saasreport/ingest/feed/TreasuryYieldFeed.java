@@ -2,11 +2,10 @@ package io.saasreport.ingest.feed;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
 import io.saasreport.ingest.domain.MacroEvent;
 import io.saasreport.ingest.domain.MarketClose;
+import io.saasreport.ingest.service.ImportLimits;
 import io.saasreport.ingest.importer.FredYieldImporter;
 
 /** FRED's DGS10 series, through the same importer as {@code /api/v1/import/fred-dgs10}; only days not published before. */
@@ -31,16 +30,9 @@ final class TreasuryYieldFeed implements Feed {
 
     @Override
     public void run(FeedRun run) throws Exception {
-        Optional<SourceClient.Document> file = client.fetchIfChanged(url);
-        if (file.isEmpty()) {
-            run.unchanged();
-            return;
-        }
-        run.fetched();
-        List<MacroEvent> yields = FredYieldImporter.parse(Utf8.decode(file.get().body()), limits.window().get(),
-                limits.maxRows());
-        run.publish(yields, event -> eventId((MacroEvent) event));
-        client.remember(file.get());
+        run.publishChanged(client, url,
+                body -> FredYieldImporter.parse(Utf8.decode(body), limits.window(), limits.maxRows()),
+                event -> eventId((MacroEvent) event));
     }
 
     static String eventId(MacroEvent yield) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.ingest.domain.EstimateEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.Figures;
@@ -85,11 +85,11 @@ public final class EstimateCsvImporter {
                 try {
                     event.put(name, Figures.parse(cell));
                 } catch (NumberFormatException e) {
-                    errors.add(EventError.at(at, name, e.getMessage()));
+                    errors.add(at.error(name, e.getMessage()));
                 }
             } else if (name.equals("asOf")) {
                 asOf(cell).ifPresentOrElse(instant -> event.put(name, instant.toString()),
-                        () -> errors.add(EventError.at(at, name, "must be a date (YYYY-MM-DD) or an instant "
+                        () -> errors.add(at.error(name, "must be a date (YYYY-MM-DD) or an instant "
                                 + "(2025-03-03T21:00:00Z), was '" + cell + "'")));
             } else {
                 event.put(name, cell);

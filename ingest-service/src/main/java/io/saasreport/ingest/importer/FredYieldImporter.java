@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.Figures;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.MacroEvent;
@@ -50,15 +50,15 @@ public final class FredYieldImporter {
             Instant close = null;
             try {
                 close = MarketClose.of(LocalDate.parse(row.get(0)));
-                window.check(close).ifPresent(message -> errors.add(EventError.at(at, table.header().get(0), message)));
+                window.check(close).ifPresent(message -> errors.add(at.error(table.header().get(0), message)));
             } catch (DateTimeParseException e) {
-                errors.add(EventError.at(at, table.header().get(0), "must be a date as YYYY-MM-DD, was '" + row.get(0) + "'"));
+                errors.add(at.error(table.header().get(0), "must be a date as YYYY-MM-DD, was '" + row.get(0) + "'"));
             }
             BigDecimal yield = null;
             try {
                 yield = Figures.parse(value);
             } catch (NumberFormatException e) {
-                errors.add(EventError.at(at, SERIES, e.getMessage()));
+                errors.add(at.error(SERIES, e.getMessage()));
             }
             if (errors.isEmpty()) {
                 events.add(new MacroEvent(close, yield));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.MarketClose;
@@ -53,18 +53,18 @@ public final class PriceCsvImporter {
             String date = row.get(format.dateColumn());
             try {
                 close = MarketClose.of(format.parseDate(date));
-                window.check(close).ifPresent(message -> errors.add(EventError.at(at, dateColumn, message)));
+                window.check(close).ifPresent(message -> errors.add(at.error(dateColumn, message)));
             } catch (DateTimeParseException e) {
-                errors.add(EventError.at(at, dateColumn, "must be a date as " + format.dateShape() + ", was '" + date + "'"));
+                errors.add(at.error(dateColumn, "must be a date as " + format.dateShape() + ", was '" + date + "'"));
             }
             BigDecimal price = null;
             String closeText = row.get(format.closeColumn());
             try {
                 price = format.parseClose(closeText);
                 EventRules.checkPrice(price).ifPresent(message -> errors.add(
-                        EventError.at(at, closeColumn, message + ", was '" + closeText + "'")));
+                        at.error(closeColumn, message + ", was '" + closeText + "'")));
             } catch (NumberFormatException e) {
-                errors.add(EventError.at(at, closeColumn, e.getMessage()));
+                errors.add(at.error(closeColumn, e.getMessage()));
             }
             if (format == PriceCsvFormat.STOOQ) {
                 stooqProblem(ticker, row).ifPresent(errors::add);
@@ -84,11 +84,11 @@ public final class PriceCsvImporter {
         Position at = Position.line(row.line());
         String fileTicker = row.get(PriceCsvFormat.STOOQ_TICKER_COLUMN);
         if (!fileTicker.equalsIgnoreCase(ticker) && !fileTicker.equalsIgnoreCase(ticker + ".US")) {
-            return Optional.of(EventError.at(at, "<TICKER>", "is '" + fileTicker + "', not the requested ticker " + ticker));
+            return Optional.of(at.error("<TICKER>", "is '" + fileTicker + "', not the requested ticker " + ticker));
         }
         String period = row.get(PriceCsvFormat.STOOQ_PERIOD_COLUMN);
         if (!period.equals("D")) {
-            return Optional.of(EventError.at(at, "<PER>", "must be D (daily), was '" + period + "'"));
+            return Optional.of(at.error("<PER>", "must be D (daily), was '" + period + "'"));
         }
         return Optional.empty();
     }

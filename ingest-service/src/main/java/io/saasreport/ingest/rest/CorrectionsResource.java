@@ -1,9 +1,7 @@
 package io.saasreport.ingest.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.saasreport.contracts.Problem;
 import io.saasreport.ingest.domain.Correction;
-import io.saasreport.ingest.domain.RejectedRequestException;
-import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.security.Roles;
 import io.saasreport.ingest.service.CorrectionPublisher;
 
@@ -37,6 +33,13 @@ import io.saasreport.ingest.service.CorrectionPublisher;
 @Tag(name = "corrections")
 @RolesAllowed(Roles.INGEST)
 @SecurityRequirement(name = IngestApi.API_KEY)
+// Every correction is answered alike: these hold for each operation below.
+@APIResponse(responseCode = "202", description = "Kafka acknowledged the correction",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+@APIResponse(responseCode = "400", description = "A bad ticker, instant, quarter or price, each field named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
 public class CorrectionsResource {
 
     /** The request body of a price replacement (documentation only: the body is read and checked by hand). */
@@ -45,12 +48,10 @@ public class CorrectionsResource {
     }
 
     private final RequestBodies bodies;
-    private final ObjectMapper mapper;
     private final CorrectionPublisher publisher;
 
-    CorrectionsResource(RequestBodies bodies, ObjectMapper mapper, CorrectionPublisher publisher) {
+    CorrectionsResource(RequestBodies bodies, CorrectionPublisher publisher) {
         this.bodies = bodies;
-        this.mapper = mapper;
         this.publisher = publisher;
     }
 
@@ -60,12 +61,6 @@ public class CorrectionsResource {
                     + "holds of the company, its figures leave metrics.company (a tombstone) and every universe, and "
                     + "the report drops it from its view, its filings and the next edition. Any later event names "
                     + "the company again, under a revision above every one it had.")
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the correction",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "A bad ticker, instant, quarter or price, each field named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response remove(@PathParam("ticker") String ticker) {
         publisher.publish(Correction.companyRemoval(ticker, Instant.now()));
         return Accepted.response(1);
@@ -77,12 +72,6 @@ public class CorrectionsResource {
             description = "Publishes a price-correction without a price on market.prices: the price quoted at "
                     + "exactly this instant (any instant, one dated far ahead too) is taken back, and the figures "
                     + "are those the company would have without it.")
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the correction",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "A bad ticker, instant, quarter or price, each field named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response withdrawPrice(@PathParam("ticker") String ticker, @PathParam("at") String at) {
         publisher.publish(Correction.priceWithdrawal(ticker, at));
         return Accepted.response(1);
@@ -95,24 +84,12 @@ public class CorrectionsResource {
                     + "becomes the one given (a plain price event never replaces one held at the same instant).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PriceRequest.class)))
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the correction",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "A bad ticker, instant, quarter or price, each field named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
+    @APIResponse(responseCode = "413", ref = IngestApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = IngestApi.UNSUPPORTED_MEDIA_TYPE)
     public Response correctPrice(@PathParam("ticker") String ticker, @PathParam("at") String at,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        RequestBodies.Body read = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON),
-                Correction.TYPE_TAG);
-        JsonNode json;
-        try {
-            json = mapper.readTree(RequestBodies.utf8(read.bytes(), Correction.TYPE_TAG));
-        } catch (IOException e) {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED, "The body is not valid JSON",
-                    Correction.TYPE_TAG);
-        }
+        JsonNode json = bodies.json(contentType, contentLength, body, Correction.TYPE_TAG);
         publisher.publish(Correction.priceReplacement(ticker, at, json, Instant.now()));
         return Accepted.response(1);
     }
@@ -122,12 +99,6 @@ public class CorrectionsResource {
     @Operation(summary = "Withdraw a filing",
             description = "Publishes a filing-withdrawal on company.filings: the quarter's filing is no longer held, "
                     + "whatever its filedAt, so the next filing for it is taken (file the right one after this).")
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the correction",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "A bad ticker, instant, quarter or price, each field named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = IngestApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response withdrawFiling(@PathParam("ticker") String ticker, @PathParam("fiscalYear") String fiscalYear,
             @PathParam("fiscalQuarter") String fiscalQuarter) {
         publisher.publish(Correction.filingWithdrawal(ticker, fiscalYear, fiscalQuarter, Instant.now()));

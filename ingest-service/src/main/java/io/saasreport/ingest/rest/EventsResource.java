@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.saasreport.contracts.Problem;
 import io.saasreport.ingest.domain.CompanyEvent;
 import io.saasreport.ingest.domain.EstimateEvent;
 import io.saasreport.ingest.domain.EventValidator;

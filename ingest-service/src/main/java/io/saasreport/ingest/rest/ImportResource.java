@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.saasreport.ingest.config.IngestConfig;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.Problem;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventRules;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.RejectedRequestException;
@@ -36,7 +36,7 @@ import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
 import io.saasreport.ingest.security.Roles;
 import io.saasreport.ingest.service.EventPublisher;
 import io.saasreport.ingest.service.EventReader;
-import io.saasreport.ingest.service.TimeWindows;
+import io.saasreport.ingest.service.ImportLimits;
 
 /** Public data files as their sources publish them, turned into events; all or nothing, like /events. */
 @Path("/api/v1/import")
@@ -62,16 +62,13 @@ public class ImportResource {
     private final RequestBodies bodies;
     private final EventPublisher publisher;
     private final ObjectReader jsonReader;
-    private final TimeWindows windows;
-    private final IngestConfig config;
+    private final ImportLimits limits;
 
-    ImportResource(RequestBodies bodies, EventPublisher publisher, ObjectMapper mapper, TimeWindows windows,
-            IngestConfig config) {
+    ImportResource(RequestBodies bodies, EventPublisher publisher, ObjectMapper mapper, ImportLimits limits) {
         this.bodies = bodies;
         this.publisher = publisher;
         this.jsonReader = EventReader.strictTreeReader(mapper);
-        this.windows = windows;
-        this.config = config;
+        this.limits = limits;
     }
 
     @POST
@@ -86,7 +83,7 @@ public class ImportResource {
         checkTicker(ticker, PRICE);
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), PRICE).bytes();
         return Accepted.response(publisher.publish(PriceCsvImporter.parse(ticker, RequestBodies.utf8(bytes, PRICE),
-                windows.current(), config.maxEventsPerRequest())));
+                limits.window(), limits.maxRows())));
     }
 
     @POST
@@ -101,7 +98,7 @@ public class ImportResource {
         checkTicker(ticker, FILING);
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON), FILING).bytes();
         return Accepted.response(publisher.publish(SecCompanyFactsImporter.parse(ticker,
-                EventReader.readDocument(jsonReader, bytes, FILING), windows.current())));
+                EventReader.readDocument(jsonReader, bytes, FILING), limits.window())));
     }
 
     @POST
@@ -113,7 +110,7 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), MACRO).bytes();
         return Accepted.response(publisher.publish(FredYieldImporter.parse(RequestBodies.utf8(bytes, MACRO),
-                windows.current(), config.maxEventsPerRequest())));
+                limits.window(), limits.maxRows())));
     }
 
     @POST
@@ -127,7 +124,7 @@ public class ImportResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         byte[] bytes = bodies.read(contentType, contentLength, body, List.of(BodyFormat.CSV), ESTIMATE).bytes();
         return Accepted.response(publisher.publish(EstimateCsvImporter.parse(RequestBodies.utf8(bytes, ESTIMATE),
-                windows.current(), config.maxEventsPerRequest())));
+                limits.window(), limits.maxRows())));
     }
 
     private static void checkTicker(String ticker, String typeTag) {

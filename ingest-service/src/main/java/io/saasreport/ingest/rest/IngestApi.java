@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import io.saasreport.contracts.Problem;
+
 /**
  * The OpenAPI description's header, the bearer scheme every write refers to, and the answers every write can get
  * (referred to by name: {@link #UNAUTHORIZED}, {@link #TOO_LARGE}, {@link #UNSUPPORTED_MEDIA_TYPE},

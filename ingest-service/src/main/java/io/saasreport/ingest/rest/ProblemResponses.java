@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.Problem;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
@@ -63,7 +64,8 @@ public class ProblemResponses {
     private static Response.ResponseBuilder problem(RejectionReason reason, String detail,
             List<EventError> errors, UriInfo uri) {
         int status = statusOf(reason);
-        Problem body = new Problem(Problem.type(reason), reason.title(), status, detail, uri.getPath(), reason.tag(), errors);
+        Problem body = new Problem(Problem.type(reason.problemKind()), reason.title(), status, detail, uri.getPath(),
+                reason.tag(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
 }

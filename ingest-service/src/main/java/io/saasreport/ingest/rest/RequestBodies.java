@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
@@ -24,9 +27,11 @@ import io.saasreport.ingest.domain.RejectionReason;
 class RequestBodies {
 
     private final IngestConfig config;
+    private final ObjectMapper mapper;
 
-    RequestBodies(IngestConfig config) {
+    RequestBodies(IngestConfig config, ObjectMapper mapper) {
         this.config = config;
+        this.mapper = mapper;
     }
 
     /** A body within the limit, of an accepted content type, not blank. */
@@ -61,6 +66,16 @@ class RequestBodies {
             throw RejectedRequestException.unreadable(RejectionReason.EMPTY, "The body is empty", typeTag);
         }
         return new Body(format, bytes);
+    }
+
+    /** A JSON document's body, read as {@link #read} does; not JSON (or not UTF-8) is a malformed body. */
+    JsonNode json(String contentType, String contentLength, InputStream body, String typeTag) {
+        Body read = read(contentType, contentLength, body, List.of(BodyFormat.JSON), typeTag);
+        try {
+            return mapper.readTree(utf8(read.bytes(), typeTag));
+        } catch (IOException e) {
+            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED, "The body is not valid JSON", typeTag);
+        }
     }
 
     /** The body as text; bytes that are not UTF-8 make it malformed rather than turning into '?'. */

@@ -1,6 +1,5 @@
 package io.saasreport.ingest.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -25,11 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.Problem;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.RejectedRequestException;
-import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.domain.UniverseDefinition;
 import io.saasreport.ingest.security.Roles;
 import io.saasreport.ingest.service.UniverseDefinitionPublisher;
@@ -51,12 +49,10 @@ public class UniversesResource {
     }
 
     private final RequestBodies bodies;
-    private final ObjectMapper mapper;
     private final UniverseDefinitionPublisher publisher;
 
-    UniversesResource(RequestBodies bodies, ObjectMapper mapper, UniverseDefinitionPublisher publisher) {
+    UniversesResource(RequestBodies bodies, UniverseDefinitionPublisher publisher) {
         this.bodies = bodies;
-        this.mapper = mapper;
         this.publisher = publisher;
     }
 
@@ -78,15 +74,7 @@ public class UniversesResource {
     @APIResponse(responseCode = "503", ref = IngestApi.KAFKA_UNAVAILABLE)
     public Response define(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        RequestBodies.Body read = bodies.read(contentType, contentLength, body, List.of(BodyFormat.JSON),
-                UniverseDefinition.TYPE_TAG);
-        JsonNode json;
-        try {
-            json = mapper.readTree(RequestBodies.utf8(read.bytes(), UniverseDefinition.TYPE_TAG));
-        } catch (IOException e) {
-            throw RejectedRequestException.unreadable(RejectionReason.MALFORMED, "The body is not valid JSON",
-                    UniverseDefinition.TYPE_TAG);
-        }
+        JsonNode json = bodies.json(contentType, contentLength, body, UniverseDefinition.TYPE_TAG);
         publisher.define(UniverseDefinition.read(name, json, Instant.now()));
         return Accepted.response(1);
     }

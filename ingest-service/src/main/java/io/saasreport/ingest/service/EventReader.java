@@ -20,8 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import io.saasreport.ingest.config.IngestConfig;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventValidator;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.Position;
@@ -40,15 +39,13 @@ public class EventReader {
     private final ObjectReader reader;
     /** For one value inside a larger body: the caller checks what follows it, once, at the body's end. */
     private final ObjectReader valueReader;
-    private final IngestConfig config;
-    private final TimeWindows windows;
+    private final ImportLimits limits;
 
-    public EventReader(ObjectMapper mapper, IngestConfig config, TimeWindows windows) {
+    public EventReader(ObjectMapper mapper, ImportLimits limits) {
         this.mapper = mapper;
         this.reader = strictTreeReader(mapper);
         this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.config = config;
-        this.windows = windows;
+        this.limits = limits;
     }
 
     /**
@@ -74,8 +71,8 @@ public class EventReader {
                 JsonToken first = parser.nextToken();
                 if (first == JsonToken.START_ARRAY) {
                     for (; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-                        if (index == config.maxEventsPerRequest()) {
-                            throw RejectedRequestException.tooMany(config.maxEventsPerRequest(), "events",
+                        if (index == limits.maxRows()) {
+                            throw RejectedRequestException.tooMany(limits.maxRows(), "events",
                                     EventValidator.UNKNOWN_TYPE);
                         }
                         events.add(new Located(Position.index(index), valueReader.readTree(parser)));
@@ -92,7 +89,7 @@ public class EventReader {
                 }
             } catch (IOException e) {
                 throw new RejectedRequestException(RejectionReason.MALFORMED, "The body is not valid JSON: " + describe(e),
-                        List.of(EventError.at(Position.index(index), fieldOf(e, parser), "not valid JSON: " + describe(e))),
+                        List.of(Position.index(index).error(fieldOf(e, parser), "not valid JSON: " + describe(e))),
                         Map.of(EventValidator.UNKNOWN_TYPE, 1), null);
             }
         } catch (IOException closing) {
@@ -118,8 +115,8 @@ public class EventReader {
             int end = indexOf(body, (byte) '\n', start);
             lineNumber++;
             if (!isBlank(body, start, end)) {
-                if (events.size() + malformed.size() == config.maxEventsPerRequest()) {
-                    throw RejectedRequestException.tooMany(config.maxEventsPerRequest(), "event lines",
+                if (events.size() + malformed.size() == limits.maxRows()) {
+                    throw RejectedRequestException.tooMany(limits.maxRows(), "event lines",
                             EventValidator.UNKNOWN_TYPE);
                 }
                 Position at = Position.line(lineNumber);
@@ -127,7 +124,7 @@ public class EventReader {
                     try {
                         events.add(new Located(at, reader.readTree(parser)));
                     } catch (IOException e) {
-                        malformed.add(EventError.at(at, fieldOf(e, parser), "not valid JSON: " + describe(e)));
+                        malformed.add(at.error(fieldOf(e, parser), "not valid JSON: " + describe(e)));
                     }
                 } catch (IOException closing) {
                     throw new UncheckedIOException(closing);
@@ -146,7 +143,7 @@ public class EventReader {
     private List<IngestEvent> validated(List<Located> events, List<EventError> malformed) {
         List<EventError> errors = new ArrayList<>(malformed);
         List<IngestEvent> valid = new ArrayList<>();
-        TimeWindow window = windows.current();
+        TimeWindow window = limits.window();
         for (Located event : events) {
             List<EventError> eventErrors = EventValidator.validate(event.node(), event.position());
             if (eventErrors.isEmpty()) {

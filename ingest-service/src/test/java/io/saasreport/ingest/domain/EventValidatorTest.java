@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.saasreport.contracts.EventError;
+
 class EventValidatorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

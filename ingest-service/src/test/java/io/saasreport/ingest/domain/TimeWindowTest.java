@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.saasreport.contracts.EventError;
+
 /** Event times between the floor and now plus the tolerance, named by field. */
 class TimeWindowTest {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.saasreport.ingest.service.ImportLimits;
 import io.saasreport.ingest.TestData;
 import io.saasreport.ingest.domain.TimeWindow;
 import io.saasreport.ingest.domain.IngestEvent;

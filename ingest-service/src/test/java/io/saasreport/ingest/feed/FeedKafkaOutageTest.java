@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.saasreport.ingest.service.ImportLimits;
 import io.saasreport.ingest.TestData;
 import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;

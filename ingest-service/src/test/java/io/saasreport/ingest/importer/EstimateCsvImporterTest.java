@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.saasreport.ingest.TestData;
 import io.saasreport.ingest.domain.EstimateEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
 

@@ -3,16 +3,7 @@ package io.saasreport.ingest.rest;
 import static io.saasreport.ingest.rest.Refusals.Case.post;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,12 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * read 415, documents nested deeper than any accepted one 400; every endpoint, each within a second; none published.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FileCorpusTest {
+class FileCorpusTest extends Refusals {
 
     /** {@code %test.ingest.max-body-bytes}. */
     private static final int LIMIT = 3 * 1024 * 1024;
-    private static final String EVENTS = "/api/v1/events";
     private static final String PRICES = "/api/v1/import/prices?ticker=DDOG";
     private static final String FRED = "/api/v1/import/fred-dgs10";
     private static final String SEC = "/api/v1/import/sec-companyfacts?ticker=DDOG";
@@ -35,17 +24,8 @@ class FileCorpusTest {
     private static final String COMPANY = "{\"type\":\"company\",\"ticker\":\"FILE\",\"name\":\"File Inc.\"}";
     private static final String YAHOO_HEADER = "Date,Open,High,Low,Close,Volume\n";
 
-    private static Map<TopicPartition, Long> before;
-
-    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
-    @Test
-    @Order(0)
-    void warmUpAndNoteEndOffsets() {
-        Refusals.warmUp();
-        before = Refusals.endOffsets();
-    }
-
-    static Stream<Refusals.Case> corpus() {
+    @Override
+    Stream<Refusals.Case> corpus() {
         return Stream.of(
                 // --- bodies over the size limit: 413 ---
                 tooLarge("events body over the limit", EVENTS, "application/x-ndjson", repeat(COMPANY + "\n", LIMIT + 1)),
@@ -88,19 +68,6 @@ class FileCorpusTest {
                 unsupported("SEC document as CSV", SEC, "text/csv", "a,b\n"),
                 new Refusals.Case("universe as text/plain", "PUT", UNIVERSE, "text/plain", bytes("{\"tickers\":[\"SNOW\"]}"),
                         415, "unsupported_media_type", null));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    @Order(1)
-    void refusedWithinASecond(Refusals.Case bad) {
-        Refusals.assertRefused(bad);
-    }
-
-    @Test
-    @Order(2)
-    void noneOfThemWasPublished() {
-        Refusals.assertNothingPublishedSince(before, "File corpus sentinel");
     }
 
     private static Refusals.Case tooLarge(String name, String path, String contentType, String body) {

@@ -1,17 +1,10 @@
 package io.saasreport.ingest.rest;
 
+import static io.saasreport.ingest.rest.Refusals.Case.csv;
 import static io.saasreport.ingest.rest.Refusals.Case.post;
+import static io.saasreport.ingest.rest.Refusals.Case.sec;
 
-import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,31 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
  * refused with 400 naming the field (the column, the fact's path) within a second; none of them published.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InstantCorpusTest {
+class InstantCorpusTest extends Refusals {
 
-    private static final String EVENTS = "/api/v1/events";
-    private static final String PRICE = "{\"type\":\"price\",\"ticker\":\"INST\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
-    private static final String FILING = "{\"type\":\"filing\",\"ticker\":\"INST\",\"fiscalYear\":2025,\"fiscalQuarter\":2,"
-            + "\"periodEnd\":\"2024-07-31\",\"filedAt\":\"2024-08-29T21:05:00Z\",\"revenue\":868823000}";
-    private static final String ESTIMATE = "{\"type\":\"estimate\",\"ticker\":\"INST\",\"asOf\":\"2024-03-01T21:00:00Z\","
-            + "\"ntmRevenue\":3600000000}";
-    private static final String MACRO = "{\"type\":\"macro\",\"asOf\":\"2024-03-01T21:00:00Z\",\"tenYearYield\":4.25}";
     private static final String COMPANY = "{\"type\":\"company\",\"ticker\":\"INST\",\"name\":\"Instant Inc.\"}";
     private static final String SEC = "{\"facts\":{\"us-gaap\":{\"Revenues\":{\"units\":{\"USD\":["
             + "{\"start\":\"2024-05-01\",\"end\":\"%s\",\"val\":868823000,\"filed\":\"%s\"}]}}}}}";
 
-    private static Map<TopicPartition, Long> before;
-
-    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
-    @Test
-    @Order(0)
-    void warmUpAndNoteEndOffsets() {
-        Refusals.warmUp();
-        before = Refusals.endOffsets();
-    }
-
-    static Stream<Refusals.Case> corpus() {
+    @Override
+    Stream<Refusals.Case> corpus() {
         return Stream.of(
                 event("price dated 2099", PRICE.replace("2024-03-01T21:00:00Z", "2099-01-01T21:00:00Z"), "at"),
                 event("price dated 2 days ahead", PRICE.replace("2024-03-01T21:00:00Z",
@@ -81,29 +57,7 @@ class InstantCorpusTest {
                 sec("SEC fact filed in 1985", SEC.formatted("2024-07-31", "1985-08-29"), "facts.us-gaap.Revenues.units.USD[0].filed"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    @Order(1)
-    void refusedWithinASecondNamingTheField(Refusals.Case bad) {
-        Refusals.assertRefused(bad);
-    }
-
-    @Test
-    @Order(2)
-    void noneOfThemWasPublished() {
-        Refusals.assertNothingPublishedSince(before, "Instant corpus sentinel");
-    }
-
-    /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */
     private static Refusals.Case event(String name, String badEvent, String field) {
-        return post(name, EVENTS, "application/json", "[" + COMPANY + "," + badEvent + "]", 400, "validation", field);
-    }
-
-    private static Refusals.Case csv(String name, String path, String body, String column) {
-        return post(name, path, "text/csv", body, 400, "validation", column);
-    }
-
-    private static Refusals.Case sec(String name, String body, String field) {
-        return post(name, "/api/v1/import/sec-companyfacts?ticker=DDOG", "application/json", body, 400, "validation", field);
+        return Case.secondOf(name, COMPANY, badEvent, field);
     }
 }

@@ -16,20 +16,21 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.saasreport.ingest.service.RecordSender;
 
 /**
- * The macro channel points at a port where no broker listens: its events are answered 503 within the
- * configured bounds (never a hang, never a silent 202). Readiness follows the broker itself (KafkaReadiness), which
- * the system tests stop and freeze.
+ * The outgoing channel points at a port where no broker listens, while readiness probes the real one: a macro event is
+ * answered 503 within the configured bounds (never a hang, never a silent 202), naming its topic. Readiness follows
+ * the broker itself (KafkaReadiness), which the system tests stop and freeze.
  */
 @QuarkusTest
-@TestProfile(KafkaUnavailableTest.DeadMacroBroker.class)
+@TestProfile(KafkaUnavailableTest.DeadProducerBroker.class)
 class KafkaUnavailableTest {
 
-    public static class DeadMacroBroker implements QuarkusTestProfile {
+    public static class DeadProducerBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String channel = "mp.messaging.outgoing.macro-out.";
+            String channel = "mp.messaging.outgoing." + RecordSender.CHANNEL + ".";
             return Map.of(
                     channel + "bootstrap.servers", "localhost:" + unusedPort(),
                     channel + "max.block.ms", "1500",

@@ -1,17 +1,9 @@
 package io.saasreport.ingest.rest;
 
+import static io.saasreport.ingest.rest.Refusals.Case.csv;
 import static io.saasreport.ingest.rest.Refusals.Case.post;
 
-import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,16 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * column, the fact's path) within a second, before any arithmetic on it; none of them published.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NumberCorpusTest {
+class NumberCorpusTest extends Refusals {
 
-    private static final String EVENTS = "/api/v1/events";
-    private static final String PRICE = "{\"type\":\"price\",\"ticker\":\"NUM\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
-    private static final String FILING = "{\"type\":\"filing\",\"ticker\":\"NUM\",\"fiscalYear\":2025,\"fiscalQuarter\":2,"
-            + "\"periodEnd\":\"2024-07-31\",\"filedAt\":\"2024-08-29T21:05:00Z\",\"revenue\":868823000}";
-    private static final String ESTIMATE = "{\"type\":\"estimate\",\"ticker\":\"NUM\",\"asOf\":\"2024-03-01T21:00:00Z\","
-            + "\"ntmRevenue\":3600000000}";
-    private static final String MACRO = "{\"type\":\"macro\",\"asOf\":\"2024-03-01T21:00:00Z\",\"tenYearYield\":4.25}";
     private static final String NASDAQ = "Date,Close/Last,Volume,Open,High,Low\n03/01/2024,$%s,\"3,470,153\",$1,$1,$1\n";
     private static final String YAHOO = "Date,Open,High,Low,Close,Adj Close,Volume\n2024-03-01,1,1,1,%s,1,10\n";
     private static final String STOOQ = "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n"
@@ -39,17 +23,8 @@ class NumberCorpusTest {
     private static final String SEC = "{\"facts\":{\"us-gaap\":{\"Revenues\":{\"units\":{\"USD\":["
             + "{\"start\":\"2024-05-01\",\"end\":\"2024-07-31\",\"val\":%s,\"filed\":\"2024-08-29\"}]}}}}}";
 
-    private static Map<TopicPartition, Long> before;
-
-    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
-    @Test
-    @Order(0)
-    void warmUpAndNoteEndOffsets() {
-        Refusals.warmUp();
-        before = Refusals.endOffsets();
-    }
-
-    static Stream<Refusals.Case> corpus() {
+    @Override
+    Stream<Refusals.Case> corpus() {
         return Stream.of(
                 event("price 1e-400 (0.0 as a double)", PRICE.replace("10.5", "1e-400"), "price"),
                 event("subnormal price 4.9e-324", PRICE.replace("10.5", "4.9e-324"), "price"),
@@ -80,37 +55,18 @@ class NumberCorpusTest {
                 csv("Stooq close 4.9e-324", "/api/v1/import/prices?ticker=DDOG", STOOQ.formatted("4.9e-324"), "<CLOSE>"),
                 csv("FRED yield 1e400000000", "/api/v1/import/fred-dgs10", FRED.formatted("1e400000000"), "DGS10"),
                 csv("FRED yield 1e-500000000", "/api/v1/import/fred-dgs10", FRED.formatted("1e-500000000"), "DGS10"),
-                sec("SEC value 1e400000000", SEC.formatted("1e400000000")),
-                sec("SEC value 1e-500000000", SEC.formatted("1e-500000000")),
-                sec("SEC value -1e400000000", SEC.formatted("-1e400000000")),
-                post("SEC value of 101 digits", "/api/v1/import/sec-companyfacts?ticker=DDOG", "application/json",
+                secValue("SEC value 1e400000000", SEC.formatted("1e400000000")),
+                secValue("SEC value 1e-500000000", SEC.formatted("1e-500000000")),
+                secValue("SEC value -1e400000000", SEC.formatted("-1e400000000")),
+                post("SEC value of 101 digits", SEC_COMPANY_FACTS, "application/json",
                         SEC.formatted("1".repeat(101)), 400, "malformed", "val"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    @Order(1)
-    void refusedWithinASecondNamingTheField(Refusals.Case bad) {
-        Refusals.assertRefused(bad);
-    }
-
-    @Test
-    @Order(2)
-    void noneOfThemWasPublished() {
-        Refusals.assertNothingPublishedSince(before, "Number corpus sentinel");
-    }
-
-    /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */
     private static Refusals.Case event(String name, String badEvent, String field) {
-        return post(name, EVENTS, "application/json", "[" + MACRO + "," + badEvent + "]", 400, "validation", field);
+        return Case.secondOf(name, MACRO, badEvent, field);
     }
 
-    private static Refusals.Case csv(String name, String path, String body, String column) {
-        return post(name, path, "text/csv", body, 400, "validation", column);
-    }
-
-    private static Refusals.Case sec(String name, String body) {
-        return post(name, "/api/v1/import/sec-companyfacts?ticker=DDOG", "application/json", body, 400, "validation",
-                "facts.us-gaap.Revenues.units.USD[0].val");
+    private static Refusals.Case secValue(String name, String body) {
+        return Case.sec(name, body, "facts.us-gaap.Revenues.units.USD[0].val");
     }
 }

@@ -13,6 +13,13 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -20,13 +27,27 @@ import io.saasreport.stack.Topics;
 import io.saasreport.testsupport.KafkaTestClient;
 
 /**
- * The bad-input corpora's common part: a hostile request answered within a second with its status, its reason and the
- * field it names, and proof afterwards that none of a corpus reached a topic.
+ * The bad-input corpora's common part: each corpus test (a {@code @QuarkusTest} subclass) names its hostile requests
+ * in {@link #corpus()}; every one is answered within a second with its status, its reason and the field it names, and
+ * afterwards none of the corpus has reached a topic. The warm-up and the end offsets come first, untimed.
  */
-final class Refusals {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class Refusals {
 
     /** Every case is answered within this, extreme exponents and huge bodies included. */
     static final Duration WITHIN = Duration.ofSeconds(1);
+
+    static final String EVENTS = "/api/v1/events";
+    static final String SEC_COMPANY_FACTS = "/api/v1/import/sec-companyfacts?ticker=DDOG";
+
+    /** One valid event of each kind: a case breaks one field of it. */
+    static final String PRICE = "{\"type\":\"price\",\"ticker\":\"DOOR\",\"price\":10.5,\"at\":\"2024-03-01T21:00:00Z\"}";
+    static final String FILING = "{\"type\":\"filing\",\"ticker\":\"DOOR\",\"fiscalYear\":2025,\"fiscalQuarter\":2,"
+            + "\"periodEnd\":\"2024-07-31\",\"filedAt\":\"2024-08-29T21:05:00Z\",\"revenue\":868823000}";
+    static final String ESTIMATE = "{\"type\":\"estimate\",\"ticker\":\"DOOR\",\"asOf\":\"2024-03-01T21:00:00Z\","
+            + "\"ntmRevenue\":3600000000}";
+    static final String MACRO = "{\"type\":\"macro\",\"asOf\":\"2024-03-01T21:00:00Z\",\"tenYearYield\":4.25}";
 
     /** Every topic ingest writes to. */
     static final List<String> TOPICS = Stream.concat(Topics.INPUT.stream(), Stream.of(Topics.DEFINITIONS)).toList();
@@ -41,6 +62,21 @@ final class Refusals {
 
         static Case put(String name, String path, String body, String reason, String field) {
             return new Case(name, "PUT", path, "application/json", body.getBytes(StandardCharsets.UTF_8), 400, reason, field);
+        }
+
+        /** The bad event second in an array after a good one, so that the good one is proven unpublished too. */
+        static Case secondOf(String name, String good, String bad, String field) {
+            return post(name, EVENTS, "application/json", "[" + good + "," + bad + "]", 400, "validation", field);
+        }
+
+        /** A file refused for one row, naming its column. */
+        static Case csv(String name, String path, String body, String column) {
+            return post(name, path, "text/csv", body, 400, "validation", column);
+        }
+
+        /** An SEC companyfacts document refused, naming the fact's path. */
+        static Case sec(String name, String body, String field) {
+            return post(name, SEC_COMPANY_FACTS, "application/json", body, 400, "validation", field);
         }
 
         @Override
@@ -92,6 +128,30 @@ final class Refusals {
         Requests.authorized().contentType("application/json").body("{}".getBytes(StandardCharsets.UTF_8)).put("/api/v1/universes/warm");
     }
 
-    private Refusals() {
+    /** Where the topics ended before the corpus. */
+    private Map<TopicPartition, Long> before;
+
+    /** The hostile requests of this corpus, each with the refusal it must get. */
+    abstract Stream<Case> corpus();
+
+    /** Untimed, first: the warm-up, then where the topics end before the corpus. */
+    @Test
+    @Order(0)
+    void warmUpAndNoteEndOffsets() {
+        warmUp();
+        before = endOffsets();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    @Order(1)
+    void refusedWithinASecond(Case bad) {
+        assertRefused(bad);
+    }
+
+    @Test
+    @Order(2)
+    void noneOfThemWasPublished() {
+        assertNothingPublishedSince(before, getClass().getSimpleName() + " sentinel");
     }
 }

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,8 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.contracts.InputTopics;
 import io.saasreport.contracts.TopicSchemas;
 import io.saasreport.ingest.domain.CompanyEvent;
+import io.saasreport.ingest.domain.Correction;
 import io.saasreport.ingest.domain.EstimateEvent;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.FilingEvent;
@@ -61,6 +65,11 @@ class AsyncApiDocumentTest {
              {"type":"macro","asOf":"2024-03-01T21:00:00Z","tenYearYield":4.25}]""";
 
     private static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
+    /** One correction of each type, for the topic it travels on. */
+    private static final List<Correction> CORRECTIONS = List.of(
+            Correction.priceWithdrawal("CTRT", "2024-03-01T21:00:00Z"),
+            Correction.filingWithdrawal("CTRT", "2025", "2", Instant.now()),
+            Correction.companyRemoval("CTRT", Instant.now()));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static AsyncApiDocument document;
@@ -81,11 +90,12 @@ class AsyncApiDocumentTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void eachEventsChannelCarriesItsTopicsSchema(EventType type) {
-        String topic = topicOf(channelOf(type));
-        assertEquals(topic, type.topic(), "the topic EventType names for " + type);
+        String topic = type.topic();
         JsonNode channel = document.channelAt(topic);
-        assertEquals(List.of("#/components/messages/" + type.wireName()),
-                channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
+        List<String> messages = new ArrayList<>(List.of("#/components/messages/" + type.wireName()));
+        CORRECTIONS.stream().filter(correction -> correction.topic().equals(topic))
+                .forEach(correction -> messages.add("#/components/messages/" + messageName(correction)));
+        assertEquals(messages, channel.path("messages").findValuesAsText("$ref"), "messages of " + topic);
         assertEquals(TopicSchemas.resource(topic), payloadResource(type));
         assertNotNull(AsyncApiDocumentTest.class.getResource("/" + payloadResource(type)), "no schema file for " + topic);
     }
@@ -151,23 +161,59 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyChannelIsATopicTheServicePublishesToAndHasASendOperation() {
-        Set<String> published = properties.stringPropertyNames().stream()
-                .filter(name -> name.startsWith("mp.messaging.outgoing.") && name.endsWith(".topic"))
-                .map(properties::getProperty)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(published, document.channelAddresses());
+        assertEquals(new TreeSet<>(InputTopics.ALL), document.channelAddresses());
         assertEquals(document.channelAddresses(), document.operationChannelAddresses("send"));
     }
 
-    /** The outgoing channel of each event type, as EventPublisher chooses it. */
-    private static String channelOf(EventType type) {
-        return switch (type) {
-            case PRICE -> Channels.PRICES;
-            case FILING -> Channels.FILINGS;
-            case ESTIMATE -> Channels.ESTIMATES;
-            case MACRO -> Channels.MACRO;
-            case COMPANY -> Channels.COMPANIES;
-        };
+    /** Each correction's schema holds the correction record's fields it uses, in the record's order. */
+    @Test
+    void theCorrectionSchemasHoldTheCorrectionRecordsFields() {
+        Set<String> documented = new LinkedHashSet<>();
+        for (Correction correction : CORRECTIONS) {
+            List<String> fields = AsyncApiDocument.valueFields(correction.type());
+            List<String> components = new ArrayList<>(AsyncApiDocument.components(Correction.class));
+            components.retainAll(fields);
+            assertEquals(components, fields, correction.type());
+            documented.addAll(fields);
+        }
+        List<String> components = new ArrayList<>(AsyncApiDocument.components(Correction.class));
+        components.remove("type");
+        assertEquals(components, List.copyOf(documented), "every field of a correction is in a correction's schema");
+    }
+
+    @Test
+    void publishedCorrectionsValidateAgainstTheirSchemasAndCarryTheDocumentedHeaders() throws IOException {
+        Map<TopicPartition, Long> before = KafkaTestClient.onTestBroker().endOffsets(Topics.INPUT);
+        Requests.authorized().delete("/api/v1/companies/CTRT").then().statusCode(202);
+        Requests.authorized().delete("/api/v1/companies/CTRT/prices/2024-03-01T21:00:00Z").then().statusCode(202);
+        Requests.authorized().contentType("application/json").body("{\"price\":151.2}")
+                .put("/api/v1/companies/CTRT/prices/2024-03-01T21:00:00Z").then().statusCode(202);
+        Requests.authorized().delete("/api/v1/companies/CTRT/filings/2025/2").then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.onTestBroker().since(before);
+        Set<String> types = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode value = JSON.readTree(record.value());
+            String type = value.path("type").asText();
+            AsyncApiDocument.assertValid(value, type);
+            JsonNode message = document.message(messageName(CORRECTIONS.stream()
+                    .filter(correction -> correction.type().equals(type)).findFirst().orElseThrow()));
+            assertEquals(TopicSchemas.resource(type), message.path("payload").path("schema").path("$ref").asText());
+            assertEquals(List.of("#/components/messages/" + message.path("name").asText()),
+                    document.channelAt(record.topic()).path("messages").findValuesAsText("$ref").stream()
+                            .filter(ref -> ref.endsWith("/" + message.path("name").asText())).toList(),
+                    "a message of the channel it travels on");
+            document.assertHeaders(record.headers(), message.path("headers"));
+            types.add(type);
+        }
+        assertEquals(4, records.size());
+        assertEquals(new TreeSet<>(TopicSchemas.CORRECTIONS), types);
+    }
+
+    /** The AsyncAPI message of a correction: its type in camel case ({@code price-correction}: priceCorrection). */
+    private static String messageName(Correction correction) {
+        String[] words = correction.type().split("-");
+        return words[0] + Character.toUpperCase(words[1].charAt(0)) + words[1].substring(1);
     }
 
     /** The classpath resource a message's payload refers to (relative to this document, at the classpath root). */
@@ -177,9 +223,4 @@ class AsyncApiDocumentTest {
         return payload.path("schema").path("$ref").asText();
     }
 
-    private static String topicOf(String channel) {
-        String topic = properties.getProperty("mp.messaging.outgoing." + channel + ".topic");
-        assertNotNull(topic, "no topic bound to " + channel);
-        return topic;
-    }
 }

@@ -36,7 +36,7 @@ class BoundedSendsTest {
         assertEquals(0, sent.get(), "nothing handed to a channel");
         assertEquals(new BoundedSends.Outcome(2, 0, 0, outcome.failure()), outcome);
         assertEquals("none was published and none of the others will be: sending the request again is safe",
-                EventPublisher.whatWasPublished(outcome));
+                RecordSender.whatWasPublished(outcome));
         assertInstanceOf(BoundedSends.KafkaUnreachableException.class, outcome.failure());
         assertTrue(outcome.failure().getMessage().contains("no answer within 2000 ms"), outcome.failure().getMessage());
     }
@@ -87,8 +87,8 @@ class BoundedSendsTest {
         assertEquals(new BoundedSends.Outcome(3, 2, 1, outcome.failure()), outcome, "the failed one was handed over");
         assertEquals("2 of 3 were published; 1 were sent but not acknowledged, and Kafka may still have written them: "
                 + "sending the request again is safe (an event applied twice changes no figure)",
-                EventPublisher.whatWasPublished(outcome));
-        assertEquals("Topic market.macro not present in metadata", EventPublisher.cause(outcome.failure()));
+                RecordSender.whatWasPublished(outcome));
+        assertEquals("Topic market.macro not present in metadata", RecordSender.cause(outcome.failure()));
         assertEquals(0, sends.queued());
     }
 }

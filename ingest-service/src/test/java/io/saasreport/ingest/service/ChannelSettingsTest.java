@@ -2,42 +2,50 @@ package io.saasreport.ingest.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.contracts.InputTopics;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
-/** The connector-level Kafka settings reach every channel's producer: written once, in force five times. */
+/**
+ * The service writes through one channel, one producer, and the connector-level Kafka settings reach it; readiness
+ * probes every topic the service writes.
+ */
 @QuarkusTest
 class ChannelSettingsTest {
 
     @Inject
     KafkaClientService clients;
 
+    @ConfigProperty(name = "saasreport.kafka-health.topics")
+    List<String> probedTopics;
+
     @Test
-    void everyChannelHasAProducer() {
-        assertEquals(Set.of(Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
-                Channels.DEFINITIONS, Channels.PRICE_CORRECTIONS, Channels.FILING_CORRECTIONS),
-                clients.getProducerChannels());
+    void oneChannelHasAProducer() {
+        assertEquals(Set.of(RecordSender.CHANNEL), clients.getProducerChannels());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { Channels.PRICES, Channels.FILINGS, Channels.ESTIMATES, Channels.MACRO, Channels.COMPANIES,
-        Channels.DEFINITIONS, Channels.PRICE_CORRECTIONS, Channels.FILING_CORRECTIONS })
-    void everyChannelSendsSafelyWithinBoundedTimes(String channel) {
-        Map<String, ?> config = clients.getProducer(channel).configuration();
-        assertEquals("all", String.valueOf(config.get("acks")), channel);
-        assertEquals("true", String.valueOf(config.get("enable.idempotence")), channel);
-        assertEquals("5000", String.valueOf(config.get("request.timeout.ms")), channel);
-        assertEquals("10000", String.valueOf(config.get("delivery.timeout.ms")), channel);
-        assertEquals("5000", String.valueOf(config.get("max.block.ms")), channel);
-        assertEquals("org.apache.kafka.common.serialization.StringSerializer", String.valueOf(config.get("key.serializer")), channel);
+    @Test
+    void theChannelSendsSafelyWithinBoundedTimes() {
+        Map<String, ?> config = clients.getProducer(RecordSender.CHANNEL).configuration();
+        assertEquals("all", String.valueOf(config.get("acks")));
+        assertEquals("true", String.valueOf(config.get("enable.idempotence")));
+        assertEquals("5000", String.valueOf(config.get("request.timeout.ms")));
+        assertEquals("10000", String.valueOf(config.get("delivery.timeout.ms")));
+        assertEquals("5000", String.valueOf(config.get("max.block.ms")));
+        assertEquals("org.apache.kafka.common.serialization.StringSerializer", String.valueOf(config.get("key.serializer")));
+    }
+
+    @Test
+    void readinessProbesEveryTopicTheServiceWrites() {
+        assertEquals(InputTopics.ALL, probedTopics);
     }
 }

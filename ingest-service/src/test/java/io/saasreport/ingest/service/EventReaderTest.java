@@ -23,7 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.saasreport.ingest.config.IngestConfig;
 import io.saasreport.ingest.config.JacksonCustomizer;
 import io.saasreport.ingest.domain.CompanyEvent;
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.FilingEvent;
 import io.saasreport.ingest.domain.IngestEvent;
@@ -43,7 +43,7 @@ class EventReaderTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build());
 
-    private final EventReader reader = new EventReader(MAPPER, CONFIG, new TimeWindows(CONFIG));
+    private final EventReader reader = new EventReader(MAPPER, new ImportLimits(CONFIG));
 
     private static ObjectMapper customized(ObjectMapper mapper) {
         new JacksonCustomizer(CONFIG).customize(mapper);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.saasreport.contracts.Problem;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.view.ReportView;
 

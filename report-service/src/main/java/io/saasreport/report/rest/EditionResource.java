@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.saasreport.contracts.Problem;
 import io.saasreport.report.domain.WeeklyClose;
 import io.saasreport.report.edition.ChartJsWebJar;
 import io.saasreport.report.edition.Edition;

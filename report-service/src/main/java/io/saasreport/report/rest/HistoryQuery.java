@@ -19,6 +19,8 @@ public class HistoryQuery {
 
     static final int MAX_LIMIT = 5000;
     static final int DEFAULT_LIMIT = 500;
+    /** The 400 answer of every history read, as documented. */
+    static final String REFUSED = "from or to is not an ISO-8601 instant, resolution is unknown or limit is out of 1..5000";
 
     @QueryParam("from")
     @IsoInstant

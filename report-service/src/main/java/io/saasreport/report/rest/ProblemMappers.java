@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.saasreport.contracts.Problem;
+
 /** Every error of the API leaves as {@code application/problem+json}. */
 public class ProblemMappers {
 

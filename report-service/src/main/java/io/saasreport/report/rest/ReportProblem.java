@@ -2,6 +2,8 @@ package io.saasreport.report.rest;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import io.saasreport.contracts.Problem;
+
 /** A failure the API answers with a problem document; each subclass is one kind of problem. */
 public abstract class ReportProblem extends RuntimeException {
 

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Multi;
+import io.saasreport.contracts.Problem;
 import io.saasreport.report.config.ReportConfig;
 import io.saasreport.report.domain.UniverseAlert;
 import io.saasreport.report.domain.UniverseSnapshot;

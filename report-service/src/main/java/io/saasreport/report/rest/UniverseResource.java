@@ -1,19 +1,13 @@
 package io.saasreport.report.rest;
 
-import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,220 +16,63 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.saasreport.report.domain.CompanyMetrics;
-import io.saasreport.report.domain.HistoryResolution;
-import io.saasreport.report.domain.HistoryRetention;
-import io.saasreport.report.domain.MediansPoint;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.UniverseStatistics;
-import io.saasreport.report.domain.UniverseStatistics.Buckets;
-import io.saasreport.report.domain.UniverseStatistics.OperatingMedians;
-import io.saasreport.report.domain.UniverseStatistics.TickerValue;
-import io.saasreport.report.meters.ReportMeters;
-import io.saasreport.report.service.UniverseSnapshots;
-import io.saasreport.report.view.CompanyEntry;
-import io.saasreport.report.view.Rendered;
 import io.saasreport.report.view.ReportView;
 import io.saasreport.report.view.UniverseEntry;
 import io.saasreport.report.view.ViewState;
 
-/** The universe statistics and the report's views of them. Before the first snapshot, every view answers 503. */
-@Path("/api/v1/universe")
+/**
+ * The universes: the list of those published, and each one by name ({@link UniverseReads}) under
+ * {@code /api/v1/universes/{name}}; the default universe ({@code universe}) also under {@code /api/v1/universe}, the
+ * published contract's first path, by the same code.
+ */
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Universe", description = "Statistics over the whole universe of companies")
-// The current statistics and their sections come from this instance's memory, serialized once per change, with an
-// ETag (If-None-Match gets 304 while nothing changed); so does the medians history. The full history reads the database.
-@APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match (current statistics, their sections, the medians history)")
-@APIResponse(responseCode = "503", description = "No universe statistics published yet (retry after the Retry-After seconds)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Universes", description = "The default and the named universes' statistics")
 public class UniverseResource {
 
-    private final UniverseSnapshots universe;
+    /** One line of the list of universes. */
+    public record UniverseSummary(String name, boolean isDefault, Integer companyCount, Instant asOf, Long revision,
+            Double medianEvToNtmRevenue) {
+    }
+
+    private final UniverseReads reads;
     private final ReportView view;
-    private final ReportMeters meters;
-    private final HistoryRetention retention;
-    private final Clock clock;
 
-    UniverseResource(UniverseSnapshots universe, ReportView view, ReportMeters meters, HistoryRetention retention,
-            Clock clock) {
-        this.universe = universe;
+    UniverseResource(UniverseReads reads, ReportView view) {
+        this.reads = reads;
         this.view = view;
-        this.meters = meters;
-        this.retention = retention;
-        this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "The current universe statistics")
-    @APIResponse(responseCode = "200", description = "The statistics",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UniverseStatistics.class)))
-    public Response statistics(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return statistics(UniverseSnapshot.KEY, ifNoneMatch);
-    }
-
-    Response statistics(String name, String ifNoneMatch) {
-        return served("universe", current(name).json(), ifNoneMatch);
-    }
-
-    @GET
-    @Path("top-multiples")
-    @Operation(summary = "The 10 highest EV / NTM revenue multiples, highest first (ties by ticker)")
-    @APIResponse(responseCode = "200", description = "Ticker and multiple",
+    @Path("universes")
+    @Operation(summary = "Every universe published, by name (the default universe is 'universe')")
+    @APIResponse(responseCode = "200", description = "The universes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TickerValue.class)))
-    public Response topMultiples(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return topMultiples(UniverseSnapshot.KEY, ifNoneMatch);
-    }
-
-    Response topMultiples(String name, String ifNoneMatch) {
-        return served("top-multiples", section(name, "top-multiples", statistics -> statistics.topByEvToNtmRevenue()),
-                ifNoneMatch);
-    }
-
-    @GET
-    @Path("movers")
-    @Operation(summary = "The week's top gainers and losers by price change")
-    @APIResponse(responseCode = "200", description = "Gainers and losers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyMovers.class)))
-    public Response movers(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return movers(UniverseSnapshot.KEY, ifNoneMatch);
-    }
-
-    Response movers(String name, String ifNoneMatch) {
-        return served("movers", section(name, "movers", statistics -> new WeeklyMovers(statistics.asOf(),
-                statistics.topWeeklyGainers(), statistics.topWeeklyLosers())), ifNoneMatch);
-    }
-
-    @GET
-    @Path("buckets")
-    @Operation(summary = "Company count and median EV / NTM revenue per NTM growth bucket",
-            description = "Over the companies' growthBucket, as the metrics service assigns and counts them.")
-    @APIResponse(responseCode = "200", description = "The buckets",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Buckets.class)))
-    public Response buckets(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return buckets(UniverseSnapshot.KEY, ifNoneMatch);
-    }
-
-    Response buckets(String name, String ifNoneMatch) {
-        return served("buckets", section(name, "buckets", UniverseStatistics::buckets), ifNoneMatch);
-    }
-
-    @GET
-    @Path("operating-medians")
-    @Operation(summary = "The medians of the operating metrics")
-    @APIResponse(responseCode = "200", description = "The medians",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatingMedians.class)))
-    public Response operatingMedians(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return operatingMedians(UniverseSnapshot.KEY, ifNoneMatch);
-    }
-
-    Response operatingMedians(String name, String ifNoneMatch) {
-        return served("operating-medians", section(name, "operating-medians", UniverseStatistics::operatingMedians),
-                ifNoneMatch);
-    }
-
-    @GET
-    @Path("scatter")
-    @Operation(summary = "EV / NTM revenue against NTM growth, with the regression line",
-            description = "One point per company with both figures known (by ticker) and the universe's least-squares fit.")
-    @APIResponse(responseCode = "200", description = "Points and fit",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scatter.class)))
-    public Response scatter(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UniverseSummary.class)))
+    public List<UniverseSummary> universes() {
         ViewState state = ViewStillLoadingException.loaded(view);
-        UniverseStatistics statistics = current(state, UniverseSnapshot.KEY).statistics();
-        Rendered scatter = state.derived("scatter", () -> {
-            List<Scatter.Point> points = state.companies().values().stream()
-                    .map(CompanyEntry::metrics)
-                    .filter(company -> company.ntmGrowth() != null && company.evToNtmRevenue() != null)
-                    .map(UniverseResource::point)
-                    .toList();
-            return view.render(new Scatter(statistics.asOf(), points, statistics.regression()));
-        });
-        return served("scatter", scatter, ifNoneMatch);
+        List<UniverseSummary> summaries = new ArrayList<>();
+        state.universes().forEach((name, entry) -> summaries.add(summary(name, entry)));
+        return summaries;
     }
 
-    @GET
-    @Path("history")
-    @Operation(summary = "The universe statistics over time",
-            description = "The last published statistics of each period of the resolution (minute, hour, day, weekly "
-                    + "close), oldest first: the newest 'limit' of them within the range. Minutes are kept for a day, "
-                    + "hours for a month, days for a year, weekly closes forever (the defaults).")
-    @APIResponse(responseCode = "200", description = "The history (empty before the first snapshot)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = UniverseStatistics.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
-            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<UniverseStatistics> history(@Valid @BeanParam HistoryQuery query) {
-        return history(UniverseSnapshot.KEY, query);
+    /** The default universe: its reads take no name from the path ({@link UniverseRequest#universe()}). */
+    @Path("universe")
+    public UniverseReads defaultUniverse() {
+        return reads;
     }
 
-    List<UniverseStatistics> history(String name, HistoryQuery query) {
-        return served("universe-history", universe.history(name, query.resolution(retention, clock), query.from(),
-                query.to(), query.limit()));
+    /** One universe by name, the default one included; the name reaches the reads through {@link UniverseRequest}. */
+    @Path("universes/{name}")
+    public UniverseReads universe() {
+        return reads;
     }
 
-    @GET
-    @Path("history/medians")
-    @Operation(summary = "The EV / NTM revenue medians over time",
-            description = "The overall, top-5 and bucket medians of each point of the history, oldest first: the "
-                    + "history without the rest of the statistics, for charts, from this instance's memory.")
-    @APIResponse(responseCode = "200", description = "The medians history (empty before the first snapshot)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = MediansPoint.class)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, resolution is unknown or limit "
-            + "is out of 1..5000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response mediansHistory(@Valid @BeanParam HistoryQuery query,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return mediansHistory(UniverseSnapshot.KEY, query, ifNoneMatch);
-    }
-
-    /**
-     * From the view's memory. The dashboard's question (the whole range, the default limit) is serialized once per view
-     * state; any other is answered afresh, so that no client can fill the memory with answers.
-     */
-    Response mediansHistory(String name, HistoryQuery query, String ifNoneMatch) {
-        ViewState state = ViewStillLoadingException.loaded(view);
-        HistoryResolution resolution = query.resolution(retention, clock);
-        Supplier<Rendered> answer = () -> view.render(state.universe(name)
-                .map(entry -> entry.medians().between(resolution, query.from(), query.to(), query.limit()))
-                .orElse(List.of()));
-        Rendered medians = query.unbounded() && query.limit() == HistoryQuery.DEFAULT_LIMIT
-                ? state.derived(name + ":medians:" + resolution, answer)
-                : answer.get();
-        return served("universe-history-medians", medians, ifNoneMatch);
-    }
-
-    private UniverseEntry current(String name) {
-        return current(ViewStillLoadingException.loaded(view), name);
-    }
-
-    /**
-     * The default universe answers 503 until its first snapshot; a named universe the view does not hold is unknown
-     * (never defined, removed, or not yet computed).
-     */
-    private static UniverseEntry current(ViewState state, String name) {
-        return state.universe(name).orElseThrow(() -> UniverseSnapshot.KEY.equals(name)
-                ? new UniverseNotYetPublishedException() : new UnknownUniverseException(name));
-    }
-
-    /** A part of one universe's current statistics, serialized once per change. */
-    private Rendered section(String universeName, String name, Function<UniverseStatistics, Object> part) {
-        ViewState state = ViewStillLoadingException.loaded(view);
-        UniverseStatistics statistics = current(state, universeName).statistics();
-        return state.derived(universeName + ":" + name, () -> view.render(part.apply(statistics)));
-    }
-
-    private Response served(String endpoint, Rendered answer, String ifNoneMatch) {
-        meters.snapshotServed(endpoint);
-        return answer.respond(ifNoneMatch, MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private <T> T served(String endpoint, T answer) {
-        meters.snapshotServed(endpoint);
-        return answer;
-    }
-
-    private static Scatter.Point point(CompanyMetrics company) {
-        return new Scatter.Point(company.ticker(), company.ntmGrowth(), company.evToNtmRevenue());
+    private static UniverseSummary summary(String name, UniverseEntry entry) {
+        UniverseStatistics statistics = entry.statistics();
+        return new UniverseSummary(name, UniverseSnapshot.KEY.equals(name), statistics.companyCount(),
+                statistics.asOf(), entry.version().revision(), statistics.medianEvToNtmRevenue());
     }
 }

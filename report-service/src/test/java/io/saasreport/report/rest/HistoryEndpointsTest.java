@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.contracts.Problem;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;

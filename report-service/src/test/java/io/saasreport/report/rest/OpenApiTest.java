@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +45,27 @@ class OpenApiTest {
             Map<String, Object> get = api.getMap("paths.'" + path + "'.get");
             assertFalse(String.valueOf(get.get("summary")).isBlank(), path + " has a summary");
             assertTrue(api.getMap("paths.'" + path + "'.get.responses").containsKey("200"), path + " documents its 200");
+        }
+    }
+
+    /** One resource serves both: the alias paths take no name, the named ones take it from the path. */
+    @Test
+    void theDefaultUniversesAliasTakesNoNameAndTheNamedPathsDo() {
+        JsonPath api = openApi();
+        for (String path : PATHS) {
+            if (!path.startsWith("/api/v1/universe/") && !path.startsWith("/api/v1/universes/")
+                    && !path.equals("/api/v1/universe")) {
+                continue;
+            }
+            List<String> pathParameters = new ArrayList<>();
+            for (String level : List.of("paths.'" + path + "'.parameters", "paths.'" + path + "'.get.parameters")) {
+                List<Map<String, Object>> parameters = api.getList(level);
+                if (parameters != null) {
+                    parameters.stream().filter(parameter -> "path".equals(parameter.get("in")))
+                            .forEach(parameter -> pathParameters.add(String.valueOf(parameter.get("name"))));
+                }
+            }
+            assertEquals(path.contains("{name}") ? List.of("name") : List.of(), pathParameters, path);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.saasreport.ingest.domain.EventError;
+import io.saasreport.contracts.EventError;
 import io.saasreport.ingest.domain.EventType;
 import io.saasreport.ingest.domain.Figures;
 import io.saasreport.ingest.domain.RejectedRequestException;
