@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.MetricsEngine;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.event.MarketEvent;
 
 /**
  * The figures a run must end at: every dated company's and the universe's, compared field by field (numbers to

@@ -9,6 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.CompanyMetricsCalculator;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.event.CompanyRemoval;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+import io.saasreport.metrics.domain.universe.UniverseSnapshot;
+import io.saasreport.metrics.domain.universe.UniverseStatistics;
+
 /**
  * The metrics engine in one process: every company's {@link CompanyState} and the {@link UniverseStatistics}.
  * Events are applied one at a time (not thread-safe: the caller serializes them). A company is in the universe once

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.saasreport.metrics.config.MetricsConfig;
-import io.saasreport.metrics.domain.AlertThresholds;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import io.smallrye.common.annotation.Identifier;

@@ -11,13 +11,13 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.saasreport.metrics.domain.CompanyScopedEvent;
-import io.saasreport.metrics.domain.MacroEvent;
-import io.saasreport.metrics.domain.MarketEvent;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
 
 /**
  * Stage 1, one task per input partition: reads an event, hands it to its company's
- * {@link io.saasreport.metrics.domain.RevisedCompany} (the domain decides what changes; the company is held as an
+ * {@link io.saasreport.metrics.domain.company.RevisedCompany} (the domain decides what changes; the company is held as an
  * object, {@link HeldCompanies}) and routes what comes out, under the record's own key: a company that changed for
  * the first time since its last publication, to be saved and published at commit ({@link PublishedFigures}), a
  * macro event as it came, an unreadable record to its dead-letter topic. When the record drained the thread's input,

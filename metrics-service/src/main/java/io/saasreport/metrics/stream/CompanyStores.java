@@ -13,12 +13,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import io.saasreport.metrics.domain.CompanyState;
-import io.saasreport.metrics.domain.EstimateEvent;
-import io.saasreport.metrics.domain.FilingEvent;
-import io.saasreport.metrics.domain.FiscalQuarter;
-import io.saasreport.metrics.domain.PricePoint;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.company.PricePoint;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.EstimateEvent;
+import io.saasreport.metrics.domain.event.FilingEvent;
+import io.saasreport.metrics.domain.event.FiscalQuarter;
 
 /**
  * Stage 1's state, kept in three changelogged stores and written once per company and commit ({@link #save}, from

@@ -8,8 +8,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.saasreport.metrics.domain.UniverseDefinition;
-import io.saasreport.metrics.domain.Universes;
+import io.saasreport.metrics.domain.universe.UniverseDefinition;
+import io.saasreport.metrics.domain.universe.Universes;
 
 /**
  * Reads {@code universe.definitions} (compacted, key: the universe's name): a definition, or a tombstone that

@@ -3,8 +3,8 @@ package io.saasreport.metrics.stream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
 
 /**
  * Every partition of the universe stage reads every company's figures (any universe may need any company), so an

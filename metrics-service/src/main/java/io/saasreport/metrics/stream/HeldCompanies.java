@@ -11,12 +11,12 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.StoreBuilder;
 
-import io.saasreport.metrics.domain.CompanyRemoval;
-import io.saasreport.metrics.domain.CompanyScopedEvent;
-import io.saasreport.metrics.domain.PriceCorrection;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.PricePoint;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.PricePoint;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.CompanyRemoval;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
+import io.saasreport.metrics.domain.event.PriceCorrection;
+import io.saasreport.metrics.domain.event.PriceEvent;
 
 /**
  * Stage 1's companies as objects, one store per task: the processor that applies events and the one that publishes

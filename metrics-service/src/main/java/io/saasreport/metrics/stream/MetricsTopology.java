@@ -18,7 +18,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import io.saasreport.metrics.domain.AlertThresholds;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
 
 /**
  * The metrics service's topology. It only routes: every rule and formula is in the domain package.

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.saasreport.metrics.domain.EventIdBits;
-import io.saasreport.metrics.domain.PricePoint;
+import io.saasreport.metrics.domain.company.EventIdBits;
+import io.saasreport.metrics.domain.company.PricePoint;
 
 /**
  * The value of one {@code company-prices} entry: the prices a company took between two saves (one commit), so that

@@ -7,15 +7,15 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.saasreport.metrics.domain.CompanyEvent;
-import io.saasreport.metrics.domain.CompanyRemoval;
-import io.saasreport.metrics.domain.FilingWithdrawal;
-import io.saasreport.metrics.domain.PriceCorrection;
-import io.saasreport.metrics.domain.EstimateEvent;
-import io.saasreport.metrics.domain.FilingEvent;
-import io.saasreport.metrics.domain.MacroEvent;
-import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.CompanyRemoval;
+import io.saasreport.metrics.domain.event.EstimateEvent;
+import io.saasreport.metrics.domain.event.FilingEvent;
+import io.saasreport.metrics.domain.event.FilingWithdrawal;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+import io.saasreport.metrics.domain.event.PriceCorrection;
+import io.saasreport.metrics.domain.event.PriceEvent;
 
 /**
  * The meters of the processing path, named by Micrometer's conventions (Prometheus adds units and _total). Kafka

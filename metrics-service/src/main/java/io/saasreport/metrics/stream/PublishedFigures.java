@@ -4,9 +4,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
 
 /**
  * Stage 1's output, at commit: each company that changed since the last commit (the record cache before this

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.Revised;
+import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.Revised;
 
 /**
  * The JSON of the topology's records and stores: ISO-8601 instants, unknown properties ignored (as the other

@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.DailyMove;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.Universes;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.universe.DailyMove;
+import io.saasreport.metrics.domain.universe.Universes;
 
 /**
  * What the universe stage stores per company: its figures as stage 1 published them (the JSON with the revision,

@@ -18,14 +18,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.fasterxml.jackson.databind.JavaType;
 
-import io.saasreport.metrics.domain.AlertThresholds;
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.MacroEvent;
-import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.UniverseAlert;
-import io.saasreport.metrics.domain.UniverseDefinition;
-import io.saasreport.metrics.domain.Universes;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
+import io.saasreport.metrics.domain.universe.UniverseAlert;
+import io.saasreport.metrics.domain.universe.UniverseDefinition;
+import io.saasreport.metrics.domain.universe.Universes;
 
 /**
  * Stage 2, one task per partition of its input, which is partitioned by universe name ({@link UniversePartitioner}):

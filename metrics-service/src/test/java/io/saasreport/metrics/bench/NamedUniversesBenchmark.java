@@ -24,17 +24,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.saasreport.metrics.domain.AlertThresholds;
-import io.saasreport.metrics.domain.CompanyEvent;
-import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.EstimateEvent;
-import io.saasreport.metrics.domain.FilingEvent;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedCompany;
-import io.saasreport.metrics.domain.UniverseDefinition;
-import io.saasreport.metrics.domain.Universes;
+import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.EstimateEvent;
+import io.saasreport.metrics.domain.event.FilingEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
+import io.saasreport.metrics.domain.universe.UniverseDefinition;
+import io.saasreport.metrics.domain.universe.Universes;
 
 /**
  * What named universes cost a price tick, at 5,000 companies, with the default universe only and with 20 universes

@@ -1,13 +1,13 @@
 package io.saasreport.metrics.bench;
 
-import io.saasreport.metrics.domain.CompanyEvent;
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.EstimateEvent;
-import io.saasreport.metrics.domain.FilingEvent;
 import io.saasreport.metrics.domain.MetricsEngine;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.UniverseSnapshot;
-import io.saasreport.metrics.domain.UniverseStatistics;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.EstimateEvent;
+import io.saasreport.metrics.domain.event.FilingEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
+import io.saasreport.metrics.domain.universe.UniverseSnapshot;
+import io.saasreport.metrics.domain.universe.UniverseStatistics;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

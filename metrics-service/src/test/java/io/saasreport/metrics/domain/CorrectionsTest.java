@@ -12,6 +12,26 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.CompanyMetricsCalculator;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.company.PricePoint;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.CompanyRemoval;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
+import io.saasreport.metrics.domain.event.Filing;
+import io.saasreport.metrics.domain.event.FilingWithdrawal;
+import io.saasreport.metrics.domain.event.FiscalQuarter;
+import io.saasreport.metrics.domain.event.PriceCorrection;
+import io.saasreport.metrics.domain.event.PriceEvent;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
+import io.saasreport.metrics.domain.universe.BruteForceUniverse;
+import io.saasreport.metrics.domain.universe.UniverseAssertions;
+import io.saasreport.metrics.domain.universe.UniverseDefinition;
+import io.saasreport.metrics.domain.universe.Universes;
+
 /**
  * The correction rules of the domain: a price withdrawn or replaced, a filing withdrawn, a company removed; each
  * leaves the figures a run without the bad event would have, and a removal keeps the revision going.

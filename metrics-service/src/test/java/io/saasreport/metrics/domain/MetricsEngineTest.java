@@ -10,6 +10,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.EstimateEvent;
+import io.saasreport.metrics.domain.event.Filing;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
+import io.saasreport.metrics.domain.universe.UniverseAssertions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.saasreport.metrics.domain.event.MarketEvent;
+
 /** The spec's worked example, read from the test classpath ({@code /example}, see PROVENANCE.md there). */
-final class WorkedExample {
+public final class WorkedExample {
 
     private WorkedExample() {
     }
 
-    static List<MarketEvent> events() {
+    public static List<MarketEvent> events() {
         List<MarketEvent> events = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(open("events.ndjson"), StandardCharsets.UTF_8))) {
@@ -33,15 +35,15 @@ final class WorkedExample {
         return events;
     }
 
-    static JsonNode expectedCompanies() {
+    public static JsonNode expectedCompanies() {
         return readTree("expected-companies.json");
     }
 
-    static JsonNode expectedUniverse() {
+    public static JsonNode expectedUniverse() {
         return readTree("expected-universe.json");
     }
 
-    static MetricsEngine engineFedWith(List<MarketEvent> events) {
+    public static MetricsEngine engineFedWith(List<MarketEvent> events) {
         MetricsEngine engine = new MetricsEngine();
         events.forEach(engine::apply);
         return engine;

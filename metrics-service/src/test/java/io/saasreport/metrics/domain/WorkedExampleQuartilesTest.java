@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.saasreport.metrics.domain.universe.UniverseSnapshot;
+
 /**
  * The quartiles of the worked example, computed here without the engine: the spec's expected company figures
  * ({@code expected-companies.json}), sorted, and the numpy-default rule written out per value set. The spec's

@@ -10,6 +10,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.company.GrowthBucket;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.saasreport.metrics.domain.AlertThresholds;
+import io.saasreport.metrics.domain.universe.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import io.saasreport.stack.test.KafkaTestClient;

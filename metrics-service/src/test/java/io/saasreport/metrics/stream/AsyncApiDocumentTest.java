@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.contracts.TopicSchemas;
-import io.saasreport.metrics.domain.UniverseAlert;
+import io.saasreport.metrics.domain.universe.UniverseAlert;
 import io.saasreport.stack.test.AsyncApiDocument;
 
 /**

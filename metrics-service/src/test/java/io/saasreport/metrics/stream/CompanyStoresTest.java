@@ -20,9 +20,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.metrics.domain.CompanyEvent;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.PricePoint;
+import io.saasreport.metrics.domain.company.PricePoint;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
 
 /**
  * Stage 1's stores as a task uses them: changes kept on the held company and saved once (a commit), prices as one

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.CompanyState;
-import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.CompanyMetricsCalculator;
-import io.saasreport.metrics.domain.RevisedCompany;
 import io.saasreport.metrics.domain.JsonComparison;
-import io.saasreport.metrics.domain.MarketEvent;
 import io.saasreport.metrics.domain.MetricsEngine;
+import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.CompanyMetricsCalculator;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.MarketEvent;
 
 /**
  * Property tests as seeded random loops: random event sequences through the topology (two stages, a repartition,

@@ -8,10 +8,10 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.PriceEvent;
 
 class FiguresReadOnceTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.PriceEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
 
 class IsoInstantDeserializerTest {
 

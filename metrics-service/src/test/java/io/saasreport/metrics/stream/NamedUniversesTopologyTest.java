@@ -18,10 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.saasreport.metrics.domain.BruteForceUniverse;
-import io.saasreport.metrics.domain.CompanyMetrics;
 import io.saasreport.metrics.domain.JsonComparison;
-import io.saasreport.metrics.domain.MacroEvent;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.event.MacroEvent;
+import io.saasreport.metrics.domain.universe.BruteForceUniverse;
 
 /**
  * Three universes over the spec's worked example (TopologyTestDriver): the default one, a list and two rules. Every

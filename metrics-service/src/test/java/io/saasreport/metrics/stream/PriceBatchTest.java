@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.metrics.domain.PricePoint;
+import io.saasreport.metrics.domain.company.PricePoint;
 
 class PriceBatchTest {
 

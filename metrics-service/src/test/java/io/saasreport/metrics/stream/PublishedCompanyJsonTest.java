@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.metrics.domain.CompanyFigures;
-import io.saasreport.metrics.domain.CompanyScopedEvent;
-import io.saasreport.metrics.domain.MarketEvent;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
+import io.saasreport.metrics.domain.event.MarketEvent;
 
 /** Stage 1 writes a company's two records from one writing of its figures: byte for byte what Jackson writes. */
 class PublishedCompanyJsonTest {

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.saasreport.metrics.domain.CompanyMetricsCalculator;
-import io.saasreport.metrics.domain.CompanyState;
-import io.saasreport.metrics.domain.RevisedCompany;
+import io.saasreport.metrics.domain.company.CompanyMetricsCalculator;
+import io.saasreport.metrics.domain.company.CompanyState;
+import io.saasreport.metrics.domain.company.RevisedCompany;
 
 /** The input records' ids reach the published sources, and survive the stores (a restart reads them back). */
 class SourcesTopologyTest {

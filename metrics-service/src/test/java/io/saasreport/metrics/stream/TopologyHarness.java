@@ -125,7 +125,7 @@ final class TopologyHarness implements AutoCloseable {
         companyRecords.addAll(companies.readRecordsToList());
         for (TestRecord<String, String> record : universe.readRecordsToList()) {
             allUniverseRecords.add(record);
-            if (io.saasreport.metrics.domain.Universes.DEFAULT.equals(record.key())) {
+            if (io.saasreport.metrics.domain.universe.Universes.DEFAULT.equals(record.key())) {
                 universeRecords.add(record);
             }
         }
@@ -149,7 +149,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     /** A company as stage 1 would read it back from its stores (after a restart or a move). */
-    io.saasreport.metrics.domain.RevisedCompany.Stored storedCompany(String ticker) {
+    io.saasreport.metrics.domain.company.RevisedCompany.Stored storedCompany(String ticker) {
         CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
                 driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
         return stores.load(ticker).stored();

@@ -8,13 +8,13 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.metrics.domain.CompanyEvent;
-import io.saasreport.metrics.domain.CompanyMetrics;
-import io.saasreport.metrics.domain.DailyMove;
-import io.saasreport.metrics.domain.PriceEvent;
-import io.saasreport.metrics.domain.Revised;
-import io.saasreport.metrics.domain.RevisedCompany;
-import io.saasreport.metrics.domain.Universes;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
+import io.saasreport.metrics.domain.company.Revised;
+import io.saasreport.metrics.domain.company.RevisedCompany;
+import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.PriceEvent;
+import io.saasreport.metrics.domain.universe.DailyMove;
+import io.saasreport.metrics.domain.universe.Universes;
 
 class UniverseMemberTest {
 
@@ -58,7 +58,7 @@ class UniverseMemberTest {
         RevisedCompany company = RevisedCompany.unknown("ACME");
         company.apply(new CompanyEvent("ACME", "Acme Software"));
         company.apply(new PriceEvent("ACME", 42.5, Instant.parse("2026-11-20T21:00:00Z")));
-        Revised<io.saasreport.metrics.domain.CompanyFigures> current = company.current().orElseThrow();
+        Revised<io.saasreport.metrics.domain.company.CompanyFigures> current = company.current().orElseThrow();
         return new Revised<>(current.value().metrics(), current.revision());
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.saasreport.metrics.domain.GrowthBucket;
 import io.saasreport.metrics.domain.JsonComparison;
+import io.saasreport.metrics.domain.company.GrowthBucket;
 
 /** The spec's worked example through the topology (TopologyTestDriver), checked field for field. */
 class WorkedExampleTopologyTest {

@@ -1,5 +1,0 @@
-package io.saasreport.metrics.domain;
-
-/** A company's value of one metric, as listed in the universe's top-10 lists. */
-public record TickerValue(String ticker, double value) {
-}
