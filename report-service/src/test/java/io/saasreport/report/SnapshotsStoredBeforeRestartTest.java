@@ -41,7 +41,7 @@ class SnapshotsStoredBeforeRestartTest {
         assertEquals("LOW", database.value("select growth_bucket from company_snapshot where ticker = ?1", "UMV"));
         assertNull(database.value("select growth_bucket from company_snapshot where ticker = ?1", "AYV"));
         assertEquals("13.500266019788121",
-                database.value("select payload ->> 'evToNtmRevenue' from company_snapshot where ticker = ?1", "BPH"));
+                database.value("select payload::jsonb ->> 'evToNtmRevenue' from company_snapshot where ticker = ?1", "BPH"));
         assertEquals("8", database.value("select payload ->> 'companyCount' from universe_snapshot where id = ?1", "universe"));
         // One point each, in its minute, hour, day and week.
         assertEquals(4L, database.rows("universe_history"));

@@ -84,7 +84,7 @@ class ReportRefusedRecordSystemTest {
             new Ingest(stack).post(List.of("{\"type\":\"price\",\"ticker\":\"BPH\",\"price\":1250.5,\"at\":\"2026-11-20T21:40:00Z\"}"));
             Awaitility.await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertEquals(1250.5, json("/api/v1/companies/BPH").path("price").asDouble(), "shown");
-                assertEquals("1250.5", stored("select payload ->> 'price' from company_snapshot where ticker = 'BPH'"), "stored");
+                assertEquals("1250.5", stored("select payload::jsonb ->> 'price' from company_snapshot where ticker = 'BPH'"), "stored");
                 assertTrue(storedUniverseRevision() > universeRevision, "the next universe stored");
                 assertEquals("2026-11-20T21:40:00Z", json("/api/v1/universe").path("asOf").asText(), "the next universe shown");
             });

@@ -81,7 +81,7 @@ class ReportScaleOutSystemTest {
 
         Awaitility.await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertEquals(1L, count("select count(*) from company_history where ticker = 'BPH' and resolution = 'm'"
-                        + " and (payload ->> 'price')::numeric = 1250.5"), "the new price: one history point"));
+                        + " and (payload::jsonb ->> 'price')::numeric = 1250.5"), "the new price: one history point"));
         assertEquals(0L, count("select count(*) from (select ticker, resolution, as_of, payload from company_history"
                 + " group by ticker, resolution, as_of, payload having count(*) > 1) twice"),
                 "no company history point written twice (into two periods of one resolution)");

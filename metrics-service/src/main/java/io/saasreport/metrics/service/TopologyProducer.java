@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.saasreport.metrics.config.MetricsConfig;
-import io.saasreport.metrics.domain.universe.AlertThresholds;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import io.smallrye.common.annotation.Identifier;
@@ -42,11 +41,7 @@ public class TopologyProducer {
         MetricsConfig.Topics topic = config.topic();
         checkPartitions(kafka, List.of(topic.prices(), topic.filings(), topic.estimates(), topic.profiles()),
                 applicationId + "-" + MetricsTopology.COMPANY_STATE_STORE + "-changelog");
-        var settings = new MetricsTopology.Settings(topic.prices(), topic.filings(), topic.estimates(), topic.profiles(),
-                topic.macro(), topic.company(), topic.universe(), config.universe().publishInterval(), topic.definitions(),
-                topic.alerts(), config.universe().partitions(),
-                new AlertThresholds(config.alerts().companyMultipleMove(), config.alerts().medianMove()));
-        return MetricsTopology.build(settings, new ProcessingMeters(registry));
+        return MetricsTopology.build(config, new ProcessingMeters(registry));
     }
 
     private static void checkPartitions(Map<String, Object> kafka, List<String> tickerTopics, String stateTopic) {

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.domain.universe.AlertThresholds;
 
 /**
@@ -49,27 +50,6 @@ import io.saasreport.metrics.domain.universe.AlertThresholds;
  */
 public final class MetricsTopology {
 
-    /**
-     * The topics, the universes' publish interval (at most one record per universe per interval, published as soon as
-     * the input is drained and the interval has passed), the partitions of
-     * the universe stage (universes spread over them by name) and the alert thresholds.
-     */
-    public record Settings(String prices, String filings, String estimates, String profiles, String macro,
-            String companyFigures, String universe, Duration universePublishInterval, String definitions,
-            String alerts, int universePartitions, AlertThresholds alertThresholds) {
-
-        /** The production topics, with one universe partition (what TopologyTestDriver runs). */
-        public static Settings defaults() {
-            return new Settings("market.prices", "company.filings", "company.estimates", "company.profiles",
-                    "market.macro", "metrics.company", "metrics.universe", Duration.ofMillis(100),
-                    "universe.definitions", "metrics.alerts", 1, AlertThresholds.defaults());
-        }
-
-        List<String> inputs() {
-            return List.of(prices, filings, estimates, profiles, macro);
-        }
-    }
-
     /** Stage 1's store of each ticker's revision: its changelog has one partition per stage-1 task. */
     public static final String COMPANY_STATE_STORE = CompanyStores.REVISIONS;
 
@@ -82,7 +62,9 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
-    public static Topology build(Settings settings, ProcessingMeters meters) {
+    /** The topology of the service's settings ({@code metrics.*}: topics, universe stage, alert thresholds). */
+    public static Topology build(MetricsConfig config, ProcessingMeters meters) {
+        MetricsConfig.Topics topic = config.topic();
         StreamsBuilder builder = new StreamsBuilder();
         CompanyStores.builders().forEach(builder::addStateStore);
         builder.addStateStore(HeldCompanies.builder());
@@ -99,7 +81,7 @@ public final class MetricsTopology {
 
         // processValues: the key stays the record's own (the ticker), so the table below needs no repartition.
         KStream<String, Routed> routed = builder
-                .stream(settings.inputs(), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
+                .stream(inputs(topic), Consumed.with(Serdes.String(), Serdes.String()).withName("input-events"))
                 .processValues(() -> new CompanyStage(meters), Named.as("apply-event"), COMPANY_STORES);
 
         Map<String, KStream<String, Routed>> routes = routed.split(Named.as("route-"))
@@ -108,7 +90,7 @@ public final class MetricsTopology {
                 .defaultBranch(Branched.as("dead-letter"));
 
         Map<String, KStream<String, Routed>> definitions = builder
-                .stream(settings.definitions(), Consumed.with(Serdes.String(), Serdes.String())
+                .stream(topic.definitions(), Consumed.with(Serdes.String(), Serdes.String())
                         .withName("definition-records"))
                 .process(DefinitionReader::new, Named.as("read-definition"))
                 .split(Named.as("definition-"))
@@ -132,7 +114,7 @@ public final class MetricsTopology {
                 .defaultBranch(Branched.as("member"));
         published.get("published-figures")
                 .mapValues(Routed::value, Named.as("company-figures-json"))
-                .to(settings.companyFigures(), Produced.with(Serdes.String(), Serdes.String())
+                .to(topic.company(), Produced.with(Serdes.String(), Serdes.String())
                         .withName("company-figures"));
         KStream<String, String> members = published.get("published-member")
                 .mapValues(Routed::value, Named.as("member-json"))
@@ -147,8 +129,13 @@ public final class MetricsTopology {
         KStream<String, String> definitionInputs = definitions.get("definition-valid")
                 .mapValues(Routed::value, Named.as("definition-json"));
         universes(members.merge(macro, Named.as("figures-and-macro"))
-                .merge(definitionInputs, Named.as("universe-inputs")), settings);
+                .merge(definitionInputs, Named.as("universe-inputs")), config);
         return builder.build();
+    }
+
+    /** The topics of market and company events, the ones stage 1 reads. */
+    static List<String> inputs(MetricsConfig.Topics topic) {
+        return List.of(topic.prices(), topic.filings(), topic.estimates(), topic.profiles(), topic.macro());
     }
 
     /**
@@ -156,26 +143,30 @@ public final class MetricsTopology {
      * after the table, so a burst of ticks still costs one record per company per commit and partition. Figures to
      * metrics.universe, alerts to metrics.alerts.
      */
-    private static void universes(KStream<String, String> input, Settings settings) {
+    private static void universes(KStream<String, String> input, MetricsConfig config) {
+        Duration publishInterval = config.universe().publishInterval();
+        int partitions = config.universe().partitions();
+        AlertThresholds thresholds = new AlertThresholds(config.alerts().companyMultipleMove(),
+                config.alerts().medianMove());
         // One per instance (this topology), shared by its universe tasks; sized like the companies held per task.
         FiguresReadOnce figuresRead = new FiguresReadOnce(HeldCompanies.CAPACITY);
         input.repartition(Repartitioned.with(Serdes.String(), Serdes.String())
                         .withName("universe-input")
-                        .withNumberOfPartitions(settings.universePartitions())
+                        .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new UniversePartitioner()))
-                .process(() -> new UniverseStage(settings.universePublishInterval(), settings.universePartitions(),
-                                settings.alertThresholds(), figuresRead), Named.as("compute-universe"),
+                .process(() -> new UniverseStage(publishInterval, partitions, thresholds, figuresRead),
+                        Named.as("compute-universe"),
                         UniverseStage.COMPANIES_STORE, UniverseStage.STATE_STORE, UniverseStage.DEFINITIONS_STORE,
                         UniverseStage.MACRO_STORE)
                 .split(Named.as("publish-"))
                 .branch((name, out) -> out.route() == Routed.Route.ALERT, Branched.withConsumer(
                         alerts -> alerts.mapValues(Routed::value, Named.as("alert-json"))
-                                .to(settings.alerts(), Produced.with(Serdes.String(), Serdes.String())
+                                .to(config.topic().alerts(), Produced.with(Serdes.String(), Serdes.String())
                                         .withName("alerts")),
                         "alert"))
                 .defaultBranch(Branched.withConsumer(
                         figures -> figures.mapValues(Routed::value, Named.as("universe-figures-json"))
-                                .to(settings.universe(), Produced.with(Serdes.String(), Serdes.String())
+                                .to(config.topic().universe(), Produced.with(Serdes.String(), Serdes.String())
                                         .withName("universe-figures")),
                         "universe"));
     }

@@ -24,8 +24,8 @@ import io.saasreport.metrics.domain.company.Revised;
  */
 public final class StreamJson {
 
-    // Schubfach and FastDoubleParser for the many doubles of every figures record (the same values, faster: once
-    // compiled, which the benchmark's warm-up sees to; measured cold they cost more than the JDK's own).
+    // Schubfach and FastDoubleParser for the many doubles of every figures record: the same values, faster once the
+    // JIT has compiled them (before that, slower than the JDK's own: docs/performance.md).
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)

@@ -88,7 +88,8 @@ public class NamedUniversesBenchmark {
         Random setup = new Random(1);
         tickers = new String[companies];
         basePrices = new double[companies];
-        computed = Universes.restore(AlertThresholds.defaults(), true, List.of(), List.of(), name -> null, null);
+        computed = Universes.restore(new AlertThresholds(0.10, 0.05), true, List.of(), List.of(), name -> null,
+                null);
         for (int i = 0; i < companies; i++) {
             tickers[i] = String.format(Locale.ROOT, "T%05d", i);
             basePrices[i] = 10 + 90 * setup.nextDouble();

@@ -141,8 +141,8 @@ class CorrectionsTest {
 
     @Test
     void aUniverseDefinedAgainAfterItsRemovalCarriesOnAboveItsRevision() {
-        Universes universes = Universes.restore(AlertThresholds.defaults(), true, List.of(), List.of(), name -> null,
-                null);
+        Universes universes = Universes.restore(new AlertThresholds(0.10, 0.05), true, List.of(), List.of(),
+                name -> null, null);
         UniverseDefinition watch = new UniverseDefinition("watch", List.of("A", "B"), null, T0);
         universes.define(watch);
         universes.accept(new Revised<>(company("A", 10.0, T0), 1));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.saasreport.metrics.domain.universe.AlertThresholds;
+import io.saasreport.metrics.config.ApplicationProperties;
+import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
 import io.saasreport.stack.test.KafkaTestClient;
@@ -51,10 +53,11 @@ class AlertsAcrossRestartTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private final String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-    private final MetricsTopology.Settings settings = new MetricsTopology.Settings("prices" + suffix,
-            "filings" + suffix, "estimates" + suffix, "profiles" + suffix, "macro" + suffix, "company" + suffix,
-            "universe" + suffix, Duration.ofMillis(100), "definitions" + suffix, "alerts" + suffix, 3,
-            AlertThresholds.defaults());
+    /** The service's configuration on topics of this test's own. */
+    private final MetricsConfig config = ApplicationProperties.metricsConfig(Stream.of("prices", "filings",
+            "estimates", "profiles", "macro", "company", "universe", "definitions", "alerts")
+            .collect(Collectors.toMap(name -> "metrics.topic." + name, name -> name + suffix)));
+    private final MetricsConfig.Topics topic = config.topic();
 
     @Test
     void noAlertTwiceAfterARestart() throws Exception {
@@ -70,9 +73,9 @@ class AlertsAcrossRestartTest {
             }
             awaitUniverse("universe", figures -> figures.path("companyCount").asInt() == 8
                     && figures.path("asOf").asText().equals("2026-11-20T21:21:00Z"));
-            KafkaTestClient.onTestBroker().send(settings.definitions(), "growth",
+            KafkaTestClient.onTestBroker().send(topic.definitions(), "growth",
                     "{\"name\":\"growth\",\"rule\":\"ntmGrowth > 0.25 and evToNtmRevenue < 16\"}");
-            KafkaTestClient.onTestBroker().send(settings.definitions(), "premium",
+            KafkaTestClient.onTestBroker().send(topic.definitions(), "premium",
                     "{\"name\":\"premium\",\"rule\":\"ntmGrowth > 0.25 and not (evToNtmRevenue < 16)\"}");
             awaitUniverse("growth", figures -> figures.path("companyCount").asInt() == 5);
             awaitUniverse("premium", figures -> figures.path("companyCount").asInt() == 1);
@@ -88,7 +91,7 @@ class AlertsAcrossRestartTest {
 
         streams = start(Files.createTempDirectory("alerts-restart"));
         try {
-            KafkaTestClient.onTestBroker().send(settings.estimates(), "OJV", "{\"type\":\"estimate\",\"ticker\":\"OJV\","
+            KafkaTestClient.onTestBroker().send(topic.estimates(), "OJV", "{\"type\":\"estimate\",\"ticker\":\"OJV\","
                     + "\"asOf\":\"2026-11-21T12:00:00Z\",\"ntmRevenue\":6189194802.55,\"ntmFcf\":2276321143.79}");
             awaitAlert("universe bucket-changed OJV 2026-11-21T12:00:00Z");
             price("WMRM", 520.0, "2026-11-21T16:00:00Z");
@@ -134,7 +137,7 @@ class AlertsAcrossRestartTest {
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        KafkaStreams streams = new KafkaStreams(MetricsTopology.build(settings,
+        KafkaStreams streams = new KafkaStreams(MetricsTopology.build(config,
                 new ProcessingMeters(new SimpleMeterRegistry())), properties);
         streams.start();
         Awaitility.await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -145,28 +148,28 @@ class AlertsAcrossRestartTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestResource.bootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String input : List.of(settings.prices(), settings.filings(), settings.estimates(),
-                    settings.profiles(), settings.macro())) {
+            for (String input : List.of(topic.prices(), topic.filings(), topic.estimates(),
+                    topic.profiles(), topic.macro())) {
                 topics.add(new NewTopic(input, 3, (short) 1));
             }
             Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            topics.add(new NewTopic(settings.definitions(), 3, (short) 1).configs(compacted));
-            topics.add(new NewTopic(settings.companyFigures(), 3, (short) 1).configs(compacted));
-            topics.add(new NewTopic(settings.universe(), 1, (short) 1).configs(compacted));
-            topics.add(new NewTopic(settings.alerts(), 3, (short) 1));
+            topics.add(new NewTopic(topic.definitions(), 3, (short) 1).configs(compacted));
+            topics.add(new NewTopic(topic.company(), 3, (short) 1).configs(compacted));
+            topics.add(new NewTopic(topic.universe(), 1, (short) 1).configs(compacted));
+            topics.add(new NewTopic(topic.alerts(), 3, (short) 1));
             admin.createTopics(topics).all().get();
         }
     }
 
     private void price(String ticker, double price, String at) {
-        KafkaTestClient.onTestBroker().send(settings.prices(), ticker, "{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":"
+        KafkaTestClient.onTestBroker().send(topic.prices(), ticker, "{\"type\":\"price\",\"ticker\":\"" + ticker + "\",\"price\":"
                 + price + ",\"at\":\"" + at + "\"}");
     }
 
     private void awaitUniverse(String name, java.util.function.Predicate<JsonNode> condition) {
         Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode latest = null;
-            for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(settings.universe())) {
+            for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(topic.universe())) {
                 if (name.equals(record.key())) {
                     latest = MAPPER.readTree(record.value());
                 }
@@ -183,7 +186,7 @@ class AlertsAcrossRestartTest {
 
     private List<JsonNode> alerts() throws IOException {
         List<JsonNode> alerts = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(settings.alerts())) {
+        for (ConsumerRecord<String, String> record : KafkaTestClient.onTestBroker().all(topic.alerts())) {
             alerts.add(MAPPER.readTree(record.value()));
         }
         return alerts;
@@ -191,11 +194,11 @@ class AlertsAcrossRestartTest {
 
     private String topicOf(String type) {
         return switch (type) {
-            case "price" -> settings.prices();
-            case "filing" -> settings.filings();
-            case "estimate" -> settings.estimates();
-            case "macro" -> settings.macro();
-            default -> settings.profiles();
+            case "price" -> topic.prices();
+            case "filing" -> topic.filings();
+            case "estimate" -> topic.estimates();
+            case "macro" -> topic.macro();
+            default -> topic.profiles();
         };
     }
 

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.contracts.TopicSchemas;
+import io.saasreport.metrics.config.ApplicationProperties;
+import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.domain.universe.UniverseAlert;
 import io.saasreport.stack.test.AsyncApiDocument;
 
@@ -158,13 +160,13 @@ class AsyncApiDocumentTest {
 
     @Test
     void theTopologyReadsAndWritesTheConfiguredTopics() {
-        MetricsTopology.Settings defaults = MetricsTopology.Settings.defaults();
+        MetricsConfig.Topics configured = ApplicationProperties.metricsConfig().topic();
         assertEquals(List.of(topic("prices"), topic("filings"), topic("estimates"), topic("profiles"), topic("macro")),
-                defaults.inputs());
-        assertEquals(topic("company"), defaults.companyFigures());
-        assertEquals(topic("universe"), defaults.universe());
-        assertEquals(topic("definitions"), defaults.definitions());
-        assertEquals(topic("alerts"), defaults.alerts());
+                MetricsTopology.inputs(configured));
+        assertEquals(topic("company"), configured.company());
+        assertEquals(topic("universe"), configured.universe());
+        assertEquals(topic("definitions"), configured.definitions());
+        assertEquals(topic("alerts"), configured.alerts());
     }
 
     // --- The records as they are really written ---------------------------------------------------------

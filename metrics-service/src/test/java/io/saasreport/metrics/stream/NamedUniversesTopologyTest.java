@@ -123,7 +123,7 @@ class NamedUniversesTopologyTest {
             topology.define("other", "{\"name\":\"mismatch\",\"tickers\":[\"A\"]}");
             topology.define("universe", "{\"name\":\"universe\",\"tickers\":[\"A\"]}");
 
-            List<TestRecord<String, String>> dead = topology.deadLetters(TopologyHarness.SETTINGS.definitions());
+            List<TestRecord<String, String>> dead = topology.deadLetters(TopologyHarness.TOPIC.definitions());
             assertEquals(List.of("broken", "other", "universe"), dead.stream().map(TestRecord::key).toList());
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value());
             assertTrue(reason.contains("position 12"), reason);

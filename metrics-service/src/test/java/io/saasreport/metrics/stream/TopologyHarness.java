@@ -23,6 +23,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.saasreport.metrics.config.ApplicationProperties;
+import io.saasreport.metrics.config.MetricsConfig;
 
 /**
  * The service's topology in Kafka Streams' TopologyTestDriver (no broker): events in by type to their topics,
@@ -30,7 +32,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 final class TopologyHarness implements AutoCloseable {
 
-    static final MetricsTopology.Settings SETTINGS = MetricsTopology.Settings.defaults();
+    /**
+     * The service's configuration with the universe stage on one partition: TopologyTestDriver runs one task per
+     * sub-topology, which then holds every universe.
+     */
+    static final MetricsConfig CONFIG = ApplicationProperties.metricsConfig(
+            Map.of("metrics.universe.partitions", "1"));
+    static final MetricsConfig.Topics TOPIC = CONFIG.topic();
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TopologyTestDriver driver;
@@ -52,23 +60,19 @@ final class TopologyHarness implements AutoCloseable {
 
     /** With extra Streams properties (e.g. a state directory that outlives the driver). */
     TopologyHarness(Properties extra) {
-        this(SETTINGS, extra);
-    }
-
-    TopologyHarness(MetricsTopology.Settings settings, Properties extra) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putAll(extra);
-        driver = new TopologyTestDriver(MetricsTopology.build(settings, new ProcessingMeters(registry)), properties);
-        for (String topic : SETTINGS.inputs()) {
+        driver = new TopologyTestDriver(MetricsTopology.build(CONFIG, new ProcessingMeters(registry)), properties);
+        for (String topic : MetricsTopology.inputs(TOPIC)) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
         }
-        companies = driver.createOutputTopic(SETTINGS.companyFigures(), new StringDeserializer(), new StringDeserializer());
-        universe = driver.createOutputTopic(SETTINGS.universe(), new StringDeserializer(), new StringDeserializer());
-        alerts = driver.createOutputTopic(SETTINGS.alerts(), new StringDeserializer(), new StringDeserializer());
-        definitions = driver.createInputTopic(SETTINGS.definitions(), new StringSerializer(), new StringSerializer());
+        companies = driver.createOutputTopic(TOPIC.company(), new StringDeserializer(), new StringDeserializer());
+        universe = driver.createOutputTopic(TOPIC.universe(), new StringDeserializer(), new StringDeserializer());
+        alerts = driver.createOutputTopic(TOPIC.alerts(), new StringDeserializer(), new StringDeserializer());
+        definitions = driver.createInputTopic(TOPIC.definitions(), new StringSerializer(), new StringSerializer());
     }
 
     /** A universe definition as the ingest service publishes it ({@code null}: the tombstone that removes it). */
@@ -111,8 +115,8 @@ final class TopologyHarness implements AutoCloseable {
      * publishes (the driver runs both punctuations in one step, before the records between them: two steps).
      */
     void publishInterval() {
-        driver.advanceWallClockTime(SETTINGS.universePublishInterval());
-        driver.advanceWallClockTime(SETTINGS.universePublishInterval());
+        driver.advanceWallClockTime(CONFIG.universe().publishInterval());
+        driver.advanceWallClockTime(CONFIG.universe().publishInterval());
         drain();
     }
 
@@ -187,14 +191,14 @@ final class TopologyHarness implements AutoCloseable {
 
     static String topicOf(String type) {
         return switch (type) {
-            case "price" -> SETTINGS.prices();
-            case "filing" -> SETTINGS.filings();
-            case "estimate" -> SETTINGS.estimates();
-            case "macro" -> SETTINGS.macro();
-            case "company" -> SETTINGS.profiles();
+            case "price" -> TOPIC.prices();
+            case "filing" -> TOPIC.filings();
+            case "estimate" -> TOPIC.estimates();
+            case "macro" -> TOPIC.macro();
+            case "company" -> TOPIC.profiles();
             // Corrections travel with what they correct: in order with the company's prices, or its filings.
-            case "price-correction" -> SETTINGS.prices();
-            case "filing-withdrawal", "company-removal" -> SETTINGS.filings();
+            case "price-correction" -> TOPIC.prices();
+            case "filing-withdrawal", "company-removal" -> TOPIC.filings();
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.saasreport.metrics.config.ApplicationProperties;
 
 /**
  * The topology as Kafka Streams describes it, held to a checked-in copy. Store and repartition names are the names of
@@ -31,7 +32,7 @@ class TopologySnapshotTest {
 
     @Test
     void theTopologyIsTheCheckedInOne() throws IOException {
-        String actual = normalized(MetricsTopology.build(MetricsTopology.Settings.defaults(),
+        String actual = normalized(MetricsTopology.build(ApplicationProperties.metricsConfig(),
                 new ProcessingMeters(new SimpleMeterRegistry())).describe().toString());
         String expected = normalized(checkedIn());
         if (expected.equals(actual)) {

@@ -50,6 +50,8 @@ public final class BatchConsumer implements Runnable {
     private volatile Failure failure;
     private volatile Instant lastStored = Instant.now();
     private volatile long lag = -1;
+    /** The offsets this consumer committed last, per partition (only this loop's thread touches it). */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     public BatchConsumer(String name, Consumer<String, String> consumer, Collection<String> topics, Handler handler,
             Duration initialBackoff, Duration maxBackoff) {
@@ -99,6 +101,7 @@ public final class BatchConsumer implements Runnable {
                     }
                 }
                 if (batch.isEmpty()) {
+                    commitMarkersPassed();
                     recovered();
                     continue;
                 }
@@ -190,6 +193,11 @@ public final class BatchConsumer implements Runnable {
         }
     }
 
+    /**
+     * Commits, per owned partition of the batch, the consumer's position: past the batch's records and past the
+     * transaction markers the fetch skipped after them, so that a transactional topic's committed offset reaches its
+     * end (lag 0 for the group's tools and the view's start) instead of stopping at the last marker.
+     */
     private void commit(List<ConsumerRecord<String, String>> batch) {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Set<TopicPartition> owned = consumer.assignment();
@@ -200,8 +208,39 @@ public final class BatchConsumer implements Runnable {
                         (a, b) -> a.offset() >= b.offset() ? a : b);
             }
         }
+        next.replaceAll((partition, offset) -> new OffsetAndMetadata(Math.max(offset.offset(), consumer.position(partition))));
+        commit(next);
+    }
+
+    /**
+     * After a poll with no records: a marker fetched after the last batch (its transaction committed later) still
+     * moves the position; commit it where it passed the committed offset. Nothing is held, so nothing is skipped.
+     */
+    private void commitMarkersPassed() {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        try {
+            for (Map.Entry<TopicPartition, Long> done : committed.entrySet()) {
+                if (consumer.assignment().contains(done.getKey())) {
+                    long position = consumer.position(done.getKey(), Duration.ZERO);
+                    if (position > done.getValue()) {
+                        next.put(done.getKey(), new OffsetAndMetadata(position));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return; // a partition just assigned has no position yet: its next batch commits it
+        }
+        if (!next.isEmpty()) {
+            commit(next);
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> next) {
         try {
             consumer.commitSync(next);
+            next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {

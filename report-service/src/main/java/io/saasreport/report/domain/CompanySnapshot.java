@@ -12,9 +12,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 /** The latest metrics of one company: the payload as received, plus the columns queries filter on. */
 @Entity
 @Table(name = "company_snapshot")
@@ -35,7 +32,7 @@ public class CompanySnapshot extends PanacheEntityBase {
     @Column(name = "growth_bucket")
     public GrowthBucket growthBucket;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The value's JSON as published (text: see migration V8). */
     @Column(nullable = false)
     public String payload;
 

@@ -10,15 +10,17 @@ public interface HistoryAtInstant {
     /** One universe's latest point at or before the instant. */
     Optional<String> universeAtOrBefore(String universe, Instant instant);
 
-    /** The asOf of one universe's newest stored point: how far the stored history reaches. */
-    Optional<Instant> newestUniverseAsOf(String universe);
-
     /** Each company's latest point at or before the instant (companies without one are absent), by ticker. */
     List<String> companiesAtOrBefore(Instant instant);
 
+    /** What a kept edition is checked against, in one read: how far one universe's stored history reaches, and the removals. */
+    Stored stored(String universe);
+
     /**
-     * Changes whenever a company is removed or named again (the removals the editions honour): a kept edition built
-     * under another value is built again.
+     * {@code newestUniverseAsOf}: the asOf of the universe's newest stored point. {@code removals}: changes whenever a
+     * company is removed or named again (the removals the editions honour), so a kept edition built under another
+     * value is built again.
      */
-    String removalsStamp();
+    record Stored(Optional<Instant> newestUniverseAsOf, String removals) {
+    }
 }

@@ -20,7 +20,7 @@ import io.saasreport.report.view.ReportView;
  * Editions built once. A closed week's edition is kept once the stored universe history reaches past its close (the
  * writer has stored the week; a closed week changes after that only by a company's removal or its return, which the
  * kept edition is checked against). This week's edition is kept until
- * the stored universe history gains a point, which one index lookup tells.
+ * the stored universe history gains a point. One read per request tells both (HistoryAtInstant.stored).
  */
 @ApplicationScoped
 public class EditionCache {
@@ -61,12 +61,13 @@ public class EditionCache {
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
     public Optional<Kept> of(WeeklyClose close) {
         // A removal or a company named again changes even a closed week (docs/api.md, "Corrections").
-        String removals = history.removalsStamp();
+        HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
+        String removals = stored.removals();
         Closed kept = closed.get(close.friday());
         if (kept != null && kept.removals().equals(removals)) {
             return Optional.of(kept.kept());
         }
-        Optional<Instant> storedUpTo = history.newestUniverseAsOf(UniverseSnapshot.KEY);
+        Optional<Instant> storedUpTo = stored.newestUniverseAsOf();
         boolean settled = close.instant().isBefore(clock.instant())
                 && storedUpTo.filter(newest -> newest.isAfter(close.instant())).isPresent();
         Provisional held = provisional;

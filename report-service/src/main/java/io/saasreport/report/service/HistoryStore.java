@@ -32,17 +32,19 @@ import io.saasreport.report.domain.HistoryRetention;
 @Singleton
 public class HistoryStore implements HistoryAtInstant {
 
-    /** A stored history: its table and the column of its series' key. */
+    /** A stored history: its table, the column of its series' key and the type of its payload column. */
     public enum Series {
-        COMPANY("company_history", "ticker"),
-        UNIVERSE("universe_history", "universe");
+        COMPANY("company_history", "ticker", "text"),
+        UNIVERSE("universe_history", "universe", "jsonb");
 
         private final String table;
         private final String key;
+        private final String payloadType;
 
-        Series(String table, String key) {
+        Series(String table, String key, String payloadType) {
             this.table = table;
             this.key = key;
+            this.payloadType = payloadType;
         }
     }
 
@@ -103,7 +105,8 @@ public class HistoryStore implements HistoryAtInstant {
         // A batch may hold several points of one period (a key's minutes of one hour): the latest, and on a tie the
         // later one, is the period's, as one upsert may touch each row once.
         String upsert = "insert into " + series.table + " (" + series.key + ", resolution, period, as_of, payload)"
-                + " select distinct on (p.key, r.resolution, r.period) p.key, r.resolution, r.period, p.as_of, p.payload::jsonb"
+                + " select distinct on (p.key, r.resolution, r.period) p.key, r.resolution, r.period, p.as_of, p.payload::"
+                + series.payloadType
                 + " from unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],"
                 + " ?::timestamptz[]) with ordinality as p(key, as_of, payload, m, h, d, w, n)"
                 + " cross join lateral (values ('m', p.m), ('h', p.h), ('d', p.d), ('w', p.w)) as r(resolution, period)"
@@ -234,33 +237,21 @@ public class HistoryStore implements HistoryAtInstant {
         }
     }
 
+    /** The newest weekly row of the universe holds its newest point; the removals' count and last id change with them. */
     @Override
-    public String removalsStamp() {
+    public Stored stored(String universe) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select count(*) || '/' || coalesce(max(id), 0) from company_removal")) {
-            return texts(select).get(0);
-        } catch (SQLException e) {
-            throw new HistoryReadFailure("company_removal", e);
-        }
-    }
-
-    @Override
-    public Optional<Instant> newestUniverseAsOf(String universe) {
-        return newest(Series.UNIVERSE, universe);
-    }
-
-    /** The time of a series' newest stored point: its newest weekly row always holds it. */
-    private Optional<Instant> newest(Series series, String key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select as_of from " + series.table + " where "
-                        + series.key + " = ? and resolution = 'w' order by period desc limit 1")) {
-            select.setString(1, key);
+                PreparedStatement select = connection.prepareStatement("select (select as_of from universe_history"
+                        + " where universe = ? and resolution = 'w' order by period desc limit 1),"
+                        + " (select count(*) || '/' || coalesce(max(id), 0) from company_removal)")) {
+            select.setString(1, universe);
             try (ResultSet result = select.executeQuery()) {
-                return result.next() ? Optional.of(result.getTimestamp(1).toInstant()) : Optional.empty();
+                result.next();
+                Timestamp newest = result.getTimestamp(1);
+                return new Stored(Optional.ofNullable(newest).map(Timestamp::toInstant), result.getString(2));
             }
         } catch (SQLException e) {
-            throw new HistoryReadFailure(series.table, e);
+            throw new HistoryReadFailure("universe_history", e);
         }
     }
 

@@ -41,7 +41,7 @@ public class SnapshotStore {
     private static final String NEWER = "case when excluded.revision is not null and %1$s.revision is not null"
             + " then excluded.revision >= %1$s.revision else excluded.as_of >= %1$s.as_of end";
     private static final String UPSERT_COMPANY = "insert into company_snapshot"
-            + " (ticker, name, as_of, revision, growth_bucket, payload, stored_at) values (?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " (ticker, name, as_of, revision, growth_bucket, payload, stored_at) values (?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (ticker) do update set name = excluded.name, as_of = excluded.as_of,"
             + " revision = excluded.revision, growth_bucket = excluded.growth_bucket, payload = excluded.payload,"
             + " stored_at = excluded.stored_at where " + NEWER.formatted("company_snapshot");
@@ -148,25 +148,27 @@ public class SnapshotStore {
             List<Update<UniverseStatistics>> accepted = newerThanHeld(connection,
                     "select id, revision, as_of from universe_snapshot where id = any(?)",
                     updates.stream().filter(update -> !update.isTombstone()).toList());
-            for (Update<UniverseStatistics> update : accepted) {
-                universe(connection, update);
+            if (accepted.isEmpty()) {
+                return;
             }
+            // One upsert per universe, its newest; the history takes every accepted point (a minute's last each).
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_UNIVERSE)) {
+                for (Update<UniverseStatistics> update : Conflation.newestPerKey(accepted)) {
+                    upsert.setString(1, update.key());
+                    upsert.setTimestamp(2, Timestamp.from(update.value().asOf()));
+                    setRevision(upsert, 3, update.version());
+                    upsert.setString(4, update.payload());
+                    upsert.setTimestamp(5, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            history.store(connection, HistoryStore.Series.UNIVERSE, accepted.stream()
+                    .map(update -> new HistoryStore.Point(update.key(), update.value().asOf(), update.payload())).toList());
         } catch (SQLException e) {
             throw new StoreFailure("universe statistics", e);
         }
-    }
-
-    private void universe(Connection connection, Update<UniverseStatistics> update) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_UNIVERSE)) {
-            upsert.setString(1, update.key());
-            upsert.setTimestamp(2, Timestamp.from(update.value().asOf()));
-            setRevision(upsert, 3, update.version());
-            upsert.setString(4, update.payload());
-            upsert.setTimestamp(5, Timestamp.from(clock.instant()));
-            upsert.executeUpdate();
-        }
-        history.store(connection, HistoryStore.Series.UNIVERSE,
-                List.of(new HistoryStore.Point(update.key(), update.value().asOf(), update.payload())));
     }
 
     /** Stores alerts; each is one row by its id, so a redelivered alert changes nothing. */

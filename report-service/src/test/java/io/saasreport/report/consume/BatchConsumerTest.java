@@ -70,6 +70,21 @@ class BatchConsumerTest {
     }
 
     @Test
+    void commitsPastATransactionMarkerSoTheGroupReachesTheEndOfTheTopic() {
+        start();
+        publish(0, 1, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 3);
+
+        // Offset 3 is the marker that committed the producer's transaction: the fetch skips it, moving the position.
+        kafka.schedulePollTask(() -> kafka.seek(PARTITION, 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 4);
+        assertEquals(List.of(List.of(0L, 1L, 2L)), attempts, "nothing stored twice, nothing more to store");
+
+        publish(4, 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 6);
+    }
+
+    @Test
     void retriesTheSameBatchUntilItIsStoredThenCommitsItAndCarriesOn() {
         failuresLeft.set(3);
         start();

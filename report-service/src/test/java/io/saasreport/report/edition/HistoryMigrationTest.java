@@ -173,8 +173,8 @@ class HistoryMigrationTest {
     private record HistoryBeforeV6(DataSource schema) implements HistoryAtInstant {
 
         @Override
-        public String removalsStamp() {
-            return "no removals before V7";
+        public Stored stored(String universe) {
+            throw new UnsupportedOperationException("editions built here are not kept");
         }
 
 
@@ -190,11 +190,6 @@ class HistoryMigrationTest {
             return texts("select p.payload::text from company_history p where p.as_of <= ? and not exists (select 1"
                     + " from company_history q where q.ticker = p.ticker and q.as_of <= ? and (q.as_of > p.as_of"
                     + " or (q.as_of = p.as_of and q.id > p.id))) order by p.ticker", instant, instant);
-        }
-
-        @Override
-        public Optional<Instant> newestUniverseAsOf(String universe) {
-            throw new UnsupportedOperationException("editions do not ask");
         }
 
         private List<String> texts(String sql, Object... parameters) {

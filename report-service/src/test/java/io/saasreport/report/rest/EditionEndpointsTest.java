@@ -182,6 +182,17 @@ class EditionEndpointsTest {
     }
 
     @Test
+    void aKeptEditionCarriesAnETagAndAnUnchangedOneIsAnswered304() {
+        String etag = given().accept("application/json").get("/api/v1/editions/" + TwoWeeks.WEEK_1).then().statusCode(200)
+                .extract().header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), String.valueOf(etag));
+        given().accept("application/json").header("If-None-Match", etag).get("/api/v1/editions/" + TwoWeeks.WEEK_1)
+                .then().statusCode(304);
+        given().accept("application/json").header("If-None-Match", etag).get("/api/v1/editions/2026-11-27")
+                .then().statusCode(200);
+    }
+
+    @Test
     void refusesWhatItCannotAnswerWithProblems() {
         given().get("/api/v1/editions/2026-13-45").then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:saasreport:problem:invalid-edition-date"))

@@ -76,11 +76,11 @@ class SnapshotStoreTest {
         storeTheBatch();
 
         assertEquals(2L, database.rows("company_snapshot"));
-        assertEquals("1002.0", stored("select payload ->> 'price'"));
+        assertEquals("1002.0", stored("select payload::jsonb ->> 'price'"));
         assertEquals(3L, ((Number) stored("select revision")).longValue());
         assertEquals(3L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"),
                 "each in a minute of its own");
-        assertEquals("1001.0", history("select payload ->> 'price'", "h"), "the hour holds the latest point, rev 2");
+        assertEquals("1001.0", history("select payload::jsonb ->> 'price'", "h"), "the hour holds the latest point, rev 2");
     }
 
     @Test
@@ -88,9 +88,9 @@ class SnapshotStoreTest {
         record("BPH", T1, 1L, 1000.0);
         storeTheBatch();
 
-        assertEquals("2026", stored("select payload #>> '{sources,latestQuarter,fiscalYear}'"));
-        assertEquals(false, history("select (payload -> 'sources') is not null", "w"));
-        assertEquals("1000.0", history("select payload ->> 'price'", "w"));
+        assertEquals("2026", stored("select payload::jsonb #>> '{sources,latestQuarter,fiscalYear}'"));
+        assertEquals(false, history("select (payload::jsonb -> 'sources') is not null", "w"));
+        assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "w"));
     }
 
     @Test
@@ -100,8 +100,8 @@ class SnapshotStoreTest {
         record("BPH", T1.plusSeconds(60), 4L, 999.0);
         storeTheBatch();
 
-        assertEquals("1000.0", stored("select payload ->> 'price'"));
-        assertEquals("1000.0", history("select payload ->> 'price'", "h"));
+        assertEquals("1000.0", stored("select payload::jsonb ->> 'price'"));
+        assertEquals("1000.0", history("select payload::jsonb ->> 'price'", "h"));
         assertEquals(1L, database.value("select count(*) from company_history where ticker = ?1 and resolution = 'm'", "BPH"));
     }
 
@@ -117,9 +117,9 @@ class SnapshotStoreTest {
 
         assertEquals(4L, database.value("select count(*) from company_history where ticker = ?1", "BPH"), "one row a period");
         for (String resolution : List.of("m", "h", "d", "w")) {
-            assertEquals("1001.0", history("select payload ->> 'price'", resolution), "the latest asOf of " + resolution);
+            assertEquals("1001.0", history("select payload::jsonb ->> 'price'", resolution), "the latest asOf of " + resolution);
         }
-        assertEquals("1002.0", stored("select payload ->> 'price'"), "the snapshot goes by revision");
+        assertEquals("1002.0", stored("select payload::jsonb ->> 'price'"), "the snapshot goes by revision");
         assertEquals(HistoryResolution.WEEK.periodOf(minute).toString(),
                 history("select period", "w").toString());
     }
@@ -131,9 +131,9 @@ class SnapshotStoreTest {
         record("BPH", close.plusSeconds(5), 2L, 1001.0);
         storeTheBatch();
 
-        assertEquals("1000.0", database.value("select payload ->> 'price' from company_history where ticker = ?1"
+        assertEquals("1000.0", database.value("select payload::jsonb ->> 'price' from company_history where ticker = ?1"
                 + " and resolution = 'w' and period = ?2", "BPH", java.sql.Timestamp.from(close)));
-        assertEquals("1001.0", stored("select payload ->> 'price'"));
+        assertEquals("1001.0", stored("select payload::jsonb ->> 'price'"));
     }
 
     @Test
@@ -165,6 +165,6 @@ class SnapshotStoreTest {
         record("BPH", T1, null, 999.0);
         storeTheBatch();
 
-        assertEquals("1001.0", stored("select payload ->> 'price'"));
+        assertEquals("1001.0", stored("select payload::jsonb ->> 'price'"));
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  * half full and the height is O(log n) on a wide base. Wide nodes matter here: the universes keep scores of these
  * trees, and at thousands of companies a binary tree misses the CPU cache at almost every level of its pointer
  * chase, while a lookup here touches a few contiguous arrays, scanned linearly so that their cache lines load
- * together. Wide leaves also keep a price tick's small move of a value within its leaf more often (measured with
- * NamedUniversesBenchmark: 128 beat 32 and 64), where nothing above the leaf changes.
+ * together. Wide leaves also keep a price tick's small move of a value within its leaf more often, where nothing
+ * above the leaf changes (the width is chosen by benchmark: docs/performance.md).
  */
 public final class OrderStatisticTree {
 

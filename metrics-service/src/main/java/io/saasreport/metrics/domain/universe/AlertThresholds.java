@@ -12,8 +12,4 @@ public record AlertThresholds(double companyMultipleMove, double medianMove) {
                     + " and " + medianMove);
         }
     }
-
-    public static AlertThresholds defaults() {
-        return new AlertThresholds(0.10, 0.05);
-    }
 }

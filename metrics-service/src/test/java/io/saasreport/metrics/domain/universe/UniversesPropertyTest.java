@@ -48,7 +48,7 @@ class UniversesPropertyTest {
         for (int i = 0; i < tickerCount; i++) {
             tickers.add(String.format("T%03d", i));
         }
-        Universes universes = Universes.restore(AlertThresholds.defaults(), true, List.of(), List.of(),
+        Universes universes = Universes.restore(new AlertThresholds(0.10, 0.05), true, List.of(), List.of(),
                 name -> null, null);
         Map<String, Membership> memberships = new HashMap<>();
         memberships.put(Universes.DEFAULT, Membership.everyCompany());
