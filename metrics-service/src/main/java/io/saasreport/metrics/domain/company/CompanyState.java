@@ -177,9 +177,9 @@ public final class CompanyState {
      * figures would have used without it; a tick costs one more price held at most.
      */
     private void pruneHistory() {
-        PricePoint beforeLatest = priceHistory.secondLast();
+        Instant beforeLatest = priceHistory.secondLastTime();
         if (beforeLatest != null) {
-            priceHistory.dropBeforeLastAtOrBefore(beforeLatest.at().minus(WEEKLY_LOOKBACK));
+            priceHistory.dropBeforeLastAtOrBefore(beforeLatest.minus(WEEKLY_LOOKBACK));
         }
     }
 
@@ -193,7 +193,7 @@ public final class CompanyState {
 
     /** When the oldest price held was quoted: a change of it tells a store which held prices were dropped. */
     public Optional<Instant> oldestPriceTime() {
-        return priceHistory.isEmpty() ? Optional.empty() : Optional.of(priceHistory.first().at());
+        return Optional.ofNullable(priceHistory.firstTime());
     }
 
     public Optional<PricePoint> latestPrice() {
@@ -261,7 +261,7 @@ public final class CompanyState {
 
     /** The latest event time that went into this company's figures: newest price, estimate or filing. */
     public Optional<Instant> latestEventTime() {
-        Instant latest = priceHistory.isEmpty() ? null : priceHistory.last().at();
+        Instant latest = priceHistory.lastTime();
         if (estimate != null) {
             latest = later(latest, estimate.asOf());
         }

@@ -1,22 +1,30 @@
 package io.saasreport.metrics.domain.company;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * A company's prices ordered by time, one per instant, as arrays: prices nearly always come in time order, so
- * taking one is an append and dropping the oldest moves a start index, where a sorted tree would descend and
- * allocate a node per price. A late price is inserted in its place (a binary search and a shift). The times are
- * also kept as primitives beside the prices, so that ordering and searching read no price objects (with thousands
- * of companies, each one's history is rarely in the CPU's cache).
+ * A company's prices ordered by time, one per instant, as primitive arrays: a week's ticks all stay (any of them can
+ * become the weekly reference), so a price held costs what its values take, 36 bytes (time, price, event id as
+ * UUID bits), not objects (a {@link PricePoint}, its {@code Instant} and its id's {@code String} took ~150 bytes);
+ * a {@link PricePoint} is made when one is asked for. Prices nearly always come in time order, so taking one is an
+ * append and dropping the oldest moves a start index; a late price is inserted in its place (a binary search and a
+ * shift).
  */
 final class PriceHistory {
 
-    private PricePoint[] prices = new PricePoint[4];
     private long[] seconds = new long[4];
     private int[] nanos = new int[4];
-    /** The held prices are {@code prices[start, end)}. */
+    private double[] prices = new double[4];
+    /** The event id's bits when it is a canonical UUID ({@link EventIdBits}); both zero otherwise. */
+    private long[] idHigh = new long[4];
+    private long[] idLow = new long[4];
+    /** Ids that are not a canonical UUID, by index; made only when the first such id comes. */
+    private String[] otherIds;
+    /** The held prices are at {@code [start, end)}. */
     private int start;
     private int end;
 
@@ -40,14 +48,10 @@ final class PriceHistory {
                 return false;
             }
             at = -found - 1;
-            System.arraycopy(prices, at, prices, at + 1, end - at);
-            System.arraycopy(seconds, at, seconds, at + 1, end - at);
-            System.arraycopy(nanos, at, nanos, at + 1, end - at);
+            shift(at, at + 1, end - at);
         }
-        prices[at] = price;
-        seconds[at] = second;
-        nanos[at] = nano;
         end++;
+        set(at, second, nano, price);
         return true;
     }
 
@@ -60,10 +64,10 @@ final class PriceHistory {
         if (found < 0) {
             return add(price);
         }
-        if (prices[found].price() == price.price()) {
+        if (prices[found] == price.price()) {
             return false;
         }
-        prices[found] = price;
+        set(found, seconds[found], nanos[found], price);
         return true;
     }
 
@@ -73,16 +77,19 @@ final class PriceHistory {
         if (found < 0) {
             return false;
         }
-        System.arraycopy(prices, found + 1, prices, found, end - found - 1);
-        System.arraycopy(seconds, found + 1, seconds, found, end - found - 1);
-        System.arraycopy(nanos, found + 1, nanos, found, end - found - 1);
-        prices[--end] = null;
+        shift(found + 1, found, end - found - 1);
+        end--;
+        if (otherIds != null) {
+            otherIds[end] = null;
+        }
         return true;
     }
 
     /** Every price dropped. */
     void clear() {
-        Arrays.fill(prices, start, end, null);
+        if (otherIds != null) {
+            Arrays.fill(otherIds, null);
+        }
         start = 0;
         end = 0;
     }
@@ -93,16 +100,24 @@ final class PriceHistory {
     }
 
     PricePoint first() {
-        return isEmpty() ? null : prices[start];
+        return isEmpty() ? null : pointAt(start);
     }
 
     PricePoint last() {
-        return isEmpty() ? null : prices[end - 1];
+        return isEmpty() ? null : pointAt(end - 1);
     }
 
-    /** The price before the latest; null with fewer than two. */
-    PricePoint secondLast() {
-        return size() < 2 ? null : prices[end - 2];
+    Instant firstTime() {
+        return isEmpty() ? null : timeAt(start);
+    }
+
+    Instant lastTime() {
+        return isEmpty() ? null : timeAt(end - 1);
+    }
+
+    /** The time of the price before the latest; null with fewer than two. */
+    Instant secondLastTime() {
+        return size() < 2 ? null : timeAt(end - 2);
     }
 
     /** The last price at or before {@code at}; null if none. */
@@ -112,7 +127,7 @@ final class PriceHistory {
         }
         int found = search(at.getEpochSecond(), at.getNano());
         int index = found >= 0 ? found : -found - 2;
-        return index < start ? null : prices[index];
+        return index < start ? null : pointAt(index);
     }
 
     /**
@@ -123,12 +138,62 @@ final class PriceHistory {
         long second = cutoff.getEpochSecond();
         int nano = cutoff.getNano();
         while (end - start >= 2 && compare(start + 1, second, nano) <= 0) {
-            prices[start++] = null;
+            if (otherIds != null) {
+                otherIds[start] = null;
+            }
+            start++;
         }
     }
 
     List<PricePoint> toList() {
-        return List.of(Arrays.copyOfRange(prices, start, end));
+        List<PricePoint> list = new ArrayList<>(size());
+        for (int i = start; i < end; i++) {
+            list.add(pointAt(i));
+        }
+        return List.copyOf(list);
+    }
+
+    private PricePoint pointAt(int index) {
+        return new PricePoint(timeAt(index), prices[index], idAt(index));
+    }
+
+    private Instant timeAt(int index) {
+        return Instant.ofEpochSecond(seconds[index], nanos[index]);
+    }
+
+    private String idAt(int index) {
+        if (idHigh[index] != 0 || idLow[index] != 0) {
+            return new UUID(idHigh[index], idLow[index]).toString();
+        }
+        return otherIds == null ? null : otherIds[index];
+    }
+
+    private void set(int index, long second, int nano, PricePoint price) {
+        seconds[index] = second;
+        nanos[index] = nano;
+        prices[index] = price.price();
+        UUID uuid = EventIdBits.canonicalUuid(price.eventId());
+        idHigh[index] = uuid == null ? 0 : uuid.getMostSignificantBits();
+        idLow[index] = uuid == null ? 0 : uuid.getLeastSignificantBits();
+        String other = uuid == null ? price.eventId() : null;
+        if (other != null && otherIds == null) {
+            otherIds = new String[seconds.length];
+        }
+        if (otherIds != null) {
+            otherIds[index] = other;
+        }
+    }
+
+    /** Moves {@code length} prices from index {@code from} to index {@code to}. */
+    private void shift(int from, int to, int length) {
+        System.arraycopy(seconds, from, seconds, to, length);
+        System.arraycopy(nanos, from, nanos, to, length);
+        System.arraycopy(prices, from, prices, to, length);
+        System.arraycopy(idHigh, from, idHigh, to, length);
+        System.arraycopy(idLow, from, idLow, to, length);
+        if (otherIds != null) {
+            System.arraycopy(otherIds, from, otherIds, to, length);
+        }
     }
 
     /** The order of the time at {@code index} to the given time. */
@@ -157,21 +222,40 @@ final class PriceHistory {
 
     /** Makes index {@code end} free: the dropped prices' room is reused first, then the arrays grow. */
     private void makeRoomAtEnd() {
-        if (end < prices.length) {
+        if (end < seconds.length) {
             return;
         }
         int size = size();
-        int capacity = size * 2 < prices.length ? prices.length : Math.max(4, prices.length * 2);
-        PricePoint[] movedPrices = new PricePoint[capacity];
-        long[] movedSeconds = new long[capacity];
-        int[] movedNanos = new int[capacity];
-        System.arraycopy(prices, start, movedPrices, 0, size);
-        System.arraycopy(seconds, start, movedSeconds, 0, size);
-        System.arraycopy(nanos, start, movedNanos, 0, size);
-        prices = movedPrices;
-        seconds = movedSeconds;
-        nanos = movedNanos;
+        int capacity = size * 2 < seconds.length ? seconds.length : Math.max(4, seconds.length * 2);
+        seconds = moved(seconds, capacity, size);
+        nanos = moved(nanos, capacity, size);
+        prices = moved(prices, capacity, size);
+        idHigh = moved(idHigh, capacity, size);
+        idLow = moved(idLow, capacity, size);
+        if (otherIds != null) {
+            String[] movedIds = new String[capacity];
+            System.arraycopy(otherIds, start, movedIds, 0, size);
+            otherIds = movedIds;
+        }
         start = 0;
         end = size;
+    }
+
+    private long[] moved(long[] values, int capacity, int size) {
+        long[] copy = new long[capacity];
+        System.arraycopy(values, start, copy, 0, size);
+        return copy;
+    }
+
+    private int[] moved(int[] values, int capacity, int size) {
+        int[] copy = new int[capacity];
+        System.arraycopy(values, start, copy, 0, size);
+        return copy;
+    }
+
+    private double[] moved(double[] values, int capacity, int size) {
+        double[] copy = new double[capacity];
+        System.arraycopy(values, start, copy, 0, size);
+        return copy;
     }
 }

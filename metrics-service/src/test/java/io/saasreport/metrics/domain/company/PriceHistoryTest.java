@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +26,25 @@ class PriceHistoryTest {
             NavigableMap<Instant, PricePoint> model = new TreeMap<>();
             long clock = 0;
             for (int step = 0; step < 400; step++) {
-                int action = random.nextInt(20);
+                int action = random.nextInt(24);
                 if (action < 14) {
                     clock += 1 + random.nextInt(5);
-                    add(history, model, new PricePoint(at(clock), 1 + step, "id" + step));
+                    add(history, model, new PricePoint(at(clock), 1 + step, eventId(random, step)));
                 } else if (action < 18) {
                     // a late price or a replay of a held instant
                     long at = clock - random.nextInt((int) clock + 1);
-                    add(history, model, new PricePoint(at(at), 1 + step, "late" + step));
+                    add(history, model, new PricePoint(at(at), 1 + step, eventId(random, step)));
+                } else if (action >= 20) {
+                    // a correction: a price replaced (or put) at an instant, or one withdrawn
+                    Instant at = at(clock - random.nextInt((int) clock + 1));
+                    if (action < 22) {
+                        PricePoint corrected = new PricePoint(at, 0.5 + random.nextInt(3), eventId(random, step));
+                        PricePoint held = model.get(at);
+                        model.put(at, held != null && held.price() == corrected.price() ? held : corrected);
+                        assertEquals(held == null || held.price() != corrected.price(), history.replace(corrected));
+                    } else {
+                        assertEquals(model.remove(at) != null, history.remove(at));
+                    }
                 } else {
                     Instant cutoff = at(random.nextInt((int) clock + 3) - 1);
                     history.dropBeforeLastAtOrBefore(cutoff);
@@ -49,6 +62,21 @@ class PriceHistoryTest {
                 assertEquals(model.isEmpty() ? null : model.lastEntry().getValue(), history.last());
             }
         }
+    }
+
+    /**
+     * Ids as they come: mostly canonical UUIDs (held as bits), some none, and some held as text: an upper-case
+     * UUID (its bits would read back lower-case), the nil UUID, any other text.
+     */
+    private static String eventId(Random random, int step) {
+        UUID uuid = new UUID(random.nextLong(), random.nextLong());
+        return switch (random.nextInt(8)) {
+            case 0 -> null;
+            case 1 -> uuid.toString().toUpperCase(Locale.ROOT);
+            case 2 -> "00000000-0000-0000-0000-000000000000";
+            case 3 -> "sec-0001234567-" + step;
+            default -> uuid.toString();
+        };
     }
 
     /** Quarter seconds, so that prices share seconds and differ in nanos. */
