@@ -60,6 +60,19 @@ public class EditionCache {
 
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
     public Optional<Kept> of(WeeklyClose close) {
+        Optional<Kept> kept = keptFor(close);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        // One build at a time: clients asking together for an edition not kept wait for the one build (an edition of
+        // 2,000 companies parses every company's weekly point) rather than each building it beside the others.
+        synchronized (this) {
+            kept = keptFor(close);
+            return kept.isPresent() ? kept : build(close);
+        }
+    }
+
+    private Optional<Kept> keptFor(WeeklyClose close) {
         // A removal or a company named again changes even a closed week (docs/api.md, "Corrections").
         HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
         String removals = stored.removals();
@@ -75,12 +88,19 @@ public class EditionCache {
                 && held.removals().equals(removals)) {
             return Optional.of(held.kept());
         }
+        return Optional.empty();
+    }
+
+    private Optional<Kept> build(WeeklyClose close) {
+        HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
+        boolean settled = close.instant().isBefore(clock.instant())
+                && stored.newestUniverseAsOf().filter(newest -> newest.isAfter(close.instant())).isPresent();
         Optional<Kept> built = editions.of(close).map(edition -> new Kept(edition, view.render(edition)));
         built.ifPresent(edition -> {
             if (settled) {
-                closed.put(close.friday(), new Closed(removals, edition));
+                closed.put(close.friday(), new Closed(stored.removals(), edition));
             } else {
-                provisional = new Provisional(close.friday(), storedUpTo, removals, edition);
+                provisional = new Provisional(close.friday(), stored.newestUniverseAsOf(), stored.removals(), edition);
             }
         });
         return built;
