@@ -2,7 +2,7 @@ package io.saasreport.ingest;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.ImportCycles;
+import io.saasreport.testsupport.ImportCycles;
 
 class PackageImportsTest {
 

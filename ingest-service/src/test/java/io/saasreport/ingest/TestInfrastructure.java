@@ -1,7 +1,7 @@
 package io.saasreport.ingest;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestResource;
 
 /**
  * The one declaration of the real infrastructure every {@code @QuarkusTest} of this module runs against: the shared

@@ -40,8 +40,8 @@ import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.HeadlessChromium;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
-import io.saasreport.stack.test.Program;
-import io.saasreport.stack.test.RequiresPrograms;
+import io.saasreport.testsupport.Program;
+import io.saasreport.testsupport.RequiresPrograms;
 
 /**
  * The dashboard in a real headless Chromium: it must draw the numbers the API serves. Chromium and its driver are

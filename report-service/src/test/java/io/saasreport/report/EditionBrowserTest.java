@@ -38,8 +38,8 @@ import io.saasreport.report.support.Api;
 import io.saasreport.report.support.HeadlessChromium;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.TwoWeeks;
-import io.saasreport.stack.test.Program;
-import io.saasreport.stack.test.RequiresPrograms;
+import io.saasreport.testsupport.Program;
+import io.saasreport.testsupport.RequiresPrograms;
 
 /**
  * The HTML edition in a real headless Chromium (Debian's chromium and chromedriver, as for the dashboard): it draws

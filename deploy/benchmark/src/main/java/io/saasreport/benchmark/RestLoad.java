@@ -58,7 +58,7 @@ final class RestLoad {
         long elapsed = System.nanoTime() - start;
         List<Long> all = new ArrayList<>();
         perClient.forEach(all::addAll);
-        return new Result(all, errors.get(), all.size() / Benchmark.seconds(elapsed));
+        return new Result(all, errors.get(), all.size() / Figures.seconds(elapsed));
     }
 
     /** A few requests first, so neither side measures its JIT warm-up or connection set-up. */

@@ -1,13 +1,20 @@
 package io.saasreport.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /** The rows of the run: what was measured, as text for the table and as values for the JSON. */
 final class Results {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Instant startedAt = Instant.now();
     private final List<Map<String, Object>> rows = new ArrayList<>();
@@ -59,5 +66,19 @@ final class Results {
             out.append(String.format(format, row.get("phase") + " | " + row.get("label"), row.get("text"), row.get("meaning")));
         }
         return out.toString();
+    }
+
+    /** Writes the rows with the run's parameters and machine to --out. */
+    void write(Options options) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("startedAt", startedAt.toString());
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("java", System.getProperty("java.version"));
+        json.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        json.put("parameters", options.asMap());
+        json.put("results", rows);
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        MAPPER.writeValue(options.out().toFile(), json);
+        System.out.println("JSON: " + options.out().toAbsolutePath());
     }
 }

@@ -44,7 +44,7 @@ final class StreamsFloor {
     /** How many records the floor read, in how many nanoseconds from its first record to its last. */
     record Read(long records, long nanos) {
         double perSecond() {
-            return records / Benchmark.seconds(nanos);
+            return records / Figures.seconds(nanos);
         }
     }
 

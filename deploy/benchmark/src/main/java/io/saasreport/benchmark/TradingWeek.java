@@ -46,17 +46,19 @@ final class TradingWeek {
     /** The report's writers' consumer group (report.kafka.group's default). */
     private static final String REPORT_GROUP = "report-service";
 
-    private final Benchmark benchmark;
+    private final Bench bench;
     private final Options options;
     private final Results results;
 
-    TradingWeek(Benchmark benchmark, Options options, Results results) {
-        this.benchmark = benchmark;
-        this.options = options;
-        this.results = results;
+    TradingWeek(Bench bench) {
+        this.bench = bench;
+        this.options = bench.options();
+        this.results = bench.results();
     }
 
-    void run(URI report, String jdbcUrl) throws Exception {
+    void run() throws Exception {
+        URI report = bench.target().report();
+        String jdbcUrl = bench.target().jdbcUrl();
         LocalDate monday = lastFullWeeksMonday(Instant.now());
         List<String> tickers = new ArrayList<>();
         for (int i = 1; i <= options.companies(); i++) {
@@ -64,12 +66,12 @@ final class TradingWeek {
         }
         long count = (long) tickers.size() * options.weekMinutes();
         DatabaseState before = database(jdbcUrl);
-        double appliedBefore = benchmark.applied();
+        double appliedBefore = bench.api().applied();
         Benchmark.log("week: replaying " + options.weekMinutes() + " minutes of the week of " + monday + " for "
                 + tickers.size() + " companies: " + count + " ticks");
         long start = System.nanoTime();
         Instant last = null;
-        try (KafkaProducer<String, String> producer = benchmark.producer()) {
+        try (KafkaProducer<String, String> producer = bench.prices().producer()) {
             for (int minute = 0; minute < options.weekMinutes(); minute++) {
                 Instant minuteStart = ZonedDateTime.of(monday.plusDays(minute / MINUTES_A_DAY), OPEN, NEW_YORK).toInstant()
                         .plus(Duration.ofMinutes(minute % MINUTES_A_DAY));
@@ -77,7 +79,7 @@ final class TradingWeek {
                     last = minuteStart.plusMillis(60_000L * i / tickers.size());
                     // A walk that moves every figure at every tick: nothing is left out as unchanged.
                     double price = 20 + (i % 50) + ((minute * 7 + i) % 200) / 100.0;
-                    producer.send(benchmark.tick(tickers.get(i), price, last));
+                    producer.send(PriceTopic.tick(tickers.get(i), price, last));
                 }
                 if (minute % MINUTES_A_DAY == MINUTES_A_DAY - 1) {
                     Benchmark.log("week: day " + (minute / MINUTES_A_DAY + 1) + " written");
@@ -86,15 +88,15 @@ final class TradingWeek {
             producer.flush();
         }
         long written = System.nanoTime();
-        results.add("week", "ticks written", Benchmark.rate(count, written - start), count / Benchmark.seconds(written - start),
+        results.add("week", "ticks written", Figures.rate(count, written - start), count / Figures.seconds(written - start),
                 "ticks/s into market.prices: " + count + " ticks, event times " + monday + " 09:30 to " + last + " (New York week)");
-        benchmark.awaitApplied("metrics applied the week", appliedBefore + count);
+        bench.waits().awaitApplied("metrics applied the week", appliedBefore + count);
         long applied = System.nanoTime();
-        results.add("week", "metrics applied the week", Benchmark.rate(count, applied - start),
-                count / Benchmark.seconds(applied - start), "ticks/s from the first write to the last tick applied");
+        results.add("week", "metrics applied the week", Figures.rate(count, applied - start),
+                count / Figures.seconds(applied - start), "ticks/s from the first write to the last tick applied");
         long caughtUp = writerCaughtUp();
-        results.add("week", "report writer lag after the replay", Benchmark.secondsText(caughtUp - applied),
-                Benchmark.seconds(caughtUp - applied), "s from the metrics service's last tick applied until the report's "
+        results.add("week", "report writer lag after the replay", Figures.secondsText(caughtUp - applied),
+                Figures.seconds(caughtUp - applied), "s from the metrics service's last tick applied until the report's "
                         + "writers had committed every record of metrics.company and metrics.universe (goal <= 1 s)");
 
         DatabaseState after = database(jdbcUrl);
@@ -106,11 +108,11 @@ final class TradingWeek {
                 "byResolution", after.companyRowsByResolution()),
                 "company_history rows / companies after the week (goal <= 500); rows by resolution (m, h, d, w): "
                         + after.companyRowsByResolution());
-        results.add("week", "PostgreSQL size before / after", mib(before.databaseBytes()) + " / "
-                + mib(after.databaseBytes()) + " MiB", Map.of("beforeBytes", before.databaseBytes(),
+        results.add("week", "PostgreSQL size before / after", Figures.mib(before.databaseBytes()) + " / "
+                + Figures.mib(after.databaseBytes()) + " MiB", Map.of("beforeBytes", before.databaseBytes(),
                 "afterBytes", after.databaseBytes(), "historyBytesAfter", after.historyBytes()),
                 "pg_database_size of the report's database (goal: growth <= 1 GB); the history tables "
-                        + mib(after.historyBytes()) + " MiB after");
+                        + Figures.mib(after.historyBytes()) + " MiB after");
 
         reads(report, monday, tickers.get(tickers.size() / 2));
     }
@@ -154,13 +156,13 @@ final class TradingWeek {
     /** When the report's writers have committed up to the end of both topics they store. */
     private long writerCaughtUp() throws Exception {
         try (KafkaConsumer<String, String> group = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, benchmark.bootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.prices().bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, REPORT_GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
-                KafkaConsumer<String, String> plain = benchmark.consumer()) {
-            Map<TopicPartition, Long> ends = new LinkedHashMap<>(Benchmark.endOffsets(plain, "metrics.company"));
-            ends.putAll(Benchmark.endOffsets(plain, "metrics.universe"));
-            benchmark.await("the report's writers committed the week", () -> {
+                KafkaConsumer<String, String> plain = bench.prices().consumer()) {
+            Map<TopicPartition, Long> ends = new LinkedHashMap<>(PriceTopic.endOffsets(plain, "metrics.company"));
+            ends.putAll(PriceTopic.endOffsets(plain, "metrics.universe"));
+            bench.waits().await("the report's writers committed the week", () -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = group.committed(Set.copyOf(ends.keySet()));
                 return ends.entrySet().stream().allMatch(end -> {
                     OffsetAndMetadata offset = committed.get(end.getKey());
@@ -215,9 +217,5 @@ final class TradingWeek {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String mib(long bytes) {
-        return String.valueOf(bytes / (1024 * 1024));
     }
 }

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +34,9 @@ import java.util.stream.Stream;
  * Kafka is plaintext and open. The ingest service gets the SHA-256 digests of the keys in {@code INGEST_API_KEYS}
  * (default {@code local-dev-key}), never the keys.
  *
+ * <p>This class is the launcher: the command line, the pieces started, supervised and stopped in order. What each
+ * service is launched with (JVM, environment, ports, database, Kafka login) is {@link StackEnvironment}'s.
+ *
  * <p>The stack supervises its services ({@link Supervisor}): a service process that dies, or whose liveness stays
  * DOWN, is started again with a backoff and a log line. {@code STACK_KAFKA_PROCESS=true} runs the broker in a JVM
  * of its own ({@link BrokerProcess}, plaintext only), which can then be frozen and thawed.
@@ -48,41 +47,12 @@ public final class LocalStack {
     public static final String METRICS = "metrics-service";
     public static final String REPORT = "report-service";
 
-    static final String DEV_API_KEY = "local-dev-key";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    /**
-     * The services in start order (the ingest API last, once its consumers run); {@code database} null when none;
-     * {@code heap} the largest heap, sized from the work (docs/performance.md, "Memory").
-     */
-    record Service(String name, String database, String heap) {
-    }
-
-    private static final List<Service> SERVICES = List.of(
-            new Service(METRICS, null, "288m"), // Kafka Streams: its state lives in changelog topics
-            new Service(REPORT, "report", "160m"),
-            new Service(INGEST, null, "96m"));
-    /**
-     * Every service's JVM: the serial collector (the least memory beside the heap; young pauses of a few ms at these
-     * heaps) and glibc's free memory handed back every 5 s (the compiler's and the clients' freed native memory
-     * otherwise stays resident: 20-60 MB per service, jcmd System.trim_native_heap), then STACK_JVM_OPTIONS (say
-     * -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment caps glibc's arenas.
-     */
-    private static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"));
-        String extra = System.getenv("STACK_JVM_OPTIONS");
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return options;
-    }
-
-    private final Path root;
+    private final StackEnvironment environment;
     private final Path data;
     private final boolean keepData;
     private final StackPorts ports;
-    /** The secured mode's logins (null: plaintext Kafka). */
-    private final KafkaBroker.Sasl sasl;
     /** The broker runs in a process of its own (it can be frozen), not in this JVM. */
     private final boolean brokerInOwnProcess;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
@@ -109,11 +79,10 @@ public final class LocalStack {
         if (secured && brokerInOwnProcess) {
             throw new IllegalArgumentException("the broker in its own process is plaintext only");
         }
-        this.root = root;
+        this.environment = new StackEnvironment(root, data, ports, secured);
         this.data = data;
         this.keepData = keepData;
         this.ports = ports;
-        this.sasl = secured ? KafkaBroker.Sasl.generate(KafkaAccess.PRINCIPAL_OF_SERVICE.values()) : null;
         this.brokerInOwnProcess = brokerInOwnProcess;
     }
 
@@ -211,20 +180,20 @@ public final class LocalStack {
             deleteRecursively(data);
         }
         Files.createDirectories(data.resolve("logs"));
-        apiKey = configuredApiKey();
+        apiKey = StackEnvironment.configuredApiKey();
         log("state in " + data + (keepData ? " (kept: STACK_DATA)" : " (deleted on stop)"));
 
         startBroker();
         startDatabase();
-        for (Service service : SERVICES) {
+        for (StackEnvironment.Service service : StackEnvironment.SERVICES) {
             if (service.database() != null) {
                 postgres.createDatabase(service.database());
             }
         }
-        for (Service service : SERVICES) {
-            processes.put(service.name(), launch(service, ports.of(service.name()), Map.of()));
+        for (StackEnvironment.Service service : StackEnvironment.SERVICES) {
+            processes.put(service.name(), environment.launch(service, ports.of(service.name()), Map.of()));
         }
-        for (Service service : SERVICES) {
+        for (StackEnvironment.Service service : StackEnvironment.SERVICES) {
             processes.get(service.name()).awaitReady(READY_TIMEOUT);
         }
         supervisor.start();
@@ -263,7 +232,7 @@ public final class LocalStack {
         if (process(service).isAlive()) {
             throw new IllegalStateException(service + " is running: stop or kill it first");
         }
-        ServiceProcess started = launchChecked(service(service), ports.of(service), Map.of());
+        ServiceProcess started = launchChecked(StackEnvironment.service(service), ports.of(service), Map.of());
         processes.put(service, started);
         started.awaitReady(READY_TIMEOUT);
         held.remove(service);
@@ -284,7 +253,7 @@ public final class LocalStack {
         if (failed.isAlive()) {
             failed.kill();
         }
-        processes.put(service, launchChecked(service(service), ports.of(service), Map.of()));
+        processes.put(service, launchChecked(StackEnvironment.service(service), ports.of(service), Map.of()));
     }
 
     /** Stops one service gracefully (SIGTERM), starts it again and waits until it is ready. */
@@ -298,7 +267,7 @@ public final class LocalStack {
      * {@code extraEnv}, and waits until it is ready. It is stopped with the stack unless stopped before.
      */
     public synchronized ServiceProcess launchExtraInstance(String service, int httpPort, Map<String, String> extraEnv) {
-        ServiceProcess instance = launchChecked(service(service), httpPort, extraEnv);
+        ServiceProcess instance = launchChecked(StackEnvironment.service(service), httpPort, extraEnv);
         extraInstances.add(instance);
         instance.awaitReady(READY_TIMEOUT);
         return instance;
@@ -341,8 +310,8 @@ public final class LocalStack {
             return;
         }
         if (kafka == null) {
-            kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), sasl);
-            log("Kafka      " + kafka.bootstrapServers() + (sasl != null ? " (SASL SCRAM-SHA-512, ACLs)" : " (plaintext)"));
+            kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), environment.sasl());
+            log("Kafka      " + kafka.bootstrapServers() + (environment.sasl() != null ? " (SASL SCRAM-SHA-512, ACLs)" : " (plaintext)"));
         }
     }
 
@@ -404,17 +373,17 @@ public final class LocalStack {
 
     /** {@code localhost:<port>} of the broker, also while it is stopped. */
     public String bootstrapServers() {
-        return "localhost:" + ports.kafka();
+        return environment.bootstrapServers();
     }
 
     /** JDBC URL of a service's database (user and password {@link Postgres#USER} / {@link Postgres#PASSWORD}). */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+        return environment.jdbcUrl(database);
     }
 
     /** {@code http://localhost:<port>} of a service's main instance. */
     public URI uri(String service) {
-        return URI.create("http://localhost:" + ports.of(service));
+        return environment.uri(service);
     }
 
     /** Where the broker log, the database and the service logs live. */
@@ -438,117 +407,15 @@ public final class LocalStack {
                 ports.report(), data.resolve("logs")));
     }
 
-    /** The key the ingest service accepts: the user's own ({@code INGEST_API_KEYS}) or the documented dev key. */
-    private static String configuredApiKey() {
-        return configuredApiKeys().get(0);
-    }
-
-    private static List<String> configuredApiKeys() {
-        String configured = System.getenv("INGEST_API_KEYS");
-        if (configured == null || configured.isBlank()) {
-            return List.of(DEV_API_KEY);
-        }
-        return Stream.of(configured.split(",")).map(String::trim).filter(key -> !key.isEmpty()).toList();
-    }
-
-    /** The comma-separated SHA-256 digests (hex) of the keys: what the ingest service is configured with. */
-    static String digests(List<String> keys) {
-        try {
-            List<String> digests = new ArrayList<>();
-            for (String key : keys) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-                digests.add(HexFormat.of().formatHex(digest));
-            }
-            return String.join(",", digests);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    /**
-     * How a service reaches Kafka. The services' prod profile wants SASL_SSL with KAFKA_USERNAME and
-     * KAFKA_PASSWORD; secured, the stack gives each its own login over SASL_PLAINTEXT (loopback, no TLS);
-     * plaintext, it says so, and no login is asked for.
-     */
-    private Map<String, String> kafkaSecurityEnvironment(String service) {
-        if (sasl == null) {
-            return Map.of("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
-        }
-        String user = KafkaAccess.PRINCIPAL_OF_SERVICE.get(service);
-        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
-                "KAFKA_USERNAME", user,
-                "KAFKA_PASSWORD", sasl.password(user));
-    }
-
-    private static Service service(String name) {
-        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
-    }
-
-    private ServiceProcess launchChecked(Service service, int httpPort, Map<String, String> extraEnv) {
+    private ServiceProcess launchChecked(StackEnvironment.Service service, int httpPort, Map<String, String> extraEnv) {
         if (!StackPorts.isFree(httpPort)) {
             throw new IllegalStateException("port " + httpPort + " for " + service.name() + " is already in use");
         }
         try {
-            return launch(service, httpPort, extraEnv);
+            return environment.launch(service, httpPort, extraEnv);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch " + service.name(), e);
         }
-    }
-
-    /**
-     * A service's largest heap: its own default (2,000 companies' work), or STACK_SERVICE_HEAP for every service. The
-     * metrics service keeps its state stores in memory: 50,000 companies filled a 512 MB heap with full collections.
-     */
-    private static String serviceHeap(Service service) {
-        String heap = System.getenv("STACK_SERVICE_HEAP");
-        return heap == null || heap.isBlank() ? service.heap() : heap.trim();
-    }
-
-    private ServiceProcess launch(Service service, int httpPort, Map<String, String> extraEnv) throws IOException {
-        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
-        }
-        String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
-        Path log = data.resolve("logs").resolve(logName + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + serviceHeap(service)));
-        command.addAll(jvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.resolve(service.name()).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        // One broker: the metrics service's internal topics get one replica (production: 3, min.insync.replicas 2).
-        env.put("METRICS_INTERNAL_TOPIC_REPLICATION", "1");
-        env.put("METRICS_INTERNAL_TOPIC_MIN_INSYNC", "1");
-        env.putAll(kafkaSecurityEnvironment(service.name()));
-        // The ingest service is configured with digests only; the keys stay with the stack.
-        env.remove("INGEST_API_KEYS");
-        env.put("INGEST_API_KEY_DIGESTS", digests(configuredApiKeys()));
-        // A development stack: Swagger UI on, which prod leaves off unless asked.
-        env.putIfAbsent("QUARKUS_SWAGGER_UI_ENABLED", "true");
-        // The dashboard's "Sources" panel: the report asks the stack's ingest service how its feeds are doing.
-        if (service.name().equals(REPORT)) {
-            env.putIfAbsent("REPORT_FEEDS_URL", uri(INGEST).resolve("/api/v1/feeds").toString());
-        }
-        if (service.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
-        }
-        env.putAll(extraEnv);
-        log("starting " + service.name() + " on port " + httpPort);
-        return new ServiceProcess(service.name(), httpPort, builder.start(), log);
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Stops the services first (they finish in-flight events), then the broker and the database. */

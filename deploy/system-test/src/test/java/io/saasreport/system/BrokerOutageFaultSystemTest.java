@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.saasreport.stack.LocalStack;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * Fault suite, the broker away for longer than every client timeout ({@code -Dsaasreport.faults.long=true}: 3 minutes;

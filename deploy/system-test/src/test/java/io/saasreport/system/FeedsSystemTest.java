@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.saasreport.stack.FreePort;
 import io.saasreport.stack.LocalStack;
-import io.saasreport.stack.test.RecordedSources;
-import io.saasreport.stack.test.SecDocuments;
+import io.saasreport.testsupport.RecordedSources;
+import io.saasreport.testsupport.SecDocuments;
 
 /**
  * The feeds in the whole system: an ingest instance with FEEDS_ENABLED=true and the shipped company list, its sources

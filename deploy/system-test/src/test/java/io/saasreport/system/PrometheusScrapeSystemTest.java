@@ -15,8 +15,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.saasreport.stack.test.Program;
-import io.saasreport.stack.test.RequiresPrograms;
+import io.saasreport.testsupport.Program;
+import io.saasreport.testsupport.RequiresPrograms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

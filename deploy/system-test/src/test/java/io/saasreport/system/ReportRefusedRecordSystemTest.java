@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.stack.LocalStack;
 import io.saasreport.stack.Postgres;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * A record PostgreSQL refuses (a NUL in a company's name on metrics.company, in a ticker of the universe's statistics

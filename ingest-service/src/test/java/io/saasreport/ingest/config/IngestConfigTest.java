@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.ConfigMappings;
+import io.saasreport.testsupport.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 
 /** The {@code ingest.*} settings: their defaults, and the values that stop the start. */

@@ -28,8 +28,8 @@ import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.importer.FredYieldImporter;
 import io.saasreport.ingest.importer.PriceCsvImporter;
 import io.saasreport.ingest.service.EventReader;
-import io.saasreport.stack.test.RecordedSources;
-import io.saasreport.stack.test.SecDocuments;
+import io.saasreport.testsupport.RecordedSources;
+import io.saasreport.testsupport.SecDocuments;
 
 /**
  * Hostile documents from a source: each feed gives every document to the same importer as the import endpoint, so a

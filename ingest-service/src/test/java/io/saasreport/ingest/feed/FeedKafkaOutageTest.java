@@ -21,7 +21,7 @@ import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
 import io.saasreport.ingest.importer.PriceCsvImporter;
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.RecordedSources;
 
 /** Kafka does not acknowledge: the document is not remembered as processed, and the next run publishes it whole. */
 class FeedKafkaOutageTest {

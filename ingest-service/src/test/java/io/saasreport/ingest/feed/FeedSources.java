@@ -7,11 +7,11 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.saasreport.ingest.TestData;
-import io.saasreport.stack.test.RecordedSources;
-import io.saasreport.stack.test.SecDocuments;
+import io.saasreport.testsupport.RecordedSources;
+import io.saasreport.testsupport.SecDocuments;
 
 /**
- * The stand-in sources of {@link FeedsTest}, serving the recordings (PROVENANCE.md of local-stack's recordings/ and
+ * The stand-in sources of {@link FeedsTest}, serving the recordings (PROVENANCE.md of test-support's recordings/, local-stack's
  * demo/, and of this module's data/) at the real sources' paths, and the feeds' settings pointing at it. Four companies
  * (test-companies.csv): Snowflake (its real companyfacts; its index made from them), Tesla (listed without a CIK, which
  * SEC's real ticker file gives; its real index and companyfacts, first as they stood before the newest 10-Q),

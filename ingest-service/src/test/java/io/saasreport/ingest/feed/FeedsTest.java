@@ -44,8 +44,8 @@ import io.saasreport.ingest.importer.sec.SecCompanyFactsImporter;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.ingest.service.EventReader;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.KafkaTestClient;
+import io.saasreport.testsupport.RecordedSources;
 
 /**
  * The feeds against a local stand-in serving recorded public documents ({@link FeedSources}), publishing to the test

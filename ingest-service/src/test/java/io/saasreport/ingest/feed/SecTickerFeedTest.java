@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.RecordedSources;
 
 /** SEC's real ticker file (recordings/PROVENANCE.md) gives the shipped list's CIKs. */
 class SecTickerFeedTest {

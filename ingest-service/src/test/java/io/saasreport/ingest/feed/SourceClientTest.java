@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.RecordedSources;
 
 /** The HTTP side of the feeds against a local stand-in that counts what arrives and when. */
 class SourceClientTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.RecordedSources;
 
 /** Tesla's real submissions index (recordings/PROVENANCE.md): Form 4s come first, the newest 10-Q after them. */
 class SubmissionsIndexTest {

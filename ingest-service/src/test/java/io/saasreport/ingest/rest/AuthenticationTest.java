@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.saasreport.ingest.TestData;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /** Writes need a configured bearer key: without one, 401 problem+json and nothing is published. */
 @QuarkusTest

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * Corrections over HTTP: each on the topic of what it corrects, keyed by the ticker, with its CloudEvents type; and

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.saasreport.stack.test.ApiDocument;
+import io.saasreport.testsupport.ApiDocument;
 
 @QuarkusTest
 class HealthAndOpenApiTest {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.ingest.TestData;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /** The real files through HTTP to the broker: counts and a few values checked on the records. */
 @QuarkusTest

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * The bad-input corpora's common part: a hostile request answered within a second with its status, its reason and the

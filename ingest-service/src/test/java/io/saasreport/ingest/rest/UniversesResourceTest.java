@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /** Named universes defined and removed over HTTP: the records on universe.definitions, and every refusal. */
 @QuarkusTest

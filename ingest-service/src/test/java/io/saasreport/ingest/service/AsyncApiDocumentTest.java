@@ -34,8 +34,8 @@ import io.saasreport.ingest.domain.MacroEvent;
 import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.rest.Requests;
 import io.saasreport.stack.Topics;
-import io.saasreport.stack.test.AsyncApiDocument;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.AsyncApiDocument;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * {@code asyncapi.yaml} against the service: every topic the service publishes to is a channel whose payload

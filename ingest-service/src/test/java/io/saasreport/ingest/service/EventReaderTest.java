@@ -30,7 +30,7 @@ import io.saasreport.ingest.domain.IngestEvent;
 import io.saasreport.ingest.domain.PriceEvent;
 import io.saasreport.ingest.domain.RejectedRequestException;
 import io.saasreport.ingest.domain.RejectionReason;
-import io.saasreport.stack.test.ConfigMappings;
+import io.saasreport.testsupport.ConfigMappings;
 
 class EventReaderTest {
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import io.saasreport.stack.test.ConfigMappings;
+import io.saasreport.testsupport.ConfigMappings;
 
 /**
  * The service's own settings as application.properties sets them, read and validated as at start: what tests build

@@ -39,8 +39,8 @@ import io.saasreport.metrics.config.ApplicationProperties;
 import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.stream.MetricsTopology;
 import io.saasreport.metrics.stream.ProcessingMeters;
-import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestResource;
 
 /**
  * Alerts are raised exactly once across a restart of the metrics service: the topology runs on the real broker

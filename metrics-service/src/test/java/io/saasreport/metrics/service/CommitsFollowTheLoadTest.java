@@ -16,8 +16,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestResource;
 
 /**
  * Commits follow the load: with {@code commit.interval.ms} set to ten minutes (a transaction may last at most the

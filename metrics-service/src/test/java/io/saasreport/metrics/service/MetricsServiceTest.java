@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.metrics.domain.JsonComparison;
-import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestResource;
 
 /**
  * The packaged application on the real broker: Kafka Streams running, topics in and out, health, meters, topology.

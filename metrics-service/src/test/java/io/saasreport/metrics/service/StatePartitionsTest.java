@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestResource;
 
 /**
  * The partition change on a real broker: input partitions added after the state was built are refused at start

@@ -25,7 +25,7 @@ import io.saasreport.contracts.TopicSchemas;
 import io.saasreport.metrics.config.ApplicationProperties;
 import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.domain.universe.UniverseAlert;
-import io.saasreport.stack.test.AsyncApiDocument;
+import io.saasreport.testsupport.AsyncApiDocument;
 
 /**
  * {@code asyncapi.yaml} against the service: each figure channel's payload is its topic's JSON Schema from the

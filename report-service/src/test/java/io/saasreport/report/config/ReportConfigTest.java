@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.ConfigMappings;
+import io.saasreport.testsupport.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 
 /** The {@code report.*} settings: their defaults, and the values that stop the start. */

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.saasreport.report.support.Api;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.Upstream;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 @QuarkusTest
 class DeadLetterTest {

@@ -38,7 +38,7 @@ import io.saasreport.report.support.Upstream;
 import io.saasreport.report.view.ReadsReadiness;
 import io.saasreport.stack.FreePort;
 import io.saasreport.stack.Postgres;
-import io.saasreport.stack.test.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestClient;
 
 /**
  * What the database says decides what the writer does: a record it refuses for the record's sake (a NUL in a name) is

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import io.saasreport.stack.test.AsyncApiDocument;
+import io.saasreport.testsupport.AsyncApiDocument;
 
 /**
  * The report reads company.filings into its own {@link Filing} (tolerant number types, no event rules: those are the

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.saasreport.stack.test.ApiDocument;
+import io.saasreport.testsupport.ApiDocument;
 
 @QuarkusTest
 class OpenApiTest {

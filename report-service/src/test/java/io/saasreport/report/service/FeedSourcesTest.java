@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.saasreport.stack.test.RecordedSources;
+import io.saasreport.testsupport.RecordedSources;
 
 /** The report's view of the ingest service's feeds, read from a stand-in answering as GET /api/v1/feeds does. */
 class FeedSourcesTest {

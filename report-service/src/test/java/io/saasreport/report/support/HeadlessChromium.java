@@ -10,7 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import io.saasreport.stack.test.Program;
+import io.saasreport.testsupport.Program;
 
 /**
  * The browser tests' headless Chromium: Debian's chromium and chromedriver, both paths given explicitly so that

@@ -1,8 +1,8 @@
 package io.saasreport.report.support;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.saasreport.stack.test.KafkaTestResource;
-import io.saasreport.stack.test.PostgresTestResource;
+import io.saasreport.testsupport.KafkaTestResource;
+import io.saasreport.testsupport.PostgresTestResource;
 
 /**
  * The one declaration of the real infrastructure every {@code @QuarkusTest} of this module runs against: the shared

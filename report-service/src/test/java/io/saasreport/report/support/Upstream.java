@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.saasreport.report.config.ReportConfig;
-import io.saasreport.stack.test.KafkaTestClient;
-import io.saasreport.stack.test.KafkaTestResource;
+import io.saasreport.testsupport.KafkaTestClient;
+import io.saasreport.testsupport.KafkaTestResource;
 import io.smallrye.config.SmallRyeConfig;
 
 /**

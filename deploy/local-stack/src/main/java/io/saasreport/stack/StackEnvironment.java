@@ -1,0 +1,187 @@
+package io.saasreport.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the local stack gives each service: its place in the start order, its JVM (heap, options), and its
+ * environment (HTTP port, Kafka address and login, database, the ingest key digests), derived from the stack's
+ * ports, its state folder and the variables the stack was started with.
+ */
+final class StackEnvironment {
+
+    static final String DEV_API_KEY = "local-dev-key";
+
+    /**
+     * The services in start order (the ingest API last, once its consumers run); {@code database} null when none;
+     * {@code heap} the largest heap, sized from the work (docs/performance.md, "Memory").
+     */
+    record Service(String name, String database, String heap) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service(LocalStack.METRICS, null, "288m"), // Kafka Streams: its state lives in changelog topics
+            new Service(LocalStack.REPORT, "report", "160m"),
+            new Service(LocalStack.INGEST, null, "96m"));
+
+    private final Path root;
+    private final Path data;
+    private final StackPorts ports;
+    /** The secured mode's logins (null: plaintext Kafka). */
+    private final KafkaBroker.Sasl sasl;
+
+    StackEnvironment(Path root, Path data, StackPorts ports, boolean securedKafka) {
+        this.root = root;
+        this.data = data;
+        this.ports = ports;
+        this.sasl = securedKafka ? KafkaBroker.Sasl.generate(KafkaAccess.PRINCIPAL_OF_SERVICE.values()) : null;
+    }
+
+    static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** The secured mode's logins, null for plaintext Kafka. */
+    KafkaBroker.Sasl sasl() {
+        return sasl;
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + ports.kafka();
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+    }
+
+    URI uri(String service) {
+        return URI.create("http://localhost:" + ports.of(service));
+    }
+
+    /** The key the ingest service accepts: the user's own ({@code INGEST_API_KEYS}) or the documented dev key. */
+    static String configuredApiKey() {
+        return configuredApiKeys().get(0);
+    }
+
+    private static List<String> configuredApiKeys() {
+        String configured = System.getenv("INGEST_API_KEYS");
+        if (configured == null || configured.isBlank()) {
+            return List.of(DEV_API_KEY);
+        }
+        return Stream.of(configured.split(",")).map(String::trim).filter(key -> !key.isEmpty()).toList();
+    }
+
+    /** The comma-separated SHA-256 digests (hex) of the keys: what the ingest service is configured with. */
+    static String digests(List<String> keys) {
+        try {
+            List<String> digests = new ArrayList<>();
+            for (String key : keys) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+                digests.add(HexFormat.of().formatHex(digest));
+            }
+            return String.join(",", digests);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Every service's JVM: the serial collector (the least memory beside the heap; young pauses of a few ms at these
+     * heaps) and glibc's free memory handed back every 5 s (the compiler's and the clients' freed native memory
+     * otherwise stays resident: 20-60 MB per service, jcmd System.trim_native_heap), then STACK_JVM_OPTIONS (say
+     * -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment caps glibc's arenas.
+     */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"));
+        String extra = System.getenv("STACK_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    /**
+     * A service's largest heap: its own default (2,000 companies' work), or STACK_SERVICE_HEAP for every service. The
+     * metrics service keeps its state stores in memory: 50,000 companies filled a 512 MB heap with full collections.
+     */
+    private static String serviceHeap(Service service) {
+        String heap = System.getenv("STACK_SERVICE_HEAP");
+        return heap == null || heap.isBlank() ? service.heap() : heap.trim();
+    }
+
+    /**
+     * How a service reaches Kafka. The services' prod profile wants SASL_SSL with KAFKA_USERNAME and
+     * KAFKA_PASSWORD; secured, the stack gives each its own login over SASL_PLAINTEXT (loopback, no TLS);
+     * plaintext, it says so, and no login is asked for.
+     */
+    private Map<String, String> kafkaSecurityEnvironment(String service) {
+        if (sasl == null) {
+            return Map.of("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
+        String user = KafkaAccess.PRINCIPAL_OF_SERVICE.get(service);
+        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_USERNAME", user,
+                "KAFKA_PASSWORD", sasl.password(user));
+    }
+
+    /**
+     * Starts an instance of the service (its built fast-jar) on {@code httpPort}, with this environment plus
+     * {@code extraEnv}, its output appended to its log under the state folder.
+     */
+    ServiceProcess launch(Service service, int httpPort, Map<String, String> extraEnv) throws IOException {
+        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
+        }
+        String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
+        Path log = data.resolve("logs").resolve(logName + ".log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + serviceHeap(service)));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.resolve(service.name()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        // One broker: the metrics service's internal topics get one replica (production: 3, min.insync.replicas 2).
+        env.put("METRICS_INTERNAL_TOPIC_REPLICATION", "1");
+        env.put("METRICS_INTERNAL_TOPIC_MIN_INSYNC", "1");
+        env.putAll(kafkaSecurityEnvironment(service.name()));
+        // The ingest service is configured with digests only; the keys stay with the stack.
+        env.remove("INGEST_API_KEYS");
+        env.put("INGEST_API_KEY_DIGESTS", digests(configuredApiKeys()));
+        // A development stack: Swagger UI on, which prod leaves off unless asked.
+        env.putIfAbsent("QUARKUS_SWAGGER_UI_ENABLED", "true");
+        // The dashboard's "Sources" panel: the report asks the stack's ingest service how its feeds are doing.
+        if (service.name().equals(LocalStack.REPORT)) {
+            env.putIfAbsent("REPORT_FEEDS_URL", uri(LocalStack.INGEST).resolve("/api/v1/feeds").toString());
+        }
+        if (service.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
+        }
+        env.putAll(extraEnv);
+        LocalStack.log("starting " + service.name() + " on port " + httpPort);
+        return new ServiceProcess(service.name(), httpPort, builder.start(), log);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
