@@ -1,6 +1,7 @@
 package io.saasreport.report.edition;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.saasreport.report.config.ReportConfig;
 import io.saasreport.report.domain.HistoryAtInstant;
 import io.saasreport.report.domain.UniverseSnapshot;
 import io.saasreport.report.domain.WeeklyClose;
@@ -19,8 +21,9 @@ import io.saasreport.report.view.ReportView;
 /**
  * Editions built once. A closed week's edition is kept once the stored universe history reaches past its close (the
  * writer has stored the week; a closed week changes after that only by a company's removal or its return, which the
- * kept edition is checked against). This week's edition is kept until
- * the stored universe history gains a point. One read per request tells both (HistoryAtInstant.stored).
+ * kept edition is checked against). This week's edition is kept until the stored universe history gains a point and
+ * {@code report.editions.provisional-refresh} has passed since it was built. One read per request tells both
+ * (HistoryAtInstant.stored).
  */
 @ApplicationScoped
 public class EditionCache {
@@ -36,7 +39,16 @@ public class EditionCache {
     private record Closed(String removals, Kept kept) {
     }
 
-    private record Provisional(LocalDate week, Optional<Instant> storedUpTo, String removals, Kept kept) {
+    record Provisional(LocalDate week, Optional<Instant> storedUpTo, String removals, Instant builtAt, Kept kept) {
+
+        /**
+         * Served again while nothing it was built from changed, or, for a while, when only the universe history gained
+         * points (a removal or a return is always shown at once).
+         */
+        boolean servesAgain(LocalDate asked, HistoryAtInstant.Stored stored, Instant now, Duration refresh) {
+            return week.equals(asked) && removals.equals(stored.removals())
+                    && (storedUpTo.equals(stored.newestUniverseAsOf()) || now.isBefore(builtAt.plus(refresh)));
+        }
     }
 
     private final Editions editions;
@@ -49,9 +61,11 @@ public class EditionCache {
             return size() > CLOSED_WEEKS_KEPT;
         }
     });
+    private final Duration provisionalRefresh;
     private volatile Provisional provisional;
 
-    EditionCache(Editions editions, HistoryAtInstant history, ReportView view, Clock clock) {
+    EditionCache(Editions editions, HistoryAtInstant history, ReportView view, Clock clock, ReportConfig config) {
+        this.provisionalRefresh = config.editions().provisionalRefresh();
         this.editions = editions;
         this.history = history;
         this.view = view;
@@ -60,6 +74,19 @@ public class EditionCache {
 
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
     public Optional<Kept> of(WeeklyClose close) {
+        Optional<Kept> kept = keptFor(close);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        // One build at a time: clients asking together for an edition not kept wait for the one build (an edition of
+        // 2,000 companies parses every company's weekly point) rather than each building it beside the others.
+        synchronized (this) {
+            kept = keptFor(close);
+            return kept.isPresent() ? kept : build(close);
+        }
+    }
+
+    private Optional<Kept> keptFor(WeeklyClose close) {
         // A removal or a company named again changes even a closed week (docs/api.md, "Corrections").
         HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
         String removals = stored.removals();
@@ -71,16 +98,23 @@ public class EditionCache {
         boolean settled = close.instant().isBefore(clock.instant())
                 && storedUpTo.filter(newest -> newest.isAfter(close.instant())).isPresent();
         Provisional held = provisional;
-        if (!settled && held != null && held.week().equals(close.friday()) && held.storedUpTo().equals(storedUpTo)
-                && held.removals().equals(removals)) {
+        if (!settled && held != null && held.servesAgain(close.friday(), stored, clock.instant(), provisionalRefresh)) {
             return Optional.of(held.kept());
         }
+        return Optional.empty();
+    }
+
+    private Optional<Kept> build(WeeklyClose close) {
+        HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
+        boolean settled = close.instant().isBefore(clock.instant())
+                && stored.newestUniverseAsOf().filter(newest -> newest.isAfter(close.instant())).isPresent();
         Optional<Kept> built = editions.of(close).map(edition -> new Kept(edition, view.render(edition)));
         built.ifPresent(edition -> {
             if (settled) {
-                closed.put(close.friday(), new Closed(removals, edition));
+                closed.put(close.friday(), new Closed(stored.removals(), edition));
             } else {
-                provisional = new Provisional(close.friday(), storedUpTo, removals, edition);
+                provisional = new Provisional(close.friday(), stored.newestUniverseAsOf(), stored.removals(),
+                        clock.instant(), edition);
             }
         });
         return built;
