@@ -199,16 +199,15 @@ public final class BatchConsumer implements Runnable {
      * end (lag 0 for the group's tools and the view's start) instead of stopping at the last marker.
      */
     private void commit(List<ConsumerRecord<String, String>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Set<TopicPartition> owned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (owned.contains(partition)) {
-                next.merge(partition, new OffsetAndMetadata(record.offset() + 1),
-                        (a, b) -> a.offset() >= b.offset() ? a : b);
+                // The position is past every record polled from the partition, all of which are in the batch.
+                next.computeIfAbsent(partition, polled -> new OffsetAndMetadata(consumer.position(polled)));
             }
         }
-        next.replaceAll((partition, offset) -> new OffsetAndMetadata(Math.max(offset.offset(), consumer.position(partition))));
         commit(next);
     }
 

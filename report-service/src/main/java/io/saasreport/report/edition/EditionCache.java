@@ -74,40 +74,42 @@ public class EditionCache {
 
     /** The edition dated at {@code close}; empty when no universe statistics are stored at or before it. */
     public Optional<Kept> of(WeeklyClose close) {
-        Optional<Kept> kept = keptFor(close);
+        Optional<Kept> kept = keptFor(close, history.stored(UniverseSnapshot.KEY));
         if (kept.isPresent()) {
             return kept;
         }
         // One build at a time: clients asking together for an edition not kept wait for the one build (an edition of
         // 2,000 companies parses every company's weekly point) rather than each building it beside the others.
         synchronized (this) {
-            kept = keptFor(close);
-            return kept.isPresent() ? kept : build(close);
+            HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
+            kept = keptFor(close, stored);
+            return kept.isPresent() ? kept : build(close, stored);
         }
     }
 
-    private Optional<Kept> keptFor(WeeklyClose close) {
+    /** A closed week once the stored universe history reaches past its close (the writer has stored the week). */
+    private boolean settled(WeeklyClose close, HistoryAtInstant.Stored stored) {
+        return close.instant().isBefore(clock.instant())
+                && stored.newestUniverseAsOf().filter(newest -> newest.isAfter(close.instant())).isPresent();
+    }
+
+    private Optional<Kept> keptFor(WeeklyClose close, HistoryAtInstant.Stored stored) {
         // A removal or a company named again changes even a closed week (docs/api.md, "Corrections").
-        HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
-        String removals = stored.removals();
         Closed kept = closed.get(close.friday());
-        if (kept != null && kept.removals().equals(removals)) {
+        if (kept != null && kept.removals().equals(stored.removals())) {
             return Optional.of(kept.kept());
         }
-        Optional<Instant> storedUpTo = stored.newestUniverseAsOf();
-        boolean settled = close.instant().isBefore(clock.instant())
-                && storedUpTo.filter(newest -> newest.isAfter(close.instant())).isPresent();
         Provisional held = provisional;
-        if (!settled && held != null && held.servesAgain(close.friday(), stored, clock.instant(), provisionalRefresh)) {
+        if (!settled(close, stored) && held != null
+                && held.servesAgain(close.friday(), stored, clock.instant(), provisionalRefresh)) {
             return Optional.of(held.kept());
         }
         return Optional.empty();
     }
 
-    private Optional<Kept> build(WeeklyClose close) {
-        HistoryAtInstant.Stored stored = history.stored(UniverseSnapshot.KEY);
-        boolean settled = close.instant().isBefore(clock.instant())
-                && stored.newestUniverseAsOf().filter(newest -> newest.isAfter(close.instant())).isPresent();
+    /** Builds the edition under the stored state read before it: a change meanwhile shows at the next request. */
+    private Optional<Kept> build(WeeklyClose close, HistoryAtInstant.Stored stored) {
+        boolean settled = settled(close, stored);
         Optional<Kept> built = editions.of(close).map(edition -> new Kept(edition, view.render(edition)));
         built.ifPresent(edition -> {
             if (settled) {
