@@ -100,10 +100,13 @@ final class StackEnvironment {
      * Every service's JVM: the serial collector (the least memory beside the heap; young pauses of a few ms at these
      * heaps) and glibc's free memory handed back every 5 s (the compiler's and the clients' freed native memory
      * otherwise stays resident: 20-60 MB per service, jcmd System.trim_native_heap), then STACK_JVM_OPTIONS (say
-     * -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment caps glibc's arenas.
+     * -XX:NativeMemoryTracking=summary). MALLOC_ARENA_MAX=2 in the environment caps glibc's arenas. A service whose
+     * heap runs out exits (status 3) and the {@link Supervisor} restarts it: left running, a thread that died of it
+     * left the process wedged with liveness UP (a full trading week in the metrics service's first heap).
      */
-    private static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"));
+    static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
+                "-XX:+ExitOnOutOfMemoryError"));
         String extra = System.getenv("STACK_JVM_OPTIONS");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));

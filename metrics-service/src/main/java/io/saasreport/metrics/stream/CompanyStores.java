@@ -2,6 +2,7 @@ package io.saasreport.metrics.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +31,10 @@ import io.saasreport.metrics.domain.event.FiscalQuarter;
  *   <li>{@code company-prices}: {@code ticker|epoch-second.nanos} → a {@link PriceBatch}: the prices a company took
  *       since its last save, under the time of the newest of them (fixed-width key, so a ticker's batches sort by
  *       that time). A batch whose newest price is older than every price the company still holds is dropped (a
- *       key range); the prices of a kept batch that the company dropped are dropped again when it is read.</li>
+ *       key range); the prices of a kept batch that the company dropped are dropped again when it is read. Small
+ *       batches are merged as they accumulate ({@link #mergeNewestBatches}): a week of one tick a minute is a
+ *       handful of entries per company, not 1,950 (each entry costs the in-memory store about 150 bytes beside
+ *       its prices' 37).</li>
  * </ul>
  * No record cache on them: each is written at most once per company and commit already, and writes made while
  * the commit flushes caches go straight to the changelog, in the commit's transaction.
@@ -40,6 +44,15 @@ final class CompanyStores {
     static final String REVISIONS = "company-revisions";
     static final String FACTS = "company-facts";
     static final String PRICES = "company-prices";
+    /**
+     * Batches are merged {@code MERGE_FACTOR} at a time when that many of one size class (1–7 prices, 8–63,
+     * 64–511, …) are the newest: a company holds at most 7 batches per class, and a price is rewritten once per
+     * class it climbs (three times to reach a batch of 512), so merging costs the changelog a few times a price's
+     * 37 bytes, not a rewrite of the history on every save.
+     */
+    static final int MERGE_FACTOR = 8;
+    /** Batches are not merged beyond this many prices (a value of about 150 KB). */
+    static final int LARGEST_MERGED_BATCH = 4096;
 
     /**
      * What {@code company-facts} holds: everything of a company's state but its prices ({@code restatedQuarters}
@@ -117,7 +130,64 @@ final class CompanyStores {
         if (entry.savedOldestPrice() != null && oldestNow != null && entry.savedOldestPrice().isBefore(oldestNow)) {
             dropBatchesBefore(ticker, oldestNow);
         }
+        if (!entry.unsavedPrices().isEmpty()) {
+            mergeNewestBatches(ticker, oldestNow);
+        }
         entry.saved();
+    }
+
+    /**
+     * While the newest {@link #MERGE_FACTOR} batches of the ticker are of the newest one's size class, replaces them
+     * by one batch (under the newest time, so the keys keep their order); prices older than {@code oldestHeld},
+     * which the company dropped, are left out of it.
+     */
+    private void mergeNewestBatches(String ticker, Instant oldestHeld) {
+        List<KeyValue<String, byte[]>> batches = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            all.forEachRemaining(batches::add);
+        }
+        while (batches.size() >= MERGE_FACTOR) {
+            List<KeyValue<String, byte[]>> newest = batches.subList(batches.size() - MERGE_FACTOR, batches.size());
+            int sizeClass = sizeClass(PriceBatch.count(newest.get(MERGE_FACTOR - 1).value));
+            int total = 0;
+            for (KeyValue<String, byte[]> batch : newest) {
+                int count = PriceBatch.count(batch.value);
+                if (sizeClass(count) != sizeClass) {
+                    return;
+                }
+                total += count;
+            }
+            if (total > LARGEST_MERGED_BATCH) {
+                return;
+            }
+            List<PricePoint> merged = new ArrayList<>(total);
+            for (KeyValue<String, byte[]> batch : newest) {
+                for (PricePoint price : PriceBatch.read(batch.value, instantOf(batch.key))) {
+                    if (oldestHeld == null || !price.at().isBefore(oldestHeld)) {
+                        merged.add(price);
+                    }
+                }
+                prices.delete(batch.key);
+            }
+            merged.sort(Comparator.comparing(PricePoint::at));
+            newest.clear();
+            if (merged.isEmpty()) {
+                return;
+            }
+            String key = key(ticker, merged.get(merged.size() - 1).at());
+            byte[] value = PriceBatch.write(merged);
+            prices.put(key, value);
+            batches.add(KeyValue.pair(key, value));
+        }
+    }
+
+    /** 0 for 1–7 prices, 1 for 8–63, 2 for 64–511, …: the batches merged together are of one class. */
+    private static int sizeClass(int count) {
+        int sizeClass = 0;
+        for (int limit = MERGE_FACTOR; count >= limit && sizeClass < 10; limit *= MERGE_FACTOR) {
+            sizeClass++;
+        }
+        return sizeClass;
     }
 
     /** The prices as one batch under the time of the newest (nothing when there are none). */

@@ -119,6 +119,51 @@ class CompanyStoresTest {
     }
 
     @Test
+    void aWeekOfOneTickAMinuteIsAHandfulOfMergedBatchesThatReadBackAsHeld() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        int ticks = 5 * 390;
+        for (int minute = 0; minute < ticks; minute++) {
+            company.apply(price(DAY_0.plus(Duration.ofMinutes(minute)), 100 + minute % 17, "m" + minute));
+            if (minute == 1000) {
+                // a late price, inside an older batch's time range
+                company.apply(price(DAY_0.plus(Duration.ofMinutes(3)).plusSeconds(30), 7, "late"));
+            }
+            stores.save(company);
+        }
+
+        List<Integer> sizes = entries(prices).stream().map(batch -> PriceBatch.count(batch.value)).toList();
+        // 1,950 saves are 3,6,3,6 in base 8: three batches of 512 (each eight of 64), six of 64, three of 8, six
+        // single ones; the late price came in a save of two and sits in the second 512 (513).
+        assertEquals(List.of(512, 512, 512, 64, 64, 64, 64, 64, 64, 8, 8, 8, 1, 1, 1, 1, 1, 1),
+                sizes.stream().map(size -> size >= 64 ? Integer.highestOneBit(size) : size).toList(), sizes.toString());
+        assertEquals(ticks + 1, sizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertEquals(company.company().current(), stores.load("ACME").current());
+    }
+
+    @Test
+    void aMergeLeavesOutThePricesTheCompanyDropped() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        for (int day = 0; day < CompanyStores.MERGE_FACTOR; day++) {
+            company.apply(price(DAY_0.plus(Duration.ofDays(day)), 10 + day, "d" + day));
+            company.apply(price(DAY_0.plus(Duration.ofDays(day)).plusSeconds(60), 10.5 + day, "d" + day + "b"));
+            if (day == CompanyStores.MERGE_FACTOR - 1) {
+                company.apply(price(DAY_0.plus(Duration.ofDays(day)).plusSeconds(120), 20, "last"));
+            }
+            stores.save(company);
+        }
+
+        // Pruned from the price before the latest, day 7 and a minute: the reference is the price at or before day 0
+        // and a minute, d0b; d0 is dropped, but its batch stayed for d0b until the eighth save merged the batches.
+        List<PricePoint> held = company.company().stored().state().priceHistory();
+        assertEquals("d0b", held.get(0).eventId());
+        assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(7)).plusSeconds(120))), keys(prices),
+                "eight batches merged into one");
+        assertEquals(16, PriceBatch.count(entries(prices).get(0).value), "without the dropped price");
+        assertEquals(company.company().stored(), stores.load("ACME").stored());
+    }
+
+    @Test
     void aPriceStoredAloneBeforeBatchesExistedReadsBackWithItsId() {
         Instant at = DAY_0.plus(Duration.ofHours(3));
         revisions.put("OLD", 1L);
