@@ -30,7 +30,9 @@ final class StackEnvironment {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service(LocalStack.METRICS, null, "288m"), // Kafka Streams: its state lives in changelog topics
+            // Kafka Streams, its stores in memory: sized for a trading week of one tick a minute for 2,000 companies
+            // (3.9 million prices, every one of the week held for the weekly change)
+            new Service(LocalStack.METRICS, null, "640m"),
             new Service(LocalStack.REPORT, "report", "160m"),
             new Service(LocalStack.INGEST, null, "96m"));
 
@@ -150,7 +152,9 @@ final class StackEnvironment {
         }
         String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
         Path log = data.resolve("logs").resolve(logName + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + serviceHeap(service)));
+        // The heap starts small and grows with the work (the JVM's default start, 1/64 of the machine, is more than
+        // a service needs after a storm).
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx" + serviceHeap(service)));
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
