@@ -1,14 +1,23 @@
 package io.saasreport.metrics.stream;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.saasreport.metrics.domain.company.CompanyFigures;
 import io.saasreport.metrics.domain.company.CompanyMetrics;
@@ -27,26 +36,61 @@ import io.saasreport.metrics.domain.company.Revised;
  */
 final class PublishedCompanyJson {
 
+    private static final long YEAR_0000 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+    private static final long YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
+
+    /**
+     * The records' field names and the figures' input names, escaped once: written with a copy instead of a check
+     * of every character. Found by identity first: the names in this class and the domain's are the same interned
+     * strings (no hashing); another string equal to one of them by equality.
+     */
+    private static final Map<String, SerializedString> KNOWN = known();
+    private static final Map<String, SerializedString> KNOWN_INSTANCES = new IdentityHashMap<>();
+
+    static {
+        KNOWN.forEach((name, escaped) -> KNOWN_INSTANCES.put(name.intern(), escaped));
+    }
+
     private PublishedCompanyJson() {
     }
 
     static String write(Revised<CompanyFigures> company) {
-        StringWriter text = new StringWriter(4096);
-        try (JsonGenerator json = StreamJson.MAPPER.getFactory().createGenerator(text)) {
-            json.writeStartObject();
-            metrics(json, company.value().metrics());
-            json.writeFieldName("sources");
-            sources(json, company.value().sources());
-            json.writeNumberField("revision", company.revision());
-            json.writeEndObject();
+        JsonFactory factory = StreamJson.MAPPER.getFactory();
+        // As data binding writes a String: into recycled char segments joined once (a StringWriter would check
+        // every char it appends for the compact Latin-1 form, which cost more than the writing).
+        try (SegmentedStringWriter text = new SegmentedStringWriter(factory._getBufferRecycler())) {
+            try (JsonGenerator json = factory.createGenerator(text)) {
+                json.writeStartObject();
+                metrics(json, company.value().metrics());
+                field(json, "sources");
+                sources(json, company.value().sources());
+                field(json, "revision");
+                json.writeNumber(company.revision());
+                json.writeEndObject();
+            }
+            return text.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the figures of " + company.value().metrics().ticker(), e);
         }
-        return text.toString();
+    }
+
+    private static Map<String, SerializedString> known() {
+        Map<String, SerializedString> known = new HashMap<>();
+        Stream.of(CompanyMetrics.class, CompanySources.class, CompanySources.PriceSource.class,
+                        CompanySources.QuarterSource.class, CompanySources.EstimateSource.class,
+                        CompanySources.FigureSource.class)
+                .flatMap(type -> Arrays.stream(type.getRecordComponents()))
+                .map(RecordComponent::getName)
+                .forEach(name -> known.put(name, new SerializedString(name)));
+        Stream.of("growthBucket", "sources", "revision", CompanySources.PRICE, CompanySources.WEEKLY_REFERENCE,
+                        CompanySources.LATEST_QUARTER, CompanySources.PREVIOUS_QUARTER, CompanySources.LTM_QUARTERS,
+                        CompanySources.PRIOR_LTM_QUARTERS, CompanySources.ESTIMATE)
+                .forEach(name -> known.put(name, new SerializedString(name)));
+        return Map.copyOf(known);
     }
 
     private static void metrics(JsonGenerator json, CompanyMetrics m) throws IOException {
-        json.writeStringField("ticker", m.ticker());
+        string(json, "ticker", m.ticker());
         string(json, "name", m.name());
         instant(json, "asOf", m.asOf());
         number(json, "price", m.price());
@@ -90,20 +134,25 @@ final class PublishedCompanyJson {
         quarters(json, "ltmQuarters", s.ltmQuarters());
         quarters(json, "priorLtmQuarters", s.priorLtmQuarters());
         estimate(json, s.estimate());
-        json.writeFieldName("figures");
+        field(json, "figures");
         json.writeStartObject();
         for (Map.Entry<String, CompanySources.FigureSource> figure : s.figures().entrySet()) {
-            json.writeFieldName(figure.getKey());
+            field(json, figure.getKey());
             CompanySources.FigureSource source = figure.getValue();
             if (source == null) {
                 json.writeNull();
                 continue;
             }
             json.writeStartObject();
-            json.writeFieldName("uses");
+            field(json, "uses");
             json.writeStartArray();
             for (String input : source.uses()) {
-                json.writeString(input);
+                SerializedString known = known(input);
+                if (known != null) {
+                    json.writeString(known);
+                } else {
+                    json.writeString(input);
+                }
             }
             json.writeEndArray();
             string(json, "missing", source.missing());
@@ -114,13 +163,14 @@ final class PublishedCompanyJson {
     }
 
     private static void price(JsonGenerator json, String field, CompanySources.PriceSource price) throws IOException {
-        json.writeFieldName(field);
+        field(json, field);
         if (price == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
-        json.writeNumberField("value", price.value());
+        field(json, "value");
+        json.writeNumber(price.value());
         instant(json, "at", price.at());
         string(json, "eventId", price.eventId());
         json.writeEndObject();
@@ -128,7 +178,7 @@ final class PublishedCompanyJson {
 
     private static void quarters(JsonGenerator json, String field, List<CompanySources.QuarterSource> quarters)
             throws IOException {
-        json.writeFieldName(field);
+        field(json, field);
         if (quarters == null) {
             json.writeNull();
             return;
@@ -142,7 +192,7 @@ final class PublishedCompanyJson {
 
     private static void quarter(JsonGenerator json, String field, CompanySources.QuarterSource quarter)
             throws IOException {
-        json.writeFieldName(field);
+        field(json, field);
         quarter(json, quarter);
     }
 
@@ -152,17 +202,20 @@ final class PublishedCompanyJson {
             return;
         }
         json.writeStartObject();
-        json.writeNumberField("fiscalYear", quarter.fiscalYear());
-        json.writeNumberField("fiscalQuarter", quarter.fiscalQuarter());
+        field(json, "fiscalYear");
+        json.writeNumber(quarter.fiscalYear());
+        field(json, "fiscalQuarter");
+        json.writeNumber(quarter.fiscalQuarter());
         date(json, "periodEnd", quarter.periodEnd());
         instant(json, "filedAt", quarter.filedAt());
-        json.writeBooleanField("restatement", quarter.restatement());
+        field(json, "restatement");
+        json.writeBoolean(quarter.restatement());
         string(json, "eventId", quarter.eventId());
         json.writeEndObject();
     }
 
     private static void estimate(JsonGenerator json, CompanySources.EstimateSource estimate) throws IOException {
-        json.writeFieldName("estimate");
+        field(json, "estimate");
         if (estimate == null) {
             json.writeNull();
             return;
@@ -182,7 +235,7 @@ final class PublishedCompanyJson {
     }
 
     private static void number(JsonGenerator json, String field, Double value) throws IOException {
-        json.writeFieldName(field);
+        field(json, field);
         if (value == null) {
             json.writeNull();
         } else {
@@ -191,7 +244,7 @@ final class PublishedCompanyJson {
     }
 
     private static void string(JsonGenerator json, String field, String value) throws IOException {
-        json.writeFieldName(field);
+        field(json, field);
         if (value == null) {
             json.writeNull();
         } else {
@@ -199,9 +252,69 @@ final class PublishedCompanyJson {
         }
     }
 
-    /** As the JavaTimeModule writes an instant with timestamps off: ISO-8601 ({@link Instant#toString}). */
+    /** A field's name: pre-escaped when it is one of the records' (as data binding keeps them). */
+    private static void field(JsonGenerator json, String name) throws IOException {
+        SerializedString known = known(name);
+        if (known != null) {
+            json.writeFieldName(known);
+        } else {
+            json.writeFieldName(name);
+        }
+    }
+
+    private static SerializedString known(String name) {
+        SerializedString known = KNOWN_INSTANCES.get(name);
+        return known != null ? known : KNOWN.get(name);
+    }
+
+    /**
+     * As the JavaTimeModule writes an instant with timestamps off: ISO-8601 as {@link Instant#toString} writes it,
+     * the fraction in groups of three digits, as many as it needs. Years 0000–9999 are written here without a
+     * formatter (a company's record has a dozen instants); others, as {@link Instant#toString} writes them.
+     */
     private static void instant(JsonGenerator json, String field, Instant value) throws IOException {
-        string(json, field, value == null ? null : value.toString());
+        field(json, field);
+        if (value == null) {
+            json.writeNull();
+        } else if (value.getEpochSecond() < YEAR_0000 || value.getEpochSecond() >= YEAR_10000) {
+            json.writeString(value.toString());
+        } else {
+            char[] text = new char[30];
+            LocalDateTime time = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
+            int at = digits(text, 0, time.getYear(), 4);
+            text[at++] = '-';
+            at = digits(text, at, time.getMonthValue(), 2);
+            text[at++] = '-';
+            at = digits(text, at, time.getDayOfMonth(), 2);
+            text[at++] = 'T';
+            at = digits(text, at, time.getHour(), 2);
+            text[at++] = ':';
+            at = digits(text, at, time.getMinute(), 2);
+            text[at++] = ':';
+            at = digits(text, at, time.getSecond(), 2);
+            int nano = value.getNano();
+            if (nano != 0) {
+                text[at++] = '.';
+                if (nano % 1_000_000 == 0) {
+                    at = digits(text, at, nano / 1_000_000, 3);
+                } else if (nano % 1_000 == 0) {
+                    at = digits(text, at, nano / 1_000, 6);
+                } else {
+                    at = digits(text, at, nano, 9);
+                }
+            }
+            text[at++] = 'Z';
+            json.writeString(text, 0, at);
+        }
+    }
+
+    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code at}; returns the index after them. */
+    private static int digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 
     /** As the JavaTimeModule writes a date with timestamps off: ISO-8601 ({@link LocalDate#toString}). */

@@ -39,7 +39,9 @@ class PublishedCompanyJsonTest {
     private static final Instant[] INSTANTS = {Instant.parse("2026-11-20T21:00:00Z"), Instant.EPOCH,
             Instant.parse("2026-11-20T21:00:00.000000001Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
             Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-30T12:00:00.5Z"), Instant.MAX,
-            Instant.MIN};
+            Instant.MIN, Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999Z"),
+            Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("2026-01-01T00:00:00.010Z"),
+            Instant.parse("2026-01-01T00:00:00.000100Z")};
 
     @Test
     void theEnginesFiguresAreWrittenAsDataBindingWritesThem() throws Exception {
@@ -146,8 +148,14 @@ class PublishedCompanyJsonTest {
         if (random.nextBoolean()) {
             return INSTANTS[random.nextInt(INSTANTS.length)];
         }
-        return Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L),
-                random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+        int nanos = switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+        };
+        // Years -100 to 10,100: both sides of the four-digit years.
+        return Instant.ofEpochSecond(random.nextLong(-65_000_000_000L, 256_600_000_000L), nanos);
     }
 
     private static LocalDate date(Random random) {
