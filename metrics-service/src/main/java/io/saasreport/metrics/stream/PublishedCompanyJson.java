@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -51,26 +52,45 @@ final class PublishedCompanyJson {
         KNOWN.forEach((name, escaped) -> KNOWN_INSTANCES.put(name.intern(), escaped));
     }
 
+    /**
+     * Each figure's inputs and reason, as JSON: most of a record's text, and the same few dozen values for every
+     * company and commit (a reason naming a date varies more), so they are written once and copied; emptied
+     * when full, so that reasons of passing dates cannot grow it without bound.
+     */
+    private static final Map<CompanySources.FigureSource, String> FIGURE_SOURCES = new ConcurrentHashMap<>();
+    static final int FIGURE_SOURCES_HELD = 4_096;
+
     private PublishedCompanyJson() {
     }
 
     static String write(Revised<CompanyFigures> company) {
+        return text(json -> {
+            json.writeStartObject();
+            metrics(json, company.value().metrics());
+            field(json, "sources");
+            sources(json, company.value().sources());
+            field(json, "revision");
+            json.writeNumber(company.revision());
+            json.writeEndObject();
+        }, company.value().metrics().ticker());
+    }
+
+    /** What a generator writes. */
+    private interface Writing {
+        void to(JsonGenerator json) throws IOException;
+    }
+
+    private static String text(Writing writing, String ticker) {
         JsonFactory factory = StreamJson.MAPPER.getFactory();
         // As data binding writes a String: into recycled char segments joined once (a StringWriter would check
         // every char it appends for the compact Latin-1 form, which cost more than the writing).
         try (SegmentedStringWriter text = new SegmentedStringWriter(factory._getBufferRecycler())) {
             try (JsonGenerator json = factory.createGenerator(text)) {
-                json.writeStartObject();
-                metrics(json, company.value().metrics());
-                field(json, "sources");
-                sources(json, company.value().sources());
-                field(json, "revision");
-                json.writeNumber(company.revision());
-                json.writeEndObject();
+                writing.to(json);
             }
             return text.getAndClear();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the figures of " + company.value().metrics().ticker(), e);
+            throw new UncheckedIOException("Cannot write the figures of " + ticker, e);
         }
     }
 
@@ -143,23 +163,42 @@ final class PublishedCompanyJson {
                 json.writeNull();
                 continue;
             }
-            json.writeStartObject();
-            field(json, "uses");
-            json.writeStartArray();
-            for (String input : source.uses()) {
-                SerializedString known = known(input);
-                if (known != null) {
-                    json.writeString(known);
-                } else {
-                    json.writeString(input);
-                }
-            }
-            json.writeEndArray();
-            string(json, "missing", source.missing());
-            json.writeEndObject();
+            json.writeRawValue(figureSource(source));
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    static int figureSourcesHeld() {
+        return FIGURE_SOURCES.size();
+    }
+
+    /** A figure's inputs and reason as JSON: written once, then copied. */
+    private static String figureSource(CompanySources.FigureSource source) {
+        String written = FIGURE_SOURCES.get(source);
+        if (written == null) {
+            written = text(json -> {
+                json.writeStartObject();
+                field(json, "uses");
+                json.writeStartArray();
+                for (String input : source.uses()) {
+                    SerializedString known = known(input);
+                    if (known != null) {
+                        json.writeString(known);
+                    } else {
+                        json.writeString(input);
+                    }
+                }
+                json.writeEndArray();
+                string(json, "missing", source.missing());
+                json.writeEndObject();
+            }, "a figure");
+            if (FIGURE_SOURCES.size() >= FIGURE_SOURCES_HELD) {
+                FIGURE_SOURCES.clear();
+            }
+            FIGURE_SOURCES.put(source, written);
+        }
+        return written;
     }
 
     private static void price(JsonGenerator json, String field, CompanySources.PriceSource price) throws IOException {

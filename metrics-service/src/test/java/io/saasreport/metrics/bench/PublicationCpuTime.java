@@ -1,6 +1,14 @@
 package io.saasreport.metrics.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +37,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.saasreport.metrics.config.ApplicationProperties;
 import io.saasreport.metrics.config.MetricsConfig;
 import io.saasreport.metrics.domain.company.CompanyFigures;
+import io.saasreport.metrics.domain.company.CompanyMetrics;
 import io.saasreport.metrics.domain.company.Revised;
 import io.saasreport.metrics.domain.company.RevisedCompany;
 import io.saasreport.metrics.domain.event.CompanyEvent;
@@ -53,9 +62,11 @@ import io.saasreport.metrics.stream.StreamJson;
  *   <li>{@code universe record}: the records {@code tick} wrote to {@code universe-input}, piped into the same
  *       topology in a second driver that takes nothing else: the universe stage alone, its commit included;</li>
  *   <li>{@code published company} = tick - unchanged - universe record;</li>
- *   <li>and, outside the topology, writing one company's {@code metrics.company} JSON as the topology does
- *       ({@link StreamJson#writePublishedCompany}, where that exists) beside Jackson's data binding of the same
- *       {@link CompanyFigures} ({@link StreamJson#writePublished}).</li>
+ *   <li>and, outside the topology, the parts this branch replaced, before and now in the same JVM: what stage 1
+ *       writes per published company (before: Jackson's data binding of the figures with their sources and of the
+ *       figures alone, both to UTF-8; now: the {@code metrics.company} JSON on the generator, to UTF-8, and the
+ *       universe stage's compact figures), what the universe stage reads per record (before: the figures' JSON
+ *       parsed; now: the compact figures), and the {@code metrics.company} JSON alone both ways.</li>
  * </ul>
  * Prints the fastest and median of the rounds in ns per record. Run (after {@code test-compile}, classpath from
  * {@code dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test}):
@@ -72,6 +83,18 @@ public final class PublicationCpuTime {
     private static final int ROUNDS = 11;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ObjectWriter EVENTS = StreamJson.MAPPER.writerFor(MarketEvent.class);
+
+    private static final String[] PARTS = {
+        "stage 1 writing, before (data binding, 2 JSON)",
+        "universe stage reading, before (JSON parsed)",
+        "metrics.company JSON alone, data binding",
+        "stage 1 writing, now (generator JSON, compact)",
+        "universe stage reading, now (compact)",
+        "metrics.company JSON alone, generator"};
+    /** This branch's writers and reader, where the classes on the class path have them (null where not). */
+    private static final MethodHandle COMPANY_JSON = handle(StreamJson.class, "writePublishedCompany", String.class);
+    private static final MethodHandle COMPACT_WRITE = handle(compactFigures(), "write", byte[].class);
+    private static final MethodHandle COMPACT_READ = handle(compactFigures(), "read", Revised.class);
 
     /** Keeps the results reachable, so the JIT cannot drop the work. */
     static volatile Object sink;
@@ -149,16 +172,17 @@ public final class PublicationCpuTime {
         double[] unchanged = new double[ROUNDS];
         double[] universe = new double[ROUNDS];
         double[] published = new double[ROUNDS];
-        double[] jsonDataBinding = new double[ROUNDS];
-        double[] jsonTopology = new double[ROUNDS];
+        double[][] parts = new double[PARTS.length][ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             double[] round = bench.round();
             tick[i] = round[0];
             unchanged[i] = round[1];
             universe[i] = round[2];
             published[i] = round[0] - round[1] - round[2];
-            jsonDataBinding[i] = round[3];
-            jsonTopology[i] = round[4];
+            double[] measured = bench.parts();
+            for (int part = 0; part < PARTS.length; part++) {
+                parts[part][i] = measured[part];
+            }
         }
         System.out.printf(Locale.ROOT, "companies=%d, ns per record (CPU time), fastest / median of %d rounds:%n",
                 companies, ROUNDS);
@@ -166,9 +190,10 @@ public final class PublicationCpuTime {
         print("unchanged tick (read, driver's commit)", unchanged);
         print("universe record (universe stage alone)", universe);
         print("published company (tick - unchanged - universe)", published);
-        print("metrics.company JSON, Jackson data binding", jsonDataBinding);
-        if (jsonTopology[0] >= 0) {
-            print("metrics.company JSON, as the topology writes it", jsonTopology);
+        for (int part = 0; part < PARTS.length; part++) {
+            if (parts[part][0] >= 0) {
+                print(PARTS[part], parts[part]);
+            }
         }
     }
 
@@ -210,32 +235,82 @@ public final class PublicationCpuTime {
         double universe = perRecord(started, members.size());
         check(members.size() == companies, "a universe record per tick, not " + members.size());
         drainOutputs();
+        return new double[] {tick, unchanged, universe};
+    }
 
+    /**
+     * The parts this branch replaced, outside the topology, in ns per company: what stage 1 wrote per published
+     * company and what the universe stage read per record, as before (data binding, the figures' JSON parsed again)
+     * and now (where the classes have it: the generator, {@code CompactFigures}); -1 where they do not.
+     */
+    private double[] parts() {
+        double[] nanos = new double[PARTS.length];
+        Arrays.fill(nanos, -1);
+        List<String> figuresOnly = new ArrayList<>(figures.size());
+        long started = THREADS.getCurrentThreadCpuTime();
+        for (Revised<CompanyFigures> company : figures) {
+            String[] written = writtenBefore(company);
+            sink = written[0].getBytes(StandardCharsets.UTF_8);
+            sink = written[1].getBytes(StandardCharsets.UTF_8);
+            figuresOnly.add(written[1]);
+        }
+        nanos[0] = perRecord(started, figures.size());
+        started = THREADS.getCurrentThreadCpuTime();
+        for (String json : figuresOnly) {
+            sink = readBefore(json);
+        }
+        nanos[1] = perRecord(started, figures.size());
         started = THREADS.getCurrentThreadCpuTime();
         for (Revised<CompanyFigures> company : figures) {
             sink = StreamJson.writePublished(company);
         }
-        double dataBinding = perRecord(started, figures.size());
-        return new double[] {tick, unchanged, universe, dataBinding, topologyJson()};
-    }
-
-    /** The topology's own writer of a company's JSON, or -1 where it has none besides data binding. */
-    private double topologyJson() {
-        java.lang.reflect.Method writer;
-        try {
-            writer = StreamJson.class.getMethod("writePublishedCompany", Revised.class);
-        } catch (NoSuchMethodException e) {
-            return -1;
+        nanos[2] = perRecord(started, figures.size());
+        if (COMPANY_JSON == null || COMPACT_WRITE == null || COMPACT_READ == null) {
+            return nanos;
         }
-        long started = THREADS.getCurrentThreadCpuTime();
         try {
+            List<byte[]> compact = new ArrayList<>(figures.size());
+            started = THREADS.getCurrentThreadCpuTime();
             for (Revised<CompanyFigures> company : figures) {
-                sink = writer.invoke(null, company);
+                sink = ((String) COMPANY_JSON.invokeExact(company)).getBytes(StandardCharsets.UTF_8);
+                compact.add((byte[]) COMPACT_WRITE.invokeExact(
+                        new Revised<>(company.value().metrics(), company.revision())));
             }
-        } catch (ReflectiveOperationException e) {
+            nanos[3] = perRecord(started, figures.size());
+            started = THREADS.getCurrentThreadCpuTime();
+            for (byte[] bytes : compact) {
+                sink = (Revised<?>) COMPACT_READ.invokeExact(bytes);
+            }
+            nanos[4] = perRecord(started, figures.size());
+            started = THREADS.getCurrentThreadCpuTime();
+            for (Revised<CompanyFigures> company : figures) {
+                sink = (String) COMPANY_JSON.invokeExact(company);
+            }
+            nanos[5] = perRecord(started, figures.size());
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-        return perRecord(started, figures.size());
+        return nanos;
+    }
+
+    /** What stage 1 wrote before this branch: the figures' JSON once, with the sources and alone, each revised. */
+    private static String[] writtenBefore(Revised<CompanyFigures> company) {
+        String figures = StreamJson.write(company.value().metrics());
+        figures = figures.substring(0, figures.lastIndexOf('}'));
+        String revision = ",\"revision\":" + company.revision() + "}";
+        return new String[] {figures + ",\"sources\":" + StreamJson.write(company.value().sources()) + revision,
+                figures + revision};
+    }
+
+    /** What the universe stage read before this branch: the figures bound from the JSON, the revision from its end. */
+    private static Revised<CompanyMetrics> readBefore(String json) {
+        try {
+            int field = json.lastIndexOf(",\"revision\":");
+            long revision = Long.parseLong(json.substring(field + ",\"revision\":".length(), json.length() - 1));
+            return new Revised<>(StreamJson.MAPPER.readValue(json, CompanyMetrics.class), revision);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The driver keeps every record produced (changelogs too) until read: all are read, and dropped. */
@@ -246,6 +321,33 @@ public final class PublicationCpuTime {
                         .readRecordsToList();
             }
         }
+    }
+
+    private static Class<?> compactFigures() {
+        try {
+            return Class.forName("io.saasreport.metrics.stream.CompactFigures");
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** The static one-argument method {@code name} of {@code type} returning {@code returns}, or null. */
+    private static MethodHandle handle(Class<?> type, String name, Class<?> returns) {
+        if (type == null) {
+            return null;
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == 1 && method.getReturnType() == returns
+                    && Modifier.isStatic(method.getModifiers())) {
+                try {
+                    return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).unreflect(method)
+                            .asType(MethodType.methodType(returns, method.getParameterTypes()[0]));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
     }
 
     private static double perRecord(long startedCpuNanos, int records) {

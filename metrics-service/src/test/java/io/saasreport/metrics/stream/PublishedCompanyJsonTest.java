@@ -75,6 +75,18 @@ class PublishedCompanyJsonTest {
         }
     }
 
+    @Test
+    void theFigureSourcesWrittenOnceAreBounded() {
+        for (int i = 0; i < 3 * PublishedCompanyJson.FIGURE_SOURCES_HELD; i++) {
+            CompanySources sources = new CompanySources(null, null, null, null, null, null, null,
+                    Map.of("price", new CompanySources.FigureSource(List.of(CompanySources.PRICE), "reason " + i)));
+            Revised<CompanyFigures> figures = new Revised<>(new CompanyFigures(metrics(new Random(i)), sources), 1);
+
+            assertEquals(StreamJson.writePublished(figures), StreamJson.writePublishedCompany(figures));
+            assertTrue(PublishedCompanyJson.figureSourcesHeld() <= PublishedCompanyJson.FIGURE_SOURCES_HELD);
+        }
+    }
+
     /** Random figures of every kind, for this test and {@code CompactFiguresTest}. */
     static CompanyMetrics metrics(Random random) {
         Double[] f = new Double[CompanyMetrics.FIGURES.size()];
