@@ -3,8 +3,11 @@ package io.saasreport.metrics.stream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -32,7 +35,7 @@ import io.saasreport.metrics.domain.event.FiscalQuarter;
  *       since its last save, under the time of the newest of them (fixed-width key, so a ticker's batches sort by
  *       that time). A batch whose newest price is older than every price the company still holds is dropped (a
  *       key range); the prices of a kept batch that the company dropped are dropped again when it is read. Small
- *       batches are merged as they accumulate ({@link #mergeNewestBatches}): a week of one tick a minute is a
+ *       batches are merged as they accumulate ({@link #mergeBatches}): a week of one tick a minute is a
  *       handful of entries per company, not 1,950 (each entry costs the in-memory store about 150 bytes beside
  *       its prices' 37).</li>
  * </ul>
@@ -45,8 +48,8 @@ final class CompanyStores {
     static final String FACTS = "company-facts";
     static final String PRICES = "company-prices";
     /**
-     * Batches are merged {@code MERGE_FACTOR} at a time when that many of one size class (1–7 prices, 8–63,
-     * 64–511, …) are the newest: a company holds at most 7 batches per class, and a price is rewritten once per
+     * Batches are merged {@code MERGE_FACTOR} at a time when a size class (1–7 prices, 8–63, 64–511, …) holds that
+     * many: a company holds at most 7 batches per class, and a price is rewritten once per
      * class it climbs (three times to reach a batch of 512), so merging costs the changelog a few times a price's
      * 37 bytes, not a rewrite of the history on every save.
      */
@@ -131,37 +134,26 @@ final class CompanyStores {
             dropBatchesBefore(ticker, oldestNow);
         }
         if (!entry.unsavedPrices().isEmpty()) {
-            mergeNewestBatches(ticker, oldestNow);
+            mergeBatches(ticker, oldestNow);
         }
         entry.saved();
     }
 
     /**
-     * While the newest {@link #MERGE_FACTOR} batches of the ticker are of the newest one's size class, replaces them
-     * by one batch (under the newest time, so the keys keep their order); prices older than {@code oldestHeld},
-     * which the company dropped, are left out of it.
+     * While {@link #MERGE_FACTOR} of the ticker's batches are of one size class, replaces the newest of them by one
+     * batch (sorted by time, under its newest time); prices older than {@code oldestHeld}, which the company dropped,
+     * are left out of it. Batches may overlap in time (a late price already makes them), so those merged need not be
+     * next to each other: whatever sizes the saves come in, no class holds more than {@code MERGE_FACTOR - 1}.
      */
-    private void mergeNewestBatches(String ticker, Instant oldestHeld) {
+    private void mergeBatches(String ticker, Instant oldestHeld) {
         List<KeyValue<String, byte[]>> batches = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
             all.forEachRemaining(batches::add);
         }
-        while (batches.size() >= MERGE_FACTOR) {
-            List<KeyValue<String, byte[]>> newest = batches.subList(batches.size() - MERGE_FACTOR, batches.size());
-            int sizeClass = sizeClass(PriceBatch.count(newest.get(MERGE_FACTOR - 1).value));
-            int total = 0;
-            for (KeyValue<String, byte[]> batch : newest) {
-                int count = PriceBatch.count(batch.value);
-                if (sizeClass(count) != sizeClass) {
-                    return;
-                }
-                total += count;
-            }
-            if (total > LARGEST_MERGED_BATCH) {
-                return;
-            }
-            List<PricePoint> merged = new ArrayList<>(total);
-            for (KeyValue<String, byte[]> batch : newest) {
+        List<KeyValue<String, byte[]>> mergeable;
+        while ((mergeable = newestOfAFullClass(batches)) != null) {
+            List<PricePoint> merged = new ArrayList<>();
+            for (KeyValue<String, byte[]> batch : mergeable) {
                 for (PricePoint price : PriceBatch.read(batch.value, instantOf(batch.key))) {
                     if (oldestHeld == null || !price.at().isBefore(oldestHeld)) {
                         merged.add(price);
@@ -169,16 +161,36 @@ final class CompanyStores {
                 }
                 prices.delete(batch.key);
             }
-            merged.sort(Comparator.comparing(PricePoint::at));
-            newest.clear();
-            if (merged.isEmpty()) {
-                return;
+            batches.removeAll(mergeable);
+            if (!merged.isEmpty()) {
+                merged.sort(Comparator.comparing(PricePoint::at));
+                String key = key(ticker, merged.get(merged.size() - 1).at());
+                byte[] value = PriceBatch.write(merged);
+                prices.put(key, value);
+                batches.add(KeyValue.pair(key, value));
             }
-            String key = key(ticker, merged.get(merged.size() - 1).at());
-            byte[] value = PriceBatch.write(merged);
-            prices.put(key, value);
-            batches.add(KeyValue.pair(key, value));
         }
+    }
+
+    /** The newest {@link #MERGE_FACTOR} batches of the smallest class that has that many (within the size bound). */
+    private static List<KeyValue<String, byte[]>> newestOfAFullClass(List<KeyValue<String, byte[]>> batches) {
+        Map<Integer, List<KeyValue<String, byte[]>>> byClass = new TreeMap<>();
+        Map<Integer, Integer> prices = new HashMap<>();
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            KeyValue<String, byte[]> batch = batches.get(i);
+            int count = PriceBatch.count(batch.value);
+            List<KeyValue<String, byte[]>> ofClass = byClass.computeIfAbsent(sizeClass(count), c -> new ArrayList<>());
+            if (ofClass.size() < MERGE_FACTOR) {
+                ofClass.add(batch);
+                prices.merge(sizeClass(count), count, Integer::sum);
+            }
+        }
+        for (Map.Entry<Integer, List<KeyValue<String, byte[]>>> ofClass : byClass.entrySet()) {
+            if (ofClass.getValue().size() == MERGE_FACTOR && prices.get(ofClass.getKey()) <= LARGEST_MERGED_BATCH) {
+                return ofClass.getValue();
+            }
+        }
+        return null;
     }
 
     /** 0 for 1–7 prices, 1 for 8–63, 2 for 64–511, …: the batches merged together are of one class. */

@@ -142,6 +142,30 @@ class CompanyStoresTest {
     }
 
     @Test
+    void savesOfMixedSizesLeaveNoMoreThanSevenBatchesOfAClass() {
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        Instant at = DAY_0;
+        for (int save = 0; save < 400; save++) {
+            // a lone tick, then a burst of eight (a commit under a backlog), in turn
+            for (int tick = 0; tick < (save % 2 == 0 ? 1 : CompanyStores.MERGE_FACTOR); tick++) {
+                at = at.plusSeconds(7);
+                company.apply(price(at, 50 + save % 13, "s" + save + "t" + tick));
+            }
+            stores.save(company);
+        }
+
+        List<Integer> sizes = entries(prices).stream().map(batch -> PriceBatch.count(batch.value)).toList();
+        assertEquals(200 + 200 * CompanyStores.MERGE_FACTOR, sizes.stream().mapToInt(Integer::intValue).sum());
+        for (int limit = 1; limit <= 4096; limit *= CompanyStores.MERGE_FACTOR) {
+            int from = limit == 1 ? 1 : limit;
+            int below = limit * CompanyStores.MERGE_FACTOR;
+            long ofClass = sizes.stream().filter(size -> size >= from && size < below).count();
+            assertTrue(ofClass < CompanyStores.MERGE_FACTOR, "batches of " + from + "-" + (below - 1) + " prices: " + sizes);
+        }
+        assertEquals(company.company().stored(), stores.load("ACME").stored());
+    }
+
+    @Test
     void aMergeLeavesOutThePricesTheCompanyDropped() {
         HeldCompanies.Entry company = held.get("ACME", stores);
         for (int day = 0; day < CompanyStores.MERGE_FACTOR; day++) {
