@@ -11,7 +11,6 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +62,9 @@ import io.saasreport.metrics.stream.StreamJson;
  *       topology in a second driver that takes nothing else: the universe stage alone, its commit included;</li>
  *   <li>{@code published company} = tick - unchanged - universe record;</li>
  *   <li>and, outside the topology, the parts this branch replaced, before and now in the same JVM: what stage 1
- *       writes per published company (before: Jackson's data binding of the figures with their sources and of the
- *       figures alone, both to UTF-8; now: the {@code metrics.company} JSON on the generator, to UTF-8, and the
- *       universe stage's compact figures), what the universe stage reads per record (before: the figures' JSON
+ *       writes per published company (before: the figures' JSON by data binding once, used for the record with
+ *       the sources and for the one without, both to UTF-8; now: the {@code metrics.company} JSON on the generator,
+ *       to UTF-8, and the universe stage's compact figures), what the universe stage reads per record (before: the figures' JSON
  *       parsed; now: the compact figures), and the {@code metrics.company} JSON alone both ways.</li>
  * </ul>
  * Prints the fastest and median of the rounds in ns per record. Run (after {@code test-compile}, classpath from
@@ -195,6 +194,8 @@ public final class PublicationCpuTime {
                 print(PARTS[part], parts[part]);
             }
         }
+        bench.driver.close();
+        bench.universeDriver.close();
     }
 
     private static void print(String what, double[] nanos) {
