@@ -29,9 +29,10 @@ import io.saasreport.metrics.domain.company.Revised;
 /**
  * A company's {@code metrics.company} record, written field by field on the mapper's own generator: the same text
  * Jackson's data binding writes for {@link CompanyFigures} with its revision ({@link StreamJson#writePublished}),
- * without its reflective walk over a hundred properties, the boxing and the per-value serializer look-ups, which
- * took most of a publication's CPU time. The generator formats every value (the fast double writer, the escaping
- * of strings), so the text is the same byte for byte; {@code PublishedCompanyJsonTest} compares the two on random
+ * without its reflective walk over a hundred properties, its boxing and its per-value serializer look-ups, and with
+ * what repeats from record to record done once (escaped names, each figure's sources). Writing the JSON was the
+ * largest part of a publication. The generator formats every value (the fast double writer, the escaping of
+ * strings), so the text is the same byte for byte; {@code PublishedCompanyJsonTest} compares the two on random
  * and extreme figures. Fields in record-component order, nulls written, {@code growthBucket} after the figures, as
  * the annotations on {@link CompanyMetrics} and {@link CompanySources} make data binding write them.
  */
