@@ -47,7 +47,9 @@ class WorkedExampleSystemTest {
     @Test
     @Order(1)
     void everyServiceIsReady() throws Exception {
-        for (int port : List.of(8081, 8082, 8083)) {
+        // The stack's ports move with STACK_*_PORT, as getJson's do.
+        StackPorts ports = StackPorts.fromEnvironment(System.getenv());
+        for (int port : List.of(ports.ingest(), ports.metrics(), ports.report())) {
             HttpResponse<String> ready = get("http://localhost:" + port + "/q/health/ready");
             assertEquals(200, ready.statusCode(), "port " + port + ": " + ready.body());
             assertEquals("UP", MAPPER.readTree(ready.body()).path("status").asText());

@@ -34,8 +34,8 @@ import io.saasreport.metrics.domain.universe.AlertThresholds;
  *             DrainedInput; commit.interval.ms under a backlog):
  *             -> publish-figures [the same stores]  its figures, computed and written once, with its revision
  *                  -> metrics.company (figures and sources; a removed company: a tombstone)
- *                  -> universe-input (the figures alone; repartition topic partitioned by universe name: key
- *                                     ticker, to EVERY partition; a removal: key "|removed|" + ticker, its revision)
+ *                  -> universe-input (the figures alone, compact; repartition topic partitioned by universe name:
+ *                                     key ticker, to EVERY partition; a removal: key "|removed|" + ticker, its revision)
  *        -> macro events, key "|macro" -> universe-input (to EVERY partition)
  *        -> &lt;input topic&gt;.dlq               (unreadable records, reason in headers)
  * universe.definitions (compacted, key: universe name; a tombstone removes)
@@ -117,18 +117,18 @@ public final class MetricsTopology {
                 .mapValues(Routed::value, Named.as("company-figures-json"))
                 .to(topic.company(), Produced.with(Serdes.String(), Serdes.String())
                         .withName("company-figures"));
-        KStream<String, String> members = published.get("published-member")
-                .mapValues(Routed::value, Named.as("member-json"))
+        KStream<String, byte[]> members = published.get("published-member")
+                .mapValues(Routed::universeInput, Named.as("member-json"))
                 .merge(published.get("published-removed")
-                        .mapValues(Routed::value, Named.as("removed-revision"))
+                        .mapValues(Routed::universeInput, Named.as("removed-revision"))
                         .selectKey((ticker, revision) -> UniverseStage.removedKey(ticker), Named.as("removed-key")),
                         Named.as("members-and-removals"));
 
-        KStream<String, String> macro = routes.get("route-macro")
-                .mapValues(Routed::value, Named.as("macro-json"))
+        KStream<String, byte[]> macro = routes.get("route-macro")
+                .mapValues(Routed::universeInput, Named.as("macro-json"))
                 .selectKey((key, value) -> UniverseStage.MACRO_KEY, Named.as("macro-key"));
-        KStream<String, String> definitionInputs = definitions.get("definition-valid")
-                .mapValues(Routed::value, Named.as("definition-json"));
+        KStream<String, byte[]> definitionInputs = definitions.get("definition-valid")
+                .mapValues(Routed::universeInput, Named.as("definition-json"));
         universes(members.merge(macro, Named.as("figures-and-macro"))
                 .merge(definitionInputs, Named.as("universe-inputs")), config);
         return builder.build();
@@ -144,14 +144,15 @@ public final class MetricsTopology {
      * after the table, so a burst of ticks still costs one record per company per commit and partition. Figures to
      * metrics.universe, alerts to metrics.alerts.
      */
-    private static void universes(KStream<String, String> input, MetricsConfig config) {
+    private static void universes(KStream<String, byte[]> input, MetricsConfig config) {
         Duration publishInterval = config.universe().publishInterval();
         int partitions = config.universe().partitions();
         AlertThresholds thresholds = new AlertThresholds(config.alerts().companyMultipleMove(),
                 config.alerts().medianMove());
         // One per instance (this topology), shared by its universe tasks; sized like the companies held per task.
         FiguresReadOnce figuresRead = new FiguresReadOnce(HeldCompanies.CAPACITY);
-        input.repartition(Repartitioned.with(Serdes.String(), Serdes.String())
+        // Bytes: the figures are compact (CompactFigures), the other records their text in UTF-8 (as before).
+        input.repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray())
                         .withName("universe-input")
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new UniversePartitioner()))

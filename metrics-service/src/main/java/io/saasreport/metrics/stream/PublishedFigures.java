@@ -10,9 +10,9 @@ import io.saasreport.metrics.domain.company.RevisedCompany;
 
 /**
  * Stage 1's output, at commit: each company that changed since the last commit (the record cache before this
- * keeps one record per ticker) is saved to its logged stores, and its current figures and sources, computed and written as JSON once, with its
- * revision, for {@code metrics.company}; and the figures alone (no sources: a third of the size) for the universe
- * stage, which reads them once on each of its partitions. A company known only by its name has no figures to
+ * keeps one record per ticker) is saved to its logged stores, and its current figures and sources, computed once and
+ * written as JSON with its revision, for {@code metrics.company}; and the figures alone (no sources), in the compact
+ * form the universe stage reads without parsing ({@link CompactFigures}), with the revision. A company known only by its name has no figures to
  * publish yet; a removed one is published as a tombstone, and its removal (with its revision) goes to the universe
  * stage.
  */
@@ -44,10 +44,11 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
         }
         Revised<CompanyFigures> figures = company.company().current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
-            StreamJson.PublishedCompany published = StreamJson.writePublishedCompany(figures);
-            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, published.withSources()))
+            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES,
+                            StreamJson.writePublishedCompany(figures)))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
-            context.forward(changed.withValue(new Routed(Routed.Route.UNIVERSE_MEMBER, published.figuresOnly())));
+            context.forward(changed.withValue(Routed.universeMember(CompactFigures.write(
+                    new Revised<>(figures.value().metrics(), figures.revision())))));
         }
     }
 }

@@ -38,8 +38,6 @@ public final class StreamJson {
 
     /** How {@link #writePublished} appends the revision. */
     private static final String REVISION_FIELD = ",\"revision\":";
-    /** How {@link CompanyFigures} writes its sources after the unwrapped figures. */
-    private static final String SOURCES_FIELD = ",\"sources\":";
 
     private StreamJson() {
     }
@@ -59,20 +57,13 @@ public final class StreamJson {
         return withRevision(openObject(write(figures.value())), figures.revision());
     }
 
-    /** What stage 1 publishes for a company: for {@code metrics.company}, and for the universe stage. */
-    record PublishedCompany(String withSources, String figuresOnly) {
-    }
-
     /**
-     * A company's figures with their sources (as {@link #writePublished} writes {@link CompanyFigures}: the figures'
-     * fields unwrapped, then {@code sources}, then the revision) and the figures alone, the figures' many numbers
-     * written once for both.
+     * A company's figures with their sources for {@code metrics.company}: the text {@link #writePublished} writes for
+     * {@link CompanyFigures} (the figures' fields unwrapped, then {@code sources}, then the revision), written without
+     * data binding ({@link PublishedCompanyJson}).
      */
-    static PublishedCompany writePublishedCompany(Revised<CompanyFigures> company) {
-        String figures = openObject(write(company.value().metrics()));
-        return new PublishedCompany(
-                withRevision(figures + SOURCES_FIELD + write(company.value().sources()), company.revision()),
-                withRevision(figures, company.revision()));
+    public static String writePublishedCompany(Revised<CompanyFigures> company) {
+        return PublishedCompanyJson.write(company);
     }
 
     /** A JSON object's text without its closing brace, for fields to be appended. */

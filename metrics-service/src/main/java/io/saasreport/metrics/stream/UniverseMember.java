@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,17 +16,20 @@ import io.saasreport.metrics.domain.universe.DailyMove;
 import io.saasreport.metrics.domain.universe.Universes;
 
 /**
- * What the universe stage stores per company: its figures as stage 1 published them (the JSON with the revision,
- * kept as it came, so that storing costs no second JSON writing) and the day's move of its multiple that the alerts
- * follow. Read back into the domain's {@link Universes.HeldCompany} when the task starts.
+ * What the universe stage stores per company: its figures with their revision in the {@link CompactFigures} form
+ * they came in on {@code universe-input} (kept as they came, so that storing them costs no second writing) and the
+ * day's move of its multiple that the alerts follow. Read back into the domain's {@link Universes.HeldCompany}
+ * when the task starts.
  *
- * <p>Bytes: a version byte (1), the day's move (epoch day as 8 bytes, {@link Long#MIN_VALUE} when there is none;
- * baseline, 8; reported, 1), then the published JSON in UTF-8. Values stored before this format were the
- * {@code HeldCompany} as JSON, which starts with '{': they are read as such.
+ * <p>Bytes: a version byte (2), the day's move (epoch day as 8 bytes, {@link Long#MIN_VALUE} when there is none;
+ * baseline, 8; reported, 1), then the compact figures. Values stored before are still read: version 1 held the
+ * published JSON (with its revision) in UTF-8 after the same header, and before that the {@code HeldCompany} was
+ * stored as JSON, which starts with '{'.
  */
-record UniverseMember(String published, DailyMove multipleToday) {
+record UniverseMember(byte[] figures, DailyMove multipleToday) {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte JSON_VERSION = 1;
     private static final long NO_MOVE = Long.MIN_VALUE;
     private static final int HEADER = 1 + Long.BYTES + Double.BYTES + 1;
 
@@ -34,20 +38,19 @@ record UniverseMember(String published, DailyMove multipleToday) {
             (topic, bytes) -> bytes == null ? null : UniverseMember.of(bytes));
 
     Universes.HeldCompany held() {
-        Revised<CompanyMetrics> figures = StreamJson.readPublished(published, CompanyMetrics.class);
-        return new Universes.HeldCompany(figures.value(), figures.revision(), multipleToday);
+        Revised<CompanyMetrics> read = CompactFigures.read(figures);
+        return new Universes.HeldCompany(read.value(), read.revision(), multipleToday);
     }
 
     private byte[] bytes() {
-        byte[] json = published.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer bytes = ByteBuffer.allocate(HEADER + json.length).put(VERSION);
+        ByteBuffer bytes = ByteBuffer.allocate(HEADER + figures.length).put(VERSION);
         if (multipleToday == null) {
             bytes.putLong(NO_MOVE).putDouble(0).put((byte) 0);
         } else {
             bytes.putLong(multipleToday.day().toEpochDay()).putDouble(multipleToday.baseline())
                     .put((byte) (multipleToday.reported() ? 1 : 0));
         }
-        return bytes.put(json).array();
+        return bytes.put(figures).array();
     }
 
     private static UniverseMember of(byte[] value) {
@@ -55,20 +58,27 @@ record UniverseMember(String published, DailyMove multipleToday) {
             return ofHeldCompanyJson(value);
         }
         ByteBuffer bytes = ByteBuffer.wrap(value);
-        if (value.length < HEADER || bytes.get() != VERSION) {
+        byte version = value.length < HEADER ? 0 : bytes.get();
+        if (version != VERSION && version != JSON_VERSION) {
             throw new IllegalArgumentException("not a stored universe member: unknown format");
         }
         long day = bytes.getLong();
         double baseline = bytes.getDouble();
         boolean reported = bytes.get() == 1;
         DailyMove move = day == NO_MOVE ? null : new DailyMove(LocalDate.ofEpochDay(day), baseline, reported);
-        return new UniverseMember(new String(value, HEADER, value.length - HEADER, StandardCharsets.UTF_8), move);
+        byte[] rest = Arrays.copyOfRange(value, HEADER, value.length);
+        if (version == JSON_VERSION) {
+            String published = new String(rest, StandardCharsets.UTF_8);
+            return new UniverseMember(CompactFigures.write(StreamJson.readPublished(published, CompanyMetrics.class)),
+                    move);
+        }
+        return new UniverseMember(rest, move);
     }
 
     private static UniverseMember ofHeldCompanyJson(byte[] value) {
         try {
             Universes.HeldCompany held = StreamJson.MAPPER.readValue(value, Universes.HeldCompany.class);
-            return new UniverseMember(StreamJson.writePublished(new Revised<>(held.figures(), held.revision())),
+            return new UniverseMember(CompactFigures.write(new Revised<>(held.figures(), held.revision())),
                     held.multipleToday());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read a stored universe member", e);

@@ -14,10 +14,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * ({@link UniverseStage#definitionKey}) goes to its name's partition (Kafka's own murmur2 hash of the name), a
  * company's figures (key: its ticker) and macro events to every partition, since any universe may need any company.
  */
-final class UniversePartitioner implements StreamPartitioner<String, String> {
+final class UniversePartitioner implements StreamPartitioner<String, byte[]> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, String value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(String topic, String key, byte[] value, int numPartitions) {
         if (key.startsWith(UniverseStage.DEFINITION_KEY_PREFIX)) {
             return Optional.of(Set.of(partitionOf(key.substring(UniverseStage.DEFINITION_KEY_PREFIX.length()),
                     numPartitions)));

@@ -29,8 +29,8 @@ import io.saasreport.metrics.domain.universe.Universes;
 
 /**
  * Stage 2, one task per partition of its input, which is partitioned by universe name ({@link UniversePartitioner}):
- * every task holds every company's latest figures (as stage 1 published them, key the ticker, stored as
- * {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
+ * every task holds every company's latest figures (as stage 1 sent them, {@link CompactFigures}, key the ticker,
+ * stored as {@link UniverseMember}) and the macro value (key {@link #MACRO_KEY}, the event as it came), both sent to every
  * partition, and computes the universes whose name falls on its partition, the default one included; a definition comes under
  * {@link #definitionKey its name's key} (no value: the universe is removed, its revision kept in its state), a
  * company's removal under {@link #removedKey its ticker's key}, to every partition. The universes that changed are published
@@ -41,7 +41,7 @@ import io.saasreport.metrics.domain.universe.Universes;
  * change that raised them, in the same transaction. The order-statistic indices live in memory and are rebuilt
  * from the stores whenever the task starts (after a restore from the changelog, on any instance).
  */
-final class UniverseStage implements Processor<String, String, String, Routed> {
+final class UniverseStage implements Processor<String, byte[], String, Routed> {
 
     static final String COMPANIES_STORE = "universe-companies";
     static final String STATE_STORE = "universe-state";
@@ -93,7 +93,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, byte[]> record) {
         apply(record);
         if (DrainedInput.ofThisThread().drainedBy(context.recordMetadata())) {
             publishIfDue(context.currentSystemTimeMs());
@@ -101,10 +101,10 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         }
     }
 
-    private void apply(Record<String, String> record) {
+    private void apply(Record<String, byte[]> record) {
         String key = record.key();
         if (MACRO_KEY.equals(key)) {
-            MacroEvent event = (MacroEvent) StreamJson.read(record.value(), EVENT);
+            MacroEvent event = (MacroEvent) StreamJson.read(text(record), EVENT);
             if (universes.accept(event)) {
                 macro.put(MACRO_KEY, event);
                 universes.storedUniverses().forEach(state::put);
@@ -112,7 +112,7 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
         } else if (key.startsWith(DEFINITION_KEY_PREFIX)) {
             String name = key.substring(DEFINITION_KEY_PREFIX.length());
             if (record.value() != null) {
-                UniverseDefinition definition = StreamJson.read(record.value(), DEFINITION);
+                UniverseDefinition definition = StreamJson.read(text(record), DEFINITION);
                 universes.define(definition, state.get(name));
                 definitions.put(name, definition);
             } else {
@@ -127,18 +127,35 @@ final class UniverseStage implements Processor<String, String, String, Routed> {
             }
         } else if (key.startsWith(REMOVED_KEY_PREFIX)) {
             String ticker = key.substring(REMOVED_KEY_PREFIX.length());
-            if (universes.removeCompany(ticker, Long.parseLong(record.value()))) {
+            if (universes.removeCompany(ticker, Long.parseLong(text(record)))) {
                 companies.delete(ticker);
             }
         } else {
-            Revised<CompanyMetrics> figures = figuresRead.read(key, record.value());
+            byte[] compact = compact(record.value());
+            Revised<CompanyMetrics> figures = figuresRead.read(key, compact);
             Universes.Accepted accepted = universes.accept(figures);
             if (accepted.taken()) {
-                companies.put(figures.value().ticker(),
-                        new UniverseMember(record.value(), accepted.held().multipleToday()));
+                companies.put(figures.value().ticker(), new UniverseMember(compact, accepted.held().multipleToday()));
                 accepted.alerts().forEach(alert -> forward(alert, record.timestamp()));
             }
         }
+    }
+
+    /** A text record's value (macro event, definition, revision): UTF-8, as stage 1 and the definitions wrote it. */
+    private static String text(Record<String, byte[]> record) {
+        return record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A company's figures as {@link CompactFigures}: as stage 1 writes them, or from the published JSON it wrote
+     * before (records still on the topic when the service is upgraded).
+     */
+    private static byte[] compact(byte[] figures) {
+        if (CompactFigures.isCompact(figures)) {
+            return figures;
+        }
+        return CompactFigures.write(StreamJson.readPublished(new String(figures, StandardCharsets.UTF_8),
+                CompanyMetrics.class));
     }
 
     /** The input key of a company's removal: tickers never contain '|', so it is no company's figures. */

@@ -16,24 +16,24 @@ import io.saasreport.metrics.domain.event.PriceEvent;
 class FiguresReadOnceTest {
 
     @Test
-    void theSameTextIsReadOnceAndAChangedOneAgain() {
+    void theSameBytesAreReadOnceAndChangedOnesAgain() {
         FiguresReadOnce reads = new FiguresReadOnce(10);
-        String first = published("ACME", 10.0);
-        String second = published("ACME", 11.0);
+        byte[] first = published("ACME", 10.0);
+        byte[] second = published("ACME", 11.0);
 
         Revised<CompanyMetrics> read = reads.read("ACME", first);
-        assertSame(read, reads.read("ACME", new String(first)), "an equal text is the figures read before");
+        assertSame(read, reads.read("ACME", first.clone()), "equal bytes are the figures read before");
         Revised<CompanyMetrics> changed = reads.read("ACME", second);
 
-        assertEquals(StreamJson.readPublished(first, CompanyMetrics.class), read);
-        assertEquals(StreamJson.readPublished(second, CompanyMetrics.class), changed);
+        assertEquals(CompactFigures.read(first), read);
+        assertEquals(CompactFigures.read(second), changed);
         assertEquals(11.0, changed.value().price());
     }
 
     @Test
     void beyondCapacityTheLeastRecentlyReadAreReadAgain() {
         FiguresReadOnce reads = new FiguresReadOnce(2);
-        String a = published("AAA", 1.0);
+        byte[] a = published("AAA", 1.0);
         Revised<CompanyMetrics> readA = reads.read("AAA", a);
         reads.read("BBB", published("BBB", 2.0));
         reads.read("CCC", published("CCC", 3.0));
@@ -44,10 +44,10 @@ class FiguresReadOnceTest {
         assertEquals(readA, again);
     }
 
-    private static String published(String ticker, double price) {
+    private static byte[] published(String ticker, double price) {
         RevisedCompany company = RevisedCompany.unknown(ticker);
         company.apply(new PriceEvent(ticker, price, Instant.parse("2026-11-20T21:00:00Z")));
         var figures = company.current().orElseThrow();
-        return StreamJson.writePublished(new Revised<>(figures.value().metrics(), figures.revision()));
+        return CompactFigures.write(new Revised<>(figures.value().metrics(), figures.revision()));
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,6 +41,9 @@ final class TopologyHarness implements AutoCloseable {
     static final MetricsConfig CONFIG = ApplicationProperties.metricsConfig(
             Map.of("metrics.universe.partitions", "1"));
     static final MetricsConfig.Topics TOPIC = CONFIG.topic();
+    private static final String APPLICATION_ID = "metrics-service-test";
+    /** The universe stage's repartition topic ({@code universe-input}) as the driver names it. */
+    private static final String UNIVERSE_INPUT = APPLICATION_ID + "-universe-input-repartition";
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TopologyTestDriver driver;
@@ -61,7 +66,7 @@ final class TopologyHarness implements AutoCloseable {
     /** With extra Streams properties (e.g. a state directory that outlives the driver). */
     TopologyHarness(Properties extra) {
         Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putAll(extra);
@@ -157,6 +162,19 @@ final class TopologyHarness implements AutoCloseable {
         CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
                 driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
         return stores.load(ticker).stored();
+    }
+
+    /** What stage 1 wrote to the universe stage's internal input topic since last asked. */
+    List<TestRecord<String, byte[]>> universeInputRecords() {
+        return driver.createOutputTopic(UNIVERSE_INPUT, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    /** A record straight onto the universe stage's internal input topic, as any version of stage 1 wrote it. */
+    void sendToUniverseInput(String key, byte[] value) {
+        driver.createInputTopic(UNIVERSE_INPUT, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(key, value);
+        drain();
     }
 
     List<TestRecord<String, String>> deadLetters(String inputTopic) {

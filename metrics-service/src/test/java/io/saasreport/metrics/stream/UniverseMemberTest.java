@@ -1,8 +1,11 @@
 package io.saasreport.metrics.stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -23,14 +26,30 @@ class UniverseMemberTest {
     @Test
     void aMemberReadsBackAsStoredAndAsTheDomainsHeldCompany() {
         Revised<CompanyMetrics> figures = figures();
-        String published = StreamJson.writePublished(figures);
+        byte[] compact = CompactFigures.write(figures);
         DailyMove move = new DailyMove(LocalDate.parse("2026-11-20"), 12.75, true);
 
-        UniverseMember read = roundTrip(new UniverseMember(published, move));
+        UniverseMember read = roundTrip(new UniverseMember(compact, move));
 
-        assertEquals(new UniverseMember(published, move), read);
+        assertArrayEquals(compact, read.figures());
+        assertEquals(move, read.multipleToday());
         assertEquals(new Universes.HeldCompany(figures.value(), figures.revision(), move), read.held());
-        assertEquals(null, roundTrip(new UniverseMember(published, null)).multipleToday());
+        assertEquals(null, roundTrip(new UniverseMember(compact, null)).multipleToday());
+    }
+
+    @Test
+    void aMemberStoredWithThePublishedJsonBeforeReadsBack() {
+        Revised<CompanyMetrics> figures = figures();
+        DailyMove move = new DailyMove(LocalDate.parse("2026-11-18"), 7.25, false);
+        byte[] json = StreamJson.writePublished(figures).getBytes(StandardCharsets.UTF_8);
+        // Version 1: the same header as now, then the published JSON.
+        byte[] stored = ByteBuffer.allocate(18 + json.length).put((byte) 1).putLong(move.day().toEpochDay())
+                .putDouble(move.baseline()).put((byte) 0).put(json).array();
+
+        UniverseMember read = UniverseMember.SERDE.deserializer().deserialize(TOPIC, stored);
+
+        assertEquals(new Universes.HeldCompany(figures.value(), figures.revision(), move), read.held());
+        assertArrayEquals(CompactFigures.write(figures), read.figures());
     }
 
     @Test
