@@ -175,18 +175,19 @@ final class CompanyStores {
     /** The newest {@link #MERGE_FACTOR} batches of the smallest class that has that many (within the size bound). */
     private static List<KeyValue<String, byte[]>> newestOfAFullClass(List<KeyValue<String, byte[]>> batches) {
         Map<Integer, List<KeyValue<String, byte[]>>> byClass = new TreeMap<>();
-        Map<Integer, Integer> prices = new HashMap<>();
+        Map<Integer, Integer> pricesByClass = new HashMap<>();
         for (int i = batches.size() - 1; i >= 0; i--) {
             KeyValue<String, byte[]> batch = batches.get(i);
             int count = PriceBatch.count(batch.value);
-            List<KeyValue<String, byte[]>> ofClass = byClass.computeIfAbsent(sizeClass(count), c -> new ArrayList<>());
+            int sizeClass = sizeClass(count);
+            List<KeyValue<String, byte[]>> ofClass = byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>());
             if (ofClass.size() < MERGE_FACTOR) {
                 ofClass.add(batch);
-                prices.merge(sizeClass(count), count, Integer::sum);
+                pricesByClass.merge(sizeClass, count, Integer::sum);
             }
         }
         for (Map.Entry<Integer, List<KeyValue<String, byte[]>>> ofClass : byClass.entrySet()) {
-            if (ofClass.getValue().size() == MERGE_FACTOR && prices.get(ofClass.getKey()) <= LARGEST_MERGED_BATCH) {
+            if (ofClass.getValue().size() == MERGE_FACTOR && pricesByClass.get(ofClass.getKey()) <= LARGEST_MERGED_BATCH) {
                 return ofClass.getValue();
             }
         }

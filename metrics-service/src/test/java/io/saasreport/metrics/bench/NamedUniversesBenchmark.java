@@ -29,6 +29,7 @@ import io.saasreport.metrics.domain.company.CompanyMetrics;
 import io.saasreport.metrics.domain.company.Revised;
 import io.saasreport.metrics.domain.company.RevisedCompany;
 import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.CompanyScopedEvent;
 import io.saasreport.metrics.domain.event.EstimateEvent;
 import io.saasreport.metrics.domain.event.FilingEvent;
 import io.saasreport.metrics.domain.event.PriceEvent;
@@ -95,7 +96,7 @@ public class NamedUniversesBenchmark {
             basePrices[i] = 10 + 90 * setup.nextDouble();
             RevisedCompany company = RevisedCompany.unknown(tickers[i]);
             states.put(tickers[i], company);
-            feed(company, tickers[i], basePrices[i], setup);
+            history(tickers[i], basePrices[i], setup).forEach(company::apply);
             company.current().map(NamedUniversesBenchmark::metricsOnly).ifPresent(computed::accept);
         }
         for (UniverseDefinition definition : definitions(setup)) {
@@ -139,25 +140,30 @@ public class NamedUniversesBenchmark {
         return definitions;
     }
 
-    /** A profile, eight quarters, an estimate and nine daily closes: every figure defined, growth spread 0..60 %. */
-    private static void feed(RevisedCompany company, String ticker, double price, Random setup) {
-        company.apply(new CompanyEvent(ticker, ticker + " Inc."));
+    /**
+     * A profile, eight quarters, an estimate and nine daily closes up to {@code START}: every figure defined, growth
+     * spread 0..60 % (also the companies of {@link PublicationCpuTime}).
+     */
+    static List<CompanyScopedEvent> history(String ticker, double price, Random setup) {
+        List<CompanyScopedEvent> events = new ArrayList<>();
+        events.add(new CompanyEvent(ticker, ticker + " Inc."));
         double revenue = 1e8 * (1 + setup.nextDouble());
         double quarterlyGrowth = 1.01 + 0.1 * setup.nextDouble();
         double ltm = 0;
         for (int q = 0; q < 8; q++) {
             double r = revenue * Math.pow(quarterlyGrowth, q);
             ltm += q >= 4 ? r : 0;
-            company.apply(new FilingEvent(ticker, 2024 + q / 4, q % 4 + 1, null,
+            events.add(new FilingEvent(ticker, 2024 + q / 4, q % 4 + 1, null,
                     START.minus(Duration.ofDays(91L * (8 - q))), r, 0.9 * r, (0.6 + 0.3 * setup.nextDouble()) * r,
                     0.4 * r, 0.2 * r, 0.1 * r, 0.05 * r, (0.05 + 0.2 * setup.nextDouble()) * r, 0.02 * r, 5e8, 2e8,
                     100_000_000L, 1.0 + 0.3 * setup.nextDouble()));
         }
         double ntm = ltm * (1 + 0.6 * setup.nextDouble());
-        company.apply(EstimateEvent.ntm(ticker, START.minus(Duration.ofDays(1)), ntm, 0.2 * ntm));
+        events.add(EstimateEvent.ntm(ticker, START.minus(Duration.ofDays(1)), ntm, 0.2 * ntm));
         for (int day = 8; day >= 0; day--) {
-            company.apply(new PriceEvent(ticker, price * (0.95 + 0.1 * setup.nextDouble()),
+            events.add(new PriceEvent(ticker, price * (0.95 + 0.1 * setup.nextDouble()),
                     START.minus(Duration.ofDays(day))));
         }
+        return events;
     }
 }

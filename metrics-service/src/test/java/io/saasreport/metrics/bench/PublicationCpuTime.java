@@ -11,7 +11,6 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +38,6 @@ import io.saasreport.metrics.domain.company.CompanyFigures;
 import io.saasreport.metrics.domain.company.CompanyMetrics;
 import io.saasreport.metrics.domain.company.Revised;
 import io.saasreport.metrics.domain.company.RevisedCompany;
-import io.saasreport.metrics.domain.event.CompanyEvent;
 import io.saasreport.metrics.domain.event.EstimateEvent;
 import io.saasreport.metrics.domain.event.FilingEvent;
 import io.saasreport.metrics.domain.event.MarketEvent;
@@ -149,7 +147,7 @@ public final class PublicationCpuTime {
             tickers[i] = ticker;
             prices[i] = 10 + 90 * setup.nextDouble();
             RevisedCompany company = RevisedCompany.unknown(ticker);
-            for (MarketEvent event : history(ticker, prices[i], setup)) {
+            for (MarketEvent event : NamedUniversesBenchmark.history(ticker, prices[i], setup)) {
                 company.apply((io.saasreport.metrics.domain.event.CompanyScopedEvent) event);
                 TestInputTopic<String, String> input = event instanceof PriceEvent ? priceInput
                         : event instanceof FilingEvent ? filings
@@ -367,29 +365,5 @@ public final class PublicationCpuTime {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A profile, eight quarters, an estimate and nine daily closes: every figure defined, growth spread 0..60 %. */
-    private static List<MarketEvent> history(String ticker, double price, Random setup) {
-        List<MarketEvent> events = new ArrayList<>();
-        events.add(new CompanyEvent(ticker, ticker + " Inc."));
-        double revenue = 1e8 * (1 + setup.nextDouble());
-        double quarterlyGrowth = 1.01 + 0.1 * setup.nextDouble();
-        double ltm = 0;
-        for (int q = 0; q < 8; q++) {
-            double r = revenue * Math.pow(quarterlyGrowth, q);
-            ltm += q >= 4 ? r : 0;
-            events.add(new FilingEvent(ticker, 2024 + q / 4, q % 4 + 1, null,
-                    START.minus(Duration.ofDays(91L * (8 - q))), r, 0.9 * r, (0.6 + 0.3 * setup.nextDouble()) * r,
-                    0.4 * r, 0.2 * r, 0.1 * r, 0.05 * r, (0.05 + 0.2 * setup.nextDouble()) * r, 0.02 * r, 5e8, 2e8,
-                    100_000_000L, 1.0 + 0.3 * setup.nextDouble()));
-        }
-        double ntm = ltm * (1 + 0.6 * setup.nextDouble());
-        events.add(EstimateEvent.ntm(ticker, START.minus(Duration.ofDays(1)), ntm, 0.2 * ntm));
-        for (int day = 8; day >= 0; day--) {
-            events.add(new PriceEvent(ticker, price * (0.95 + 0.1 * setup.nextDouble()),
-                    START.minus(Duration.ofDays(day))));
-        }
-        return events;
     }
 }

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,7 @@ import io.saasreport.report.record.SnapshotJson;
 import io.saasreport.report.service.Filings;
 import io.saasreport.report.service.HistoryStore;
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.SchemaOfItsOwn;
 
 /**
  * V6 converts a history stored by the rule before it (every point, thinned by age) into one row per series, resolution
@@ -56,22 +56,15 @@ class HistoryMigrationTest {
     Filings filings;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    SchemaOfItsOwn schemas;
 
     private PGSimpleDataSource schema;
     private final List<Instant> universeTimes = new ArrayList<>();
 
     @BeforeEach
     void aHistoryStoredBeforeV6() throws SQLException {
-        schema = new PGSimpleDataSource();
-        schema.setURL(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        schema.setUser(user);
-        schema.setPassword(password);
+        schema = schemas.dataSource(SCHEMA);
         Flyway before = flyway("5");
         before.clean();
         before.migrate();
@@ -100,8 +93,7 @@ class HistoryMigrationTest {
     }
 
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(schema).schemas(SCHEMA).locations("classpath:db/migration")
-                .cleanDisabled(false).target(target).load();
+        return schemas.flyway(SCHEMA, target);
     }
 
     private static void insert(Connection connection, String sql, Instant at, String payload) throws SQLException {

@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.saasreport.report.support.SchemaOfItsOwn;
 
 /**
  * V9: a company's snapshot row rewritten on every tick stays on its page (an update in place) instead of moving to a
@@ -27,21 +29,13 @@ class UpdatesInPlaceTest {
     private static final int COMPANIES = 2_000;
     private static final int ROUNDS = 4;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    SchemaOfItsOwn schemas;
 
     @Test
     void aSnapshotRewrittenOnEveryTickStaysOnItsPage() throws SQLException {
-        PGSimpleDataSource schema = new PGSimpleDataSource();
-        schema.setURL(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        schema.setUser(user);
-        schema.setPassword(password);
-        Flyway flyway = Flyway.configure().dataSource(schema).schemas(SCHEMA).locations("classpath:db/migration")
-                .cleanDisabled(false).load();
+        PGSimpleDataSource schema = schemas.dataSource(SCHEMA);
+        Flyway flyway = schemas.flyway(SCHEMA, "latest");
         flyway.clean();
         flyway.migrate();
         try (Connection connection = schema.getConnection(); Statement sql = connection.createStatement()) {
