@@ -9,10 +9,12 @@ import static io.saasreport.benchmark.Figures.secondsText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 import io.saasreport.stack.LocalStack;
@@ -27,6 +29,11 @@ final class CatchUp {
     /** What the service runs with (application.properties), so that the floor runs with the same. */
     private static final long COMMIT_INTERVAL_MS = 1000;
     private static final long RECORD_CACHE_BYTES = 16L * 1024 * 1024;
+    private static final String COMPANY_TOPIC = "metrics.company";
+    /** The universe stage's repartition topic: the application id, then the name the topology gives it. */
+    private static final String UNIVERSE_INPUT_TOPIC = "metrics-service-universe-input-repartition";
+    /** Kafka Streams' thread meter as Micrometer names it on /q/metrics. */
+    private static final String COMMITS_METER = "kafka_stream_thread_commit_total";
 
     private final Bench bench;
     private final Options options;
@@ -46,38 +53,37 @@ final class CatchUp {
         int count = options.catchUpTicks();
         Map<TopicPartition, Long> before = bench.prices().endOffsets();
         target.stack().stop(LocalStack.METRICS);
+        Map<String, Map<TopicPartition, Long>> publishedBefore = publishedEnds();
         Instant base = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         Benchmark.log("catch-up: writing " + count + " ticks while the metrics service is stopped");
         bench.prices().write(bench.stormTickers(), count, 70, base);
         Thread starting = new Thread(() -> target.stack().start(LocalStack.METRICS), "metrics-start");
         long startedAt = System.nanoTime();
         starting.start();
+        // The first applied tick: the meter every 100 ms while the service starts (nothing is measured yet). Then the
+        // half and the end as Waits polls it: a scrape costs the service tens of milliseconds of CPU, and ten a second
+        // took a share of the cores from the catch-up being measured (the floor counts in its own JVM).
         double first = 0;
         long firstAt = 0;
-        double half = 0;
-        long halfAt = 0;
-        double applied = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(options.waitSeconds()).toNanos();
-        while (applied < count) {
+        while (firstAt == 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up after " + options.waitSeconds() + " s: the restarted service applied " + applied + " of " + count);
+                throw new IllegalStateException("gave up after " + options.waitSeconds() + " s: the restarted service applied nothing");
             }
             Thread.sleep(100);
             double now = bench.api().applied();
-            if (Double.isNaN(now) || now <= 0) {
-                continue;
-            }
-            if (firstAt == 0) {
+            if (!Double.isNaN(now) && now > 0) {
                 first = now;
                 firstAt = System.nanoTime();
             }
-            if (halfAt == 0 && now >= count / 2.0) {
-                half = now;
-                halfAt = System.nanoTime();
-            }
-            applied = now;
         }
-        long caughtUp = System.nanoTime();
+        Waits.Applied half = bench.waits().appliedReached(count / 2.0);
+        Waits.Applied end = half == null ? null : bench.waits().appliedReached(count);
+        if (end == null) {
+            throw new IllegalStateException("gave up after " + options.waitSeconds() + " s: the restarted service applied "
+                    + bench.api().applied() + " of " + count);
+        }
+        long caughtUp = end.at();
         starting.join();
         double catchUpRate = (count - first) / seconds(caughtUp - firstAt);
         results.add("catch-up", "metrics caught up", rate((long) (count - first), caughtUp - firstAt), catchUpRate,
@@ -86,9 +92,11 @@ final class CatchUp {
 
         // A restarted JVM runs interpreted while its compiler works (docs/performance.md, "ticks | (warm-up)"): the
         // backlog's second half is its rate once compiled, as the floor's app is by then.
-        double steadyRate = halfAt > 0 && caughtUp > halfAt ? (count - half) / seconds(caughtUp - halfAt) : catchUpRate;
+        double steadyRate = caughtUp > half.at() ? (count - half.events()) / seconds(caughtUp - half.at()) : catchUpRate;
         results.add("catch-up", "metrics caught up, second half", perSecond(steadyRate),
                 steadyRate, "ticks/s over the second half of the same backlog (its JIT warm by then)");
+
+        published(publishedBefore, count);
 
         long readStart = System.nanoTime();
         PriceTopic.RawRead read = bench.prices().readCommitted(before, count, Duration.ofSeconds(options.waitSeconds()));
@@ -111,5 +119,48 @@ final class CatchUp {
                 "the metrics service as a multiple of Kafka Streams' own floor");
         results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
                 "the metrics service as a share of Kafka's own read rate");
+    }
+    /** What the catch-up's commits published: the ends of the service's output and of its universe stage's input. */
+    private Map<String, Map<TopicPartition, Long>> publishedEnds() {
+        try (KafkaConsumer<String, String> consumer = bench.prices().consumer()) {
+            Map<String, Map<TopicPartition, Long>> ends = new LinkedHashMap<>();
+            for (String topic : List.of(COMPANY_TOPIC, UNIVERSE_INPUT_TOPIC)) {
+                ends.put(topic, PriceTopic.endOffsets(consumer, topic));
+            }
+            return ends;
+        }
+    }
+
+    /**
+     * Records per input tick on metrics.company and on the universe stage's input, and the commits, once the ends
+     * stayed put for two commit intervals (the last commit comes after the last tick applied). The conflation the
+     * record cache buys under a backlog: one record per changed company and commit, not per tick.
+     */
+    private void published(Map<String, Map<TopicPartition, Long>> before, int count) throws Exception {
+        Map<String, Map<TopicPartition, Long>> ends = new LinkedHashMap<>();
+        long[] lastChange = {System.nanoTime()};
+        bench.waits().await("the catch-up's last commit", () -> {
+            Map<String, Map<TopicPartition, Long>> now = publishedEnds();
+            if (!now.equals(ends)) {
+                ends.clear();
+                ends.putAll(now);
+                lastChange[0] = System.nanoTime();
+            }
+            return System.nanoTime() - lastChange[0] >= Duration.ofMillis(2 * COMMIT_INTERVAL_MS).toNanos();
+        });
+        long company = written(before.get(COMPANY_TOPIC), ends.get(COMPANY_TOPIC));
+        long universeInput = written(before.get(UNIVERSE_INPUT_TOPIC), ends.get(UNIVERSE_INPUT_TOPIC));
+        double commits = bench.api().meter(COMMITS_METER);
+        Results results = bench.results();
+        results.add("catch-up", "published per tick: metrics.company, universe-input; commits",
+                String.format(Locale.ROOT, "%.3f, %.3f; %.0f commits", company / (double) count,
+                        universeInput / (double) count, commits),
+                Map.of("companyRecords", company, "universeInputRecords", universeInput, "commits", commits),
+                "offsets written per backlog tick (records, and one transaction marker per partition and commit), "
+                        + "and the restarted service's commits (" + COMMITS_METER + ")");
+    }
+
+    private static long written(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
+        return after.entrySet().stream().mapToLong(end -> end.getValue() - before.getOrDefault(end.getKey(), 0L)).sum();
     }
 }

@@ -32,10 +32,15 @@ final class ServiceApi {
 
     /** The events the metrics service has applied in all, NaN when it does not answer. */
     double applied() {
+        return meter(APPLIED_METER);
+    }
+
+    /** A meter of the metrics service summed over its series (Prometheus name), NaN when it does not answer. */
+    double meter(String name) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.metrics().resolve("/q/metrics"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.body().lines().filter(line -> line.startsWith(APPLIED_METER))
+            return response.body().lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         } catch (IOException e) {
             return Double.NaN;

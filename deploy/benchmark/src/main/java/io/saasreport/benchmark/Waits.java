@@ -57,13 +57,25 @@ final class Waits {
      * the target is near, which keeps the end's resolution without the load.
      */
     boolean untilApplied(double target) throws Exception {
+        return appliedReached(target) != null;
+    }
+
+    /** The meter's reading and when (System.nanoTime) it was taken. */
+    record Applied(double events, long at) {
+    }
+
+    /**
+     * The first reading of the applied-events meter at or past {@code target}, polled as {@link #untilApplied} polls;
+     * null when --wait-seconds passed first.
+     */
+    Applied appliedReached(double target) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
         double applied = api.applied();
         long appliedAt = System.nanoTime();
         double rate = 0; // events/s between the last two polls
         while (!(applied >= target)) {
             if (System.nanoTime() > deadline) {
-                return false;
+                return null;
             }
             Thread.sleep(nextPollMillis(target - applied, rate));
             double now = api.applied();
@@ -72,7 +84,7 @@ final class Waits {
             applied = now;
             appliedAt = nowAt;
         }
-        return true;
+        return new Applied(applied, appliedAt);
     }
 
     /**

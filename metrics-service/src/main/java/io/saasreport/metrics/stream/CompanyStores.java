@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -87,34 +88,41 @@ final class CompanyStores {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PRICES), Serdes.String(), Serdes.ByteArray()));
     }
 
-    /** The company as stored; never-seen tickers come back as unknown (revision 0). */
-    RevisedCompany load(String ticker) {
+    /**
+     * The company as stored, with the index of its price batches that {@link #save} keeps from then on; never-seen
+     * tickers come back as unknown (revision 0). The one store iterator of a company while it is held.
+     */
+    HeldCompanies.Entry load(String ticker) {
         Long revision = revisions.get(ticker);
+        NavigableMap<String, Integer> batches = new TreeMap<>();
         if (revision == null) {
-            return RevisedCompany.unknown(ticker);
+            return new HeldCompanies.Entry(ticker, RevisedCompany.unknown(ticker), batches);
         }
         Facts held = facts.get(ticker);
         List<PricePoint> history = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> batches = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
-            while (batches.hasNext()) {
-                KeyValue<String, byte[]> batch = batches.next();
+        try (KeyValueIterator<String, byte[]> stored = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
+            while (stored.hasNext()) {
+                KeyValue<String, byte[]> batch = stored.next();
                 history.addAll(PriceBatch.read(batch.value, instantOf(batch.key)));
+                batches.put(batch.key, PriceBatch.count(batch.value));
             }
         }
         var state = new CompanyState.Snapshot(ticker, held == null ? null : held.name(),
                 held == null ? null : held.quarters(), history, held == null ? null : held.estimate(),
                 held == null ? null : held.restatedQuarters());
-        return RevisedCompany.restore(new RevisedCompany.Stored(state, revision));
+        return new HeldCompanies.Entry(ticker, RevisedCompany.restore(new RevisedCompany.Stored(state, revision)), batches);
     }
 
     /**
      * Writes what the company changed since its last save: its revision, its facts if an event other than a price
      * changed them, its new prices as one batch; and drops the batches of prices it no longer holds. After a price
-     * correction or a removal, the prices it holds replace all its batches.
+     * correction or a removal, the prices it holds replace all its batches. The batches are found in the entry's
+     * index of them, not by a store iterator.
      */
     void save(HeldCompanies.Entry entry) {
         RevisedCompany company = entry.company();
         String ticker = entry.ticker();
+        NavigableMap<String, Integer> batches = entry.storedBatches();
         if (entry.revisionUnsaved()) {
             revisions.put(ticker, company.revision());
         }
@@ -123,18 +131,19 @@ final class CompanyStores {
             facts.put(ticker, new Facts(state.name(), state.quarters(), state.estimate(), state.restatedQuarters()));
         }
         if (entry.pricesRewritten()) {
-            dropAllBatches(ticker);
-            putBatch(ticker, company.stored().state().priceHistory());
+            drop(batches);
+            putBatch(ticker, company.stored().state().priceHistory(), batches);
             entry.saved();
             return;
         }
-        putBatch(ticker, entry.unsavedPrices());
+        putBatch(ticker, entry.unsavedPrices(), batches);
         Instant oldestNow = company.oldestPriceTime().orElse(null);
         if (entry.savedOldestPrice() != null && oldestNow != null && entry.savedOldestPrice().isBefore(oldestNow)) {
-            dropBatchesBefore(ticker, oldestNow);
+            // The batches whose newest price is older than every price held: all of theirs are dropped.
+            drop(batches.headMap(key(ticker, oldestNow), false));
         }
         if (!entry.unsavedPrices().isEmpty()) {
-            mergeBatches(ticker, oldestNow);
+            mergeBatches(ticker, oldestNow, batches);
         }
         entry.saved();
     }
@@ -145,48 +154,47 @@ final class CompanyStores {
      * are left out of it. Batches may overlap in time (a late price already makes them), so those merged need not be
      * next to each other: whatever sizes the saves come in, no class holds more than {@code MERGE_FACTOR - 1}.
      */
-    private void mergeBatches(String ticker, Instant oldestHeld) {
-        List<KeyValue<String, byte[]>> batches = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
-            all.forEachRemaining(batches::add);
-        }
-        List<KeyValue<String, byte[]>> mergeable;
+    private void mergeBatches(String ticker, Instant oldestHeld, NavigableMap<String, Integer> stored) {
+        // In key order, as the store holds them; a merged batch counts as the newest for the rest of this save.
+        List<Map.Entry<String, Integer>> batches = new ArrayList<>(stored.entrySet());
+        List<Map.Entry<String, Integer>> mergeable;
         while ((mergeable = newestOfAFullClass(batches)) != null) {
             List<PricePoint> merged = new ArrayList<>();
-            for (KeyValue<String, byte[]> batch : mergeable) {
-                for (PricePoint price : PriceBatch.read(batch.value, instantOf(batch.key))) {
+            for (Map.Entry<String, Integer> batch : mergeable) {
+                for (PricePoint price : PriceBatch.read(prices.get(batch.getKey()), instantOf(batch.getKey()))) {
                     if (oldestHeld == null || !price.at().isBefore(oldestHeld)) {
                         merged.add(price);
                     }
                 }
-                prices.delete(batch.key);
+                prices.delete(batch.getKey());
+                stored.remove(batch.getKey());
             }
             batches.removeAll(mergeable);
             if (!merged.isEmpty()) {
                 merged.sort(Comparator.comparing(PricePoint::at));
                 String key = key(ticker, merged.get(merged.size() - 1).at());
-                byte[] value = PriceBatch.write(merged);
-                prices.put(key, value);
-                batches.add(KeyValue.pair(key, value));
+                prices.put(key, PriceBatch.write(merged));
+                stored.put(key, merged.size());
+                batches.add(Map.entry(key, merged.size()));
             }
         }
     }
 
     /** The newest {@link #MERGE_FACTOR} batches of the smallest class that has that many (within the size bound). */
-    private static List<KeyValue<String, byte[]>> newestOfAFullClass(List<KeyValue<String, byte[]>> batches) {
-        Map<Integer, List<KeyValue<String, byte[]>>> byClass = new TreeMap<>();
+    private static List<Map.Entry<String, Integer>> newestOfAFullClass(List<Map.Entry<String, Integer>> batches) {
+        Map<Integer, List<Map.Entry<String, Integer>>> byClass = new TreeMap<>();
         Map<Integer, Integer> pricesByClass = new HashMap<>();
         for (int i = batches.size() - 1; i >= 0; i--) {
-            KeyValue<String, byte[]> batch = batches.get(i);
-            int count = PriceBatch.count(batch.value);
+            Map.Entry<String, Integer> batch = batches.get(i);
+            int count = batch.getValue();
             int sizeClass = sizeClass(count);
-            List<KeyValue<String, byte[]>> ofClass = byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>());
+            List<Map.Entry<String, Integer>> ofClass = byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>());
             if (ofClass.size() < MERGE_FACTOR) {
                 ofClass.add(batch);
                 pricesByClass.merge(sizeClass, count, Integer::sum);
             }
         }
-        for (Map.Entry<Integer, List<KeyValue<String, byte[]>>> ofClass : byClass.entrySet()) {
+        for (Map.Entry<Integer, List<Map.Entry<String, Integer>>> ofClass : byClass.entrySet()) {
             if (ofClass.getValue().size() == MERGE_FACTOR && pricesByClass.get(ofClass.getKey()) <= LARGEST_MERGED_BATCH) {
                 return ofClass.getValue();
             }
@@ -204,35 +212,19 @@ final class CompanyStores {
     }
 
     /** The prices as one batch under the time of the newest (nothing when there are none). */
-    private void putBatch(String ticker, List<PricePoint> batch) {
+    private void putBatch(String ticker, List<PricePoint> batch, NavigableMap<String, Integer> stored) {
         if (!batch.isEmpty()) {
             Instant newest = batch.stream().map(PricePoint::at).max(Instant::compareTo).orElseThrow();
-            prices.put(key(ticker, newest), PriceBatch.write(batch));
+            String key = key(ticker, newest);
+            prices.put(key, PriceBatch.write(batch));
+            stored.put(key, batch.size());
         }
     }
 
-    /** Drops every batch of the ticker (a correction or removal writes what is left anew). */
-    private void dropAllBatches(String ticker) {
-        List<String> dropped = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = prices.prefixScan(ticker + "|", Serdes.String().serializer())) {
-            all.forEachRemaining(batch -> dropped.add(batch.key));
-        }
-        dropped.forEach(prices::delete);
-    }
-
-    /** Drops the ticker's batches whose newest price is older than {@code oldest}: all of theirs are dropped. */
-    private void dropBatchesBefore(String ticker, Instant oldest) {
-        String before = key(ticker, oldest);
-        List<String> dropped = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> old = prices.range(ticker + "|", before)) {
-            while (old.hasNext()) {
-                String key = old.next().key;
-                if (!key.equals(before)) {
-                    dropped.add(key);
-                }
-            }
-        }
-        dropped.forEach(prices::delete);
+    /** Drops these batches from the store and from the index they are a view of. */
+    private void drop(Map<String, Integer> batches) {
+        batches.keySet().forEach(prices::delete);
+        batches.clear();
     }
 
     /** {@code ticker|epoch-second.nanos}, both zero-padded (12 and 9 digits) so that keys sort by time. */

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -37,6 +38,12 @@ final class HeldCompanies implements StateStore {
 
         private final String ticker;
         private final RevisedCompany company;
+        /**
+         * The company's batches in {@code company-prices}, key to price count, as {@link CompanyStores#save} keeps
+         * them: a save reads no store iterator (Kafka Streams 4.1 registers and removes a metric, with its JMX bean,
+         * for each iterator a metered store opens and closes).
+         */
+        private final NavigableMap<String, Integer> storedBatches;
         private final List<PricePoint> unsavedPrices = new ArrayList<>();
         private boolean factsUnsaved;
         /** Whether the stored prices are to be replaced by those held (after a correction or a removal). */
@@ -45,10 +52,11 @@ final class HeldCompanies implements StateStore {
         private Instant savedOldestPrice;
         private boolean awaitingPublication;
 
-        /** A company as its stores hold it: nothing unsaved. */
-        Entry(String ticker, RevisedCompany company) {
+        /** A company as its stores hold it, with the batches they hold of its prices: nothing unsaved. */
+        Entry(String ticker, RevisedCompany company, NavigableMap<String, Integer> storedBatches) {
             this.ticker = ticker;
             this.company = company;
+            this.storedBatches = storedBatches;
             this.savedRevision = company.revision();
             this.savedOldestPrice = company.oldestPriceTime().orElse(null);
         }
@@ -59,6 +67,10 @@ final class HeldCompanies implements StateStore {
 
         RevisedCompany company() {
             return company;
+        }
+
+        NavigableMap<String, Integer> storedBatches() {
+            return storedBatches;
         }
 
         /** Applies the event to the company; returns whether it changed, and then remembers what to save. */
@@ -138,7 +150,7 @@ final class HeldCompanies implements StateStore {
     Entry get(String ticker, CompanyStores stores) {
         Entry entry = companies.get(ticker);
         if (entry == null) {
-            entry = new Entry(ticker, stores.load(ticker));
+            entry = stores.load(ticker);
             companies.put(ticker, entry);
             if (companies.size() > CAPACITY) {
                 Iterator<Entry> eldest = companies.values().iterator();

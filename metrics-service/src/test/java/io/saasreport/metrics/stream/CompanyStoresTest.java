@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.saasreport.metrics.domain.company.PricePoint;
 import io.saasreport.metrics.domain.event.CompanyEvent;
+import io.saasreport.metrics.domain.event.PriceCorrection;
 import io.saasreport.metrics.domain.event.PriceEvent;
 
 /**
@@ -71,7 +76,7 @@ class CompanyStoresTest {
         assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofMinutes(4)))), keys(prices));
         assertEquals(6L, revisions.get("ACME"));
         assertEquals("Acme Software", facts.get("ACME").name());
-        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertEquals(company.company().stored(), stores.load("ACME").company().stored());
         assertFalse(company.revisionUnsaved());
         assertTrue(company.unsavedPrices().isEmpty());
     }
@@ -114,8 +119,8 @@ class CompanyStoresTest {
                 CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(11)).plusSeconds(60))), keys(prices));
         assertEquals(List.of("d3", "d6", "d11", "d11b"),
                 company.company().stored().state().priceHistory().stream().map(PricePoint::eventId).toList());
-        assertEquals(company.company().stored(), stores.load("ACME").stored());
-        assertEquals(company.company().current(), stores.load("ACME").current());
+        assertEquals(company.company().stored(), stores.load("ACME").company().stored());
+        assertEquals(company.company().current(), stores.load("ACME").company().current());
     }
 
     @Test
@@ -137,8 +142,8 @@ class CompanyStoresTest {
         assertEquals(List.of(512, 512, 512, 64, 64, 64, 64, 64, 64, 8, 8, 8, 1, 1, 1, 1, 1, 1),
                 sizes.stream().map(size -> size >= 64 ? Integer.highestOneBit(size) : size).toList(), sizes.toString());
         assertEquals(ticks + 1, sizes.stream().mapToInt(Integer::intValue).sum());
-        assertEquals(company.company().stored(), stores.load("ACME").stored());
-        assertEquals(company.company().current(), stores.load("ACME").current());
+        assertEquals(company.company().stored(), stores.load("ACME").company().stored());
+        assertEquals(company.company().current(), stores.load("ACME").company().current());
     }
 
     @Test
@@ -162,7 +167,7 @@ class CompanyStoresTest {
             long ofClass = sizes.stream().filter(size -> size >= from && size < below).count();
             assertTrue(ofClass < CompanyStores.MERGE_FACTOR, "batches of " + from + "-" + (below - 1) + " prices: " + sizes);
         }
-        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertEquals(company.company().stored(), stores.load("ACME").company().stored());
     }
 
     @Test
@@ -184,7 +189,7 @@ class CompanyStoresTest {
         assertEquals(List.of(CompanyStores.key("ACME", DAY_0.plus(Duration.ofDays(7)).plusSeconds(120))), keys(prices),
                 "eight batches merged into one");
         assertEquals(16, PriceBatch.count(entries(prices).get(0).value), "without the dropped price");
-        assertEquals(company.company().stored(), stores.load("ACME").stored());
+        assertEquals(company.company().stored(), stores.load("ACME").company().stored());
     }
 
     @Test
@@ -200,7 +205,7 @@ class CompanyStoresTest {
                 company.company().stored().state().priceHistory());
         company.apply(price("OLD", at.plus(Duration.ofMinutes(1)), 43, "new-id"));
         stores.save(company);
-        assertEquals(company.company().stored(), stores.load("OLD").stored());
+        assertEquals(company.company().stored(), stores.load("OLD").company().stored());
     }
 
     @Test
@@ -213,10 +218,57 @@ class CompanyStoresTest {
         }
 
         assertEquals(1L, revisions.get("T0"), "saved when let go");
-        assertEquals(List.of(new PricePoint(DAY_0, 10, "kept")), stores.load("T0").stored().state().priceHistory());
+        assertEquals(List.of(new PricePoint(DAY_0, 10, "kept")), stores.load("T0").company().stored().state().priceHistory());
         HeldCompanies.Entry again = held.get("T0", stores);
         assertTrue(again != first, "read back from the stores");
         assertEquals(first.company().stored(), again.company().stored());
+    }
+
+    @Test
+    void aSaveFindsTheBatchesInTheHeldIndexWhichStaysWhatTheStoreHolds() {
+        // Saves through stores whose price store refuses iterators: merges, drops and a rewrite use the index.
+        CompanyStores noIterators = new CompanyStores(revisions, facts, refusingIterators(prices));
+        HeldCompanies.Entry company = held.get("ACME", stores);
+        Instant at = DAY_0;
+        for (int save = 0; save < 300; save++) {
+            for (int tick = 0; tick <= save % 5; tick++) {
+                at = at.plus(Duration.ofMinutes(13));
+                company.apply(price(at, 40 + (save + tick) % 11, "s" + save + "t" + tick));
+            }
+            if (save == 150) {
+                // a correction inside a stored batch: the company's batches are written anew
+                company.apply(new PriceCorrection("ACME", at.minus(Duration.ofMinutes(13)), 99.0, "fix"));
+            }
+            noIterators.save(company);
+            assertEquals(batchesOf(prices), company.storedBatches(), "after save " + save);
+        }
+
+        assertTrue(keys(prices).size() < 3 * CompanyStores.MERGE_FACTOR, keys(prices).toString());
+        HeldCompanies.Entry readBack = stores.load("ACME");
+        assertEquals(company.storedBatches(), readBack.storedBatches());
+        assertEquals(company.company().stored(), readBack.company().stored());
+        assertEquals(company.company().current(), readBack.company().current());
+    }
+
+    private static Map<String, Integer> batchesOf(KeyValueStore<String, byte[]> store) {
+        Map<String, Integer> batches = new TreeMap<>();
+        entries(store).forEach(batch -> batches.put(batch.key, PriceBatch.count(batch.value)));
+        return batches;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyValueStore<String, byte[]> refusingIterators(KeyValueStore<String, byte[]> store) {
+        return (KeyValueStore<String, byte[]>) Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (KeyValueIterator.class.isAssignableFrom(method.getReturnType())) {
+                        throw new AssertionError("a save opened an iterator: " + method.getName());
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static PriceEvent price(Instant at, double price, String id) {

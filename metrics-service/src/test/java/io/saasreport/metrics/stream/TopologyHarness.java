@@ -161,7 +161,7 @@ final class TopologyHarness implements AutoCloseable {
     io.saasreport.metrics.domain.company.RevisedCompany.Stored storedCompany(String ticker) {
         CompanyStores stores = new CompanyStores(driver.getKeyValueStore(CompanyStores.REVISIONS),
                 driver.getKeyValueStore(CompanyStores.FACTS), driver.getKeyValueStore(CompanyStores.PRICES));
-        return stores.load(ticker).stored();
+        return stores.load(ticker).company().stored();
     }
 
     /** What stage 1 wrote to the universe stage's internal input topic since last asked. */
