@@ -82,11 +82,13 @@ final class CompanyStage implements FixedKeyProcessor<String, String, Routed> {
         if (record.value() == null) {
             throw new PoisonRecordException("empty record value", null);
         }
-        MarketEvent event;
-        try {
-            event = StreamJson.MAPPER.readValue(record.value(), MarketEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonRecordException("unreadable event: " + e.getMessage(), e);
+        MarketEvent event = PriceEventJson.read(record.value());
+        if (event == null) {
+            try {
+                event = StreamJson.MAPPER.readValue(record.value(), MarketEvent.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new PoisonRecordException("unreadable event: " + e.getMessage(), e);
+            }
         }
         if (event instanceof CompanyScopedEvent companyEvent && companyEvent.ticker().contains("|")) {
             throw new PoisonRecordException("ticker '" + companyEvent.ticker() + "' contains '|'", null);
