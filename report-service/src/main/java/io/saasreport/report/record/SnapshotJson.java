@@ -28,6 +28,15 @@ public class SnapshotJson {
         return read(json, CompanyMetrics.class);
     }
 
+    /** A company's stored figures written as the REST layer writes them (a history point stored before V10). */
+    public String companyAsServed(String json) {
+        try {
+            return mapper.writeValueAsString(company(json));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException(CompanyMetrics.class.getSimpleName(), e);
+        }
+    }
+
     /** The {@code sources} published beside a company's figures; null in values published before they existed. */
     public CompanySources sources(String companyJson) {
         try {
