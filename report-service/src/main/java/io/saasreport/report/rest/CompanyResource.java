@@ -145,7 +145,7 @@ public class CompanyResource {
         if (!isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
-        String history = companies.history(ticker, query.resolution(retention, clock), query.from(), query.to(),
+        byte[] history = companies.history(ticker, query.resolution(retention, clock), query.from(), query.to(),
                 query.limit());
         meters.snapshotServed("company-history");
         return Response.ok(history, MediaType.APPLICATION_JSON_TYPE).build();

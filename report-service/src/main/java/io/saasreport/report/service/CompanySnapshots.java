@@ -22,20 +22,24 @@ public class CompanySnapshots {
 
     /**
      * The company's points of one resolution between the bounds (inclusive, either may be null), the newest
-     * {@code limit}, oldest first: as a JSON array of its figures, joined from the stored texts (a point stored
-     * before they were stored as served is written again).
+     * {@code limit}, oldest first: a JSON array of its figures, UTF-8, joined from the stored texts as they come from
+     * the database (a point stored before they were stored as served is written again).
      */
-    public String history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
-        List<HistoryStore.StoredPoint> points = history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit);
-        StringBuilder array = new StringBuilder(2 + points.stream().mapToInt(point -> point.payload().length() + 1).sum());
-        array.append('[');
-        for (HistoryStore.StoredPoint point : points) {
-            if (array.length() > 1) {
-                array.append(',');
+    public byte[] history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
+        List<byte[]> points = history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit).stream()
+                .map(point -> point.asServed() ? point.json() : json.companyAsServed(point.json())).toList();
+        byte[] array = new byte[2 + points.stream().mapToInt(point -> point.length + 1).sum() - (points.isEmpty() ? 0 : 1)];
+        array[0] = '[';
+        int at = 1;
+        for (byte[] point : points) {
+            if (at > 1) {
+                array[at++] = ',';
             }
-            array.append(point.asServed() ? point.payload() : json.companyAsServed(point.payload()));
+            System.arraycopy(point, 0, array, at, point.length);
+            at += point.length;
         }
-        return array.append(']').toString();
+        array[at] = ']';
+        return array;
     }
 
     /** Whether any point of the company is stored (it may have been removed from the current figures since). */

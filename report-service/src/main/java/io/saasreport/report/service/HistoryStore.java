@@ -66,8 +66,11 @@ public class HistoryStore implements HistoryAtInstant {
     public record Row(HistoryResolution resolution, String payload) {
     }
 
-    /** A point's stored JSON, and whether it is the text the history endpoint serves (else it is to be rewritten). */
-    public record StoredPoint(String payload, boolean asServed) {
+    /**
+     * A point's stored JSON (as PostgreSQL sends it: UTF-8, not decoded into a String), and whether it is the text
+     * the history endpoint serves (else it is to be written again).
+     */
+    public record StoredPoint(byte[] json, boolean asServed) {
     }
 
     private static final String COMPANIES_AT = "with recursive tickers(ticker) as ("
@@ -187,7 +190,7 @@ public class HistoryStore implements HistoryAtInstant {
             List<StoredPoint> points = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    points.add(new StoredPoint(rows.getString(1), rows.getBoolean(2)));
+                    points.add(new StoredPoint(rows.getBytes(1), rows.getBoolean(2)));
                 }
             }
             Collections.reverse(points);
