@@ -31,7 +31,15 @@ final class Freshness {
         String probeTicker = bench.probeTicker();
         // Each rate's probes start above every earlier price of the probe's ticker (sustained probes stay below 2,000).
         FreshnessProbes probes = new FreshnessProbes(probeTicker, PROBE_UNIVERSE, 10_000.0 * (1 + options.freshnessRates().indexOf(rate)));
-        probes.watch(bench.prices()::consumer, bench.api().http(), bench.target().report());
+        // Kafka Streams' own floor follows the same ticks in the same seconds: the engine's latency beside the service's.
+        try (StreamsFloor.Following floor = StreamsFloor.follow(bench.prices().bootstrap(), PriceTopic.PRICES,
+                bench.root().resolve("deploy/benchmark/target/streams-floor-follow"), Duration.ofMinutes(2))) {
+            probe(rate, probes, probeTicker, floor.output());
+        }
+    }
+
+    private void probe(int rate, FreshnessProbes probes, String probeTicker, String floorOutput) throws Exception {
+        probes.watch(bench.prices()::consumer, bench.api().http(), bench.target().report(), floorOutput);
         HttpResponse<String> defined = bench.api().defineUniverse(PROBE_UNIVERSE, "{\"tickers\":[\"" + probeTicker + "\"]}");
         if (defined.statusCode() != 202) {
             throw new IllegalStateException("defining " + PROBE_UNIVERSE + " answered " + defined.statusCode() + ": " + defined.body());

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The freshness probes of one background rate: a price for a ticker the load leaves alone, posted to the ingest API,
- * and four watchers noting when each probe shows: on {@code metrics.company}, at the report's REST API, in an event
+ * and five watchers noting when each probe shows: on {@code metrics.company}, on the output of Kafka Streams' floor
+ * (the engine's own latency under exactly-once, measured in the same seconds), at the report's REST API, in an event
  * of {@code /api/v1/stream}, and as the changed median of a named universe whose only member is the probe's ticker
  * on {@code metrics.universe}. Probe prices rise, so a probe counts as shown once it or a later one is visible (a
  * newer figure holds it); the universe's median rises with them, so a probe shows there once the median reached
@@ -39,6 +40,9 @@ final class FreshnessProbes {
     /** The hops, in the order of the rows. */
     enum Hop {
         COMPANY_TOPIC("202 -> metrics.company", "the figure on metrics.company (read_committed)"),
+        FLOOR_TOPIC("202 -> Kafka Streams floor", "the tick on the output of Kafka Streams' own floor, a trivial "
+                + "exactly_once_v2 app beside the service over the same ticks (StreamsFloor.follow: commit.interval.ms 0, "
+                + "no record cache; read_committed)"),
         REPORT_REST("202 -> report REST", "the price at GET /api/v1/companies/{ticker}"),
         REPORT_STREAM("202 -> report event", "the price in a 'companies' event of GET /api/v1/stream"),
         UNIVERSE_TOPIC("202 -> universe median", "the named universe's changed median on metrics.universe (read_committed)");
@@ -92,8 +96,10 @@ final class FreshnessProbes {
         return accepted.size();
     }
 
-    void watch(Supplier<KafkaConsumer<String, String>> consumers, HttpClient http, URI report) throws Exception {
+    void watch(Supplier<KafkaConsumer<String, String>> consumers, HttpClient http, URI report, String floorOutput)
+            throws Exception {
         watchers.add(thread("company-topic", () -> watchTopic(consumers.get(), "metrics.company", this::companyRecord)));
+        watchers.add(thread("floor-topic", () -> watchTopic(consumers.get(), floorOutput, this::floorRecord)));
         watchers.add(thread("universe-topic", () -> watchTopic(consumers.get(), "metrics.universe", this::universeRecord)));
         watchers.add(thread("report-rest", () -> watchRest(http, report.resolve("/api/v1/companies/" + ticker))));
         HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(report.resolve("/api/v1/stream"))
@@ -178,6 +184,13 @@ final class FreshnessProbes {
             if (price >= basePrice && figures.path("evToNtmRevenue").isNumber()) {
                 multiples.put((int) (price - basePrice), figures.path("evToNtmRevenue").asDouble());
             }
+        }
+    }
+
+    /** The floor passes the ticks on as written: the probe's own event. */
+    private void floorRecord(ConsumerRecord<String, String> record, long at) throws IOException {
+        if (ticker.equals(record.key()) && record.value() != null) {
+            seen(Hop.FLOOR_TOPIC, MAPPER.readTree(record.value()).path("price").asDouble(Double.NaN), at);
         }
     }
 
