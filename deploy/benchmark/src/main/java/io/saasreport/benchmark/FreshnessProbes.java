@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -59,6 +60,7 @@ final class FreshnessProbes {
     private final String ticker;
     private final String universe;
     private final double basePrice;
+    private final Set<Hop> hops;
     private final List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Map<Hop, Map<Integer, Long>> shown = new ConcurrentHashMap<>();
     /** The probe's multiple (EV / NTM revenue) as metrics.company published it, by probe. */
@@ -70,10 +72,12 @@ final class FreshnessProbes {
     private volatile boolean watching = true;
     private volatile InputStream stream;
 
-    FreshnessProbes(String ticker, String universe, double basePrice) {
+    /** Probes of {@code ticker} from {@code basePrice} up, watched on {@code hops}. */
+    FreshnessProbes(String ticker, String universe, double basePrice, Set<Hop> hops) {
         this.ticker = ticker;
         this.universe = universe;
         this.basePrice = basePrice;
+        this.hops = Set.copyOf(hops);
         for (Hop hop : Hop.values()) {
             shown.put(hop, new ConcurrentHashMap<>());
         }
@@ -96,22 +100,37 @@ final class FreshnessProbes {
         return accepted.size();
     }
 
+    String ticker() {
+        return ticker;
+    }
+
     void watch(Supplier<KafkaConsumer<String, String>> consumers, HttpClient http, URI report, String floorOutput)
             throws Exception {
-        watchers.add(thread("company-topic", () -> watchTopic(consumers.get(), "metrics.company", this::companyRecord)));
-        watchers.add(thread("floor-topic", () -> watchTopic(consumers.get(), floorOutput, this::floorRecord)));
-        watchers.add(thread("universe-topic", () -> watchTopic(consumers.get(), "metrics.universe", this::universeRecord)));
-        watchers.add(thread("report-rest", () -> watchRest(http, report.resolve("/api/v1/companies/" + ticker))));
-        HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(report.resolve("/api/v1/stream"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        stream = events.body();
-        watchers.add(thread("report-stream", () -> watchStream(stream)));
+        // The universe's median is matched against the multiples seen on metrics.company.
+        if (hops.contains(Hop.COMPANY_TOPIC) || hops.contains(Hop.UNIVERSE_TOPIC)) {
+            watchers.add(thread("company-topic", () -> watchTopic(consumers.get(), "metrics.company", this::companyRecord)));
+        }
+        if (hops.contains(Hop.FLOOR_TOPIC)) {
+            watchers.add(thread("floor-topic", () -> watchTopic(consumers.get(), floorOutput, this::floorRecord)));
+        }
+        if (hops.contains(Hop.UNIVERSE_TOPIC)) {
+            watchers.add(thread("universe-topic", () -> watchTopic(consumers.get(), "metrics.universe", this::universeRecord)));
+        }
+        if (hops.contains(Hop.REPORT_REST)) {
+            watchers.add(thread("report-rest", () -> watchRest(http, report.resolve("/api/v1/companies/" + ticker))));
+        }
+        if (hops.contains(Hop.REPORT_STREAM)) {
+            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(report.resolve("/api/v1/stream"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            stream = events.body();
+            watchers.add(thread("report-stream", () -> watchStream(stream)));
+        }
         watchers.forEach(Thread::start);
     }
 
     boolean allShown() {
         int probes = accepted.size();
-        for (Hop hop : Hop.values()) {
+        for (Hop hop : hops) {
             if (latencies(hop).contains(Long.MAX_VALUE) || latencies(hop).size() < probes) {
                 return false;
             }
