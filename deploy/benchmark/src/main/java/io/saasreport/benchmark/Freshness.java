@@ -28,8 +28,11 @@ final class Freshness {
     private static final Set<Hop> SERVICE_HOPS = EnumSet.of(Hop.COMPANY_TOPIC, Hop.REPORT_REST, Hop.REPORT_STREAM,
             Hop.UNIVERSE_TOPIC);
     private static final Set<Hop> FLOOR_HOPS = EnumSet.of(Hop.COMPANY_TOPIC, Hop.FLOOR_TOPIC);
-    /** The floor's background ticks before its first probe: its JVM code warms up, as the service's did before. */
-    private static final Duration FLOOR_LEAD = Duration.ofSeconds(5);
+    /**
+     * The floor's background ticks before its first probe: its code warms up and its group settles, as the service's
+     * had (with 5 s its first probes waited 3 s).
+     */
+    private static final Duration FLOOR_LEAD = Duration.ofSeconds(10);
 
     private final Bench bench;
     private final Options options;

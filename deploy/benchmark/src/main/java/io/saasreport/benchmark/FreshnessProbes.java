@@ -42,8 +42,8 @@ final class FreshnessProbes {
     enum Hop {
         COMPANY_TOPIC("202 -> metrics.company", "the figure on metrics.company (read_committed)"),
         FLOOR_TOPIC("202 -> Kafka Streams floor", "the tick on the output of Kafka Streams' own floor, a trivial "
-                + "exactly_once_v2 app beside the service over the same ticks (StreamsFloor.follow: commit.interval.ms 0, "
-                + "no record cache; read_committed)"),
+                + "exactly_once_v2 app over the same ticks (StreamsFloor.follow: Kafka Streams' defaults, commit.interval.ms "
+                + "100, a 10 MB record cache; read_committed)"),
         REPORT_REST("202 -> report REST", "the price at GET /api/v1/companies/{ticker}"),
         REPORT_STREAM("202 -> report event", "the price in a 'companies' event of GET /api/v1/stream"),
         UNIVERSE_TOPIC("202 -> universe median", "the named universe's changed median on metrics.universe (read_committed)");
