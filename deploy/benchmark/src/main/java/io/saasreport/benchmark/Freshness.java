@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.saasreport.benchmark.FreshnessProbes.Hop;
 
 /**
- * Phase "freshness", once per background rate: holds {@code rate} ticks/s of other tickers while a probe posts a
- * rising price for the probe's ticker every 200 ms; {@link FreshnessProbes} notes when each probe shows on each hop.
+ * Phase "freshness", once per background rate: holds {@code rate} ticks/s of other tickers while, after a lead of
+ * {@link #LEAD}, a probe posts a rising price for the probe's ticker every 200 ms; {@link FreshnessProbes} notes when each probe shows on each hop.
  * One row per hop: p50 / p99 / max. Then a second window of the same length measures Kafka Streams' own floor
  * ({@link StreamsFloor#follow}) beside the service: in a window of its own, so that the floor's work does not slow
  * the service's figures of the first, and with the service's {@code 202 -> metrics.company} again, in the same
@@ -29,10 +29,12 @@ final class Freshness {
             Hop.UNIVERSE_TOPIC);
     private static final Set<Hop> FLOOR_HOPS = EnumSet.of(Hop.COMPANY_TOPIC, Hop.FLOOR_TOPIC);
     /**
-     * The floor's background ticks before its first probe: its code warms up and its group settles, as the service's
-     * had (with 5 s its first probes waited 3 s).
+     * Each window's background ticks before its first probe, so that a probe meets the rate's steady state: the
+     * service finished what the phase before left it (right after the storms its probes took 350-420 ms at the median
+     * at 500 ticks/s, a minute later 66-71 ms), the floor's code warmed up and its group settled (with 5 s its first
+     * probes waited 3 s).
      */
-    private static final Duration FLOOR_LEAD = Duration.ofSeconds(10);
+    private static final Duration LEAD = Duration.ofSeconds(10);
 
     private final Bench bench;
     private final Options options;
@@ -57,7 +59,7 @@ final class Freshness {
         double base = 10_000.0 * (1 + options.freshnessRates().indexOf(rate));
         String group = "freshness " + rate;
         FreshnessProbes service = new FreshnessProbes(probeTicker, PROBE_UNIVERSE, base, SERVICE_HOPS);
-        Window window = window(rate, service, null, Duration.ZERO);
+        Window window = window(rate, service, null, LEAD);
         Results results = bench.results();
         results.add(group, "background ticks written", rate(window.sent(), window.nanos()), window.sent() / seconds(window.nanos()),
                 "ticks/s held (target " + rate + ") while " + service.count() + " probes ran"
@@ -69,7 +71,7 @@ final class Freshness {
         try (StreamsFloor.Following floor = StreamsFloor.follow(bench.prices().bootstrap(), PriceTopic.PRICES,
                 bench.root().resolve("deploy/benchmark/target/streams-floor-follow"), Duration.ofMinutes(2))) {
             FreshnessProbes beside = new FreshnessProbes(probeTicker, PROBE_UNIVERSE, base + 5_000, FLOOR_HOPS);
-            Window floorWindow = window(rate, beside, floor.output(), FLOOR_LEAD);
+            Window floorWindow = window(rate, beside, floor.output(), LEAD);
             String held = " (a window of its own after the service's: " + rate(floorWindow.sent(), floorWindow.nanos())
                     + " ticks/s of background" + (floorWindow.allShown() ? "" : "; some probes never showed within a minute") + ")";
             add(group, Hop.FLOOR_TOPIC.label, Hop.FLOOR_TOPIC.meaning + held, beside.latencies(Hop.FLOOR_TOPIC));
