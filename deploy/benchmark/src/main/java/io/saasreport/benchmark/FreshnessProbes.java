@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The freshness probes of one background rate: a price for a ticker the load leaves alone, posted to the ingest API,
- * and four watchers noting when each probe shows: on {@code metrics.company}, at the report's REST API, in an event
+ * and five watchers noting when each probe shows: on {@code metrics.company}, on the output of Kafka Streams' floor
+ * (the engine's own latency under exactly-once, measured in the same seconds), at the report's REST API, in an event
  * of {@code /api/v1/stream}, and as the changed median of a named universe whose only member is the probe's ticker
  * on {@code metrics.universe}. Probe prices rise, so a probe counts as shown once it or a later one is visible (a
  * newer figure holds it); the universe's median rises with them, so a probe shows there once the median reached
@@ -39,6 +41,9 @@ final class FreshnessProbes {
     /** The hops, in the order of the rows. */
     enum Hop {
         COMPANY_TOPIC("202 -> metrics.company", "the figure on metrics.company (read_committed)"),
+        FLOOR_TOPIC("202 -> Kafka Streams floor", "the tick on the output of Kafka Streams' own floor, a trivial "
+                + "exactly_once_v2 app over the same ticks (StreamsFloor.follow: Kafka Streams' defaults, commit.interval.ms "
+                + "100, a 10 MB record cache; read_committed)"),
         REPORT_REST("202 -> report REST", "the price at GET /api/v1/companies/{ticker}"),
         REPORT_STREAM("202 -> report event", "the price in a 'companies' event of GET /api/v1/stream"),
         UNIVERSE_TOPIC("202 -> universe median", "the named universe's changed median on metrics.universe (read_committed)");
@@ -55,6 +60,7 @@ final class FreshnessProbes {
     private final String ticker;
     private final String universe;
     private final double basePrice;
+    private final Set<Hop> hops;
     private final List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Map<Hop, Map<Integer, Long>> shown = new ConcurrentHashMap<>();
     /** The probe's multiple (EV / NTM revenue) as metrics.company published it, by probe. */
@@ -66,10 +72,12 @@ final class FreshnessProbes {
     private volatile boolean watching = true;
     private volatile InputStream stream;
 
-    FreshnessProbes(String ticker, String universe, double basePrice) {
+    /** Probes of {@code ticker} from {@code basePrice} up, watched on {@code hops}. */
+    FreshnessProbes(String ticker, String universe, double basePrice, Set<Hop> hops) {
         this.ticker = ticker;
         this.universe = universe;
         this.basePrice = basePrice;
+        this.hops = Set.copyOf(hops);
         for (Hop hop : Hop.values()) {
             shown.put(hop, new ConcurrentHashMap<>());
         }
@@ -92,20 +100,37 @@ final class FreshnessProbes {
         return accepted.size();
     }
 
-    void watch(Supplier<KafkaConsumer<String, String>> consumers, HttpClient http, URI report) throws Exception {
-        watchers.add(thread("company-topic", () -> watchTopic(consumers.get(), "metrics.company", this::companyRecord)));
-        watchers.add(thread("universe-topic", () -> watchTopic(consumers.get(), "metrics.universe", this::universeRecord)));
-        watchers.add(thread("report-rest", () -> watchRest(http, report.resolve("/api/v1/companies/" + ticker))));
-        HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(report.resolve("/api/v1/stream"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        stream = events.body();
-        watchers.add(thread("report-stream", () -> watchStream(stream)));
+    String ticker() {
+        return ticker;
+    }
+
+    void watch(Supplier<KafkaConsumer<String, String>> consumers, HttpClient http, URI report, String floorOutput)
+            throws Exception {
+        // The universe's median is matched against the multiples seen on metrics.company.
+        if (hops.contains(Hop.COMPANY_TOPIC) || hops.contains(Hop.UNIVERSE_TOPIC)) {
+            watchers.add(thread("company-topic", () -> watchTopic(consumers.get(), "metrics.company", this::companyRecord)));
+        }
+        if (hops.contains(Hop.FLOOR_TOPIC)) {
+            watchers.add(thread("floor-topic", () -> watchTopic(consumers.get(), floorOutput, this::floorRecord)));
+        }
+        if (hops.contains(Hop.UNIVERSE_TOPIC)) {
+            watchers.add(thread("universe-topic", () -> watchTopic(consumers.get(), "metrics.universe", this::universeRecord)));
+        }
+        if (hops.contains(Hop.REPORT_REST)) {
+            watchers.add(thread("report-rest", () -> watchRest(http, report.resolve("/api/v1/companies/" + ticker))));
+        }
+        if (hops.contains(Hop.REPORT_STREAM)) {
+            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(report.resolve("/api/v1/stream"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            stream = events.body();
+            watchers.add(thread("report-stream", () -> watchStream(stream)));
+        }
         watchers.forEach(Thread::start);
     }
 
     boolean allShown() {
         int probes = accepted.size();
-        for (Hop hop : Hop.values()) {
+        for (Hop hop : hops) {
             if (latencies(hop).contains(Long.MAX_VALUE) || latencies(hop).size() < probes) {
                 return false;
             }
@@ -178,6 +203,13 @@ final class FreshnessProbes {
             if (price >= basePrice && figures.path("evToNtmRevenue").isNumber()) {
                 multiples.put((int) (price - basePrice), figures.path("evToNtmRevenue").asDouble());
             }
+        }
+    }
+
+    /** The floor passes the ticks on as written: the probe's own event. */
+    private void floorRecord(ConsumerRecord<String, String> record, long at) throws IOException {
+        if (ticker.equals(record.key()) && record.value() != null) {
+            seen(Hop.FLOOR_TOPIC, MAPPER.readTree(record.value()).path("price").asDouble(Double.NaN), at);
         }
     }
 

@@ -20,11 +20,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -64,26 +66,11 @@ final class StreamsFloor {
         AtomicLong firstAt = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
-                Serdes.String()));
-        builder.stream(topic, Consumed.with(Serdes.String(), Serdes.String()))
-                .processValues(() -> new Latest(seen, firstAt, lastAt, count, done), STORE)
-                .toTable(Materialized.<String, String>as(Stores.lruMap(applicationId + "-changed", 1))
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
-                        .withCachingEnabled().withLoggingDisabled())
-                .toStream()
-                .to(output, Produced.with(Serdes.String(), Serdes.String()));
-
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Topology topology = topology(topic, output, applicationId, () -> new Latest(seen, firstAt, lastAt, count, done));
+        Properties props = properties(bootstrap, applicationId, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
-        props.put(StreamsConfig.producerPrefix("batch.size"), 262144);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the Streams floor read " + seen.get() + " of " + count + " records in "
@@ -92,6 +79,72 @@ final class StreamsFloor {
             streams.close(Duration.ofSeconds(30));
         }
         return new Read(seen.get(), lastAt.get() - firstAt.get());
+    }
+
+    /**
+     * The same app following {@code topic} from its end, for freshness, with Kafka Streams' own defaults under
+     * exactly-once ({@code commit.interval.ms} 100, a 10 MB record cache): the engine's latency as it comes. (A
+     * commit after every processing round without a cache, {@code commit.interval.ms} 0, fell 14 s behind 5,000
+     * ticks/s here.) Its output topic is {@link Following#output}; closing it stops the app.
+     */
+    static Following follow(String bootstrap, String topic, Path stateDir, Duration timeout) throws Exception {
+        String applicationId = "benchmark-streams-floor-follow-" + System.currentTimeMillis();
+        String output = applicationId + "-out";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().size();
+            admin.createTopics(java.util.List.of(new NewTopic(output, partitions, (short) 1))).all().get();
+        }
+        Properties props = properties(bootstrap, applicationId, stateDir);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        KafkaStreams streams = new KafkaStreams(topology(topic, output, applicationId, Forward::new), props);
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            streams.close(Duration.ofSeconds(30));
+            throw new IllegalStateException("the Streams floor was not running after " + timeout.toSeconds() + " s");
+        }
+        return new Following(streams, output);
+    }
+
+    /** The following app and its output topic. */
+    record Following(KafkaStreams streams, String output) implements AutoCloseable {
+        @Override
+        public void close() {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Latest value per ticker in a changelogged in-memory store, the changed tickers out through a cached table. */
+    private static Topology topology(String topic, String output, String applicationId,
+            FixedKeyProcessorSupplier<String, String, String> latest) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
+                Serdes.String()));
+        builder.stream(topic, Consumed.with(Serdes.String(), Serdes.String()))
+                .processValues(latest, STORE)
+                .toTable(Materialized.<String, String>as(Stores.lruMap(applicationId + "-changed", 1))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
+                        .withCachingEnabled().withLoggingDisabled())
+                .toStream()
+                .to(output, Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    /** Exactly-once v2 with the service's producer batches. */
+    private static Properties properties(String bootstrap, String applicationId, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.producerPrefix("batch.size"), 262144);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
     }
 
     /** The floor's group starts where the measured records start. */
@@ -105,23 +158,10 @@ final class StreamsFloor {
         }
     }
 
-    /** Keeps the latest value per ticker and passes it on; counts and times the records. */
-    private static final class Latest implements FixedKeyProcessor<String, String, String> {
-        private final AtomicLong seen;
-        private final AtomicLong firstAt;
-        private final AtomicLong lastAt;
-        private final long count;
-        private final CountDownLatch done;
+    /** Keeps the latest value per ticker and passes it on. */
+    private static class Forward implements FixedKeyProcessor<String, String, String> {
         private FixedKeyProcessorContext<String, String> context;
         private KeyValueStore<String, String> latest;
-
-        Latest(AtomicLong seen, AtomicLong firstAt, AtomicLong lastAt, long count, CountDownLatch done) {
-            this.seen = seen;
-            this.firstAt = firstAt;
-            this.lastAt = lastAt;
-            this.count = count;
-            this.done = done;
-        }
 
         @Override
         public void init(FixedKeyProcessorContext<String, String> context) {
@@ -133,6 +173,28 @@ final class StreamsFloor {
         public void process(FixedKeyRecord<String, String> record) {
             latest.put(record.key(), record.value());
             context.forward(record);
+        }
+    }
+
+    /** {@link Forward}, counting and timing the records. */
+    private static final class Latest extends Forward {
+        private final AtomicLong seen;
+        private final AtomicLong firstAt;
+        private final AtomicLong lastAt;
+        private final long count;
+        private final CountDownLatch done;
+
+        Latest(AtomicLong seen, AtomicLong firstAt, AtomicLong lastAt, long count, CountDownLatch done) {
+            this.seen = seen;
+            this.firstAt = firstAt;
+            this.lastAt = lastAt;
+            this.count = count;
+            this.done = done;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, String> record) {
+            super.process(record);
             long n = seen.incrementAndGet();
             if (n == 1) {
                 firstAt.set(System.nanoTime());

@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
  * Reads a published value (a company's figures, a universe's statistics) in one streaming pass instead of building a
  * tree: the fields are buffered as tokens (each number parsed once, as the tree would), the top-level
  * {@code revision} is taken on the way, and a company's {@code sources} are skipped (only an explanation reads them).
- * The buffer is then bound to the record type and, for a company's history, written out: the value without its
- * sources, exactly as the tree without them would be written.
+ * The buffer is then bound to the record type.
  *
  * <p>It reads only the usual shape: an object without a repeated name whose revision is absent, null or an integer
  * token within a long. Anything else (and every error) gives null, and the caller decodes the value from its tree as
@@ -24,7 +23,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 final class OnePassReader {
 
     static final String REVISION = "revision";
-    static final String SOURCES = "sources";
+    private static final String SOURCES = "sources";
 
     private final ObjectMapper mapper;
     /** A repeated name would be collapsed by the tree (the last one wins): such a value is left to it. */
@@ -36,10 +35,10 @@ final class OnePassReader {
     }
 
     /**
-     * One value read: the bound record, its revision (null when it has none, or when the one it has is not an
-     * integer: {@code notAnInteger}) and, if asked for, its JSON without sources.
+     * One value read: the bound record and its revision (null when it has none, or when the one it has is not an
+     * integer: {@code notAnInteger}).
      */
-    record Read<T>(T value, Long revision, String notAnInteger, String withoutSources) {
+    record Read<T>(T value, Long revision, String notAnInteger) {
 
         /** How new the value is; a revision that is not an integer makes the value unreadable. */
         Version version(Instant asOf) {
@@ -52,9 +51,9 @@ final class OnePassReader {
 
     /**
      * The value of {@code json} as a {@code type}, or null when it is not of the usual shape or not readable.
-     * {@code company} skips the sources and, with {@code withoutSources}, writes the value without them.
+     * {@code company} skips the sources.
      */
-    <T> Read<T> read(String json, Class<T> type, boolean company, boolean withoutSources) {
+    <T> Read<T> read(String json, Class<T> type, boolean company) {
         try (JsonParser parser = parsers.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -62,13 +61,11 @@ final class OnePassReader {
             TokenBuffer fields = new TokenBuffer(mapper, false);
             fields.writeStartObject();
             Long revision = null;
-            boolean sources = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (company && name.equals(SOURCES)) {
                     parser.skipChildren(); // still tokenized: a syntax error in the sources is found
-                    sources = true;
                     continue;
                 }
                 if (name.equals(REVISION) && value != JsonToken.VALUE_NULL) {
@@ -82,8 +79,7 @@ final class OnePassReader {
             }
             fields.writeEndObject();
             T bound = mapper.readValue(fields.asParser(), type); // as the tree is bound
-            String rest = withoutSources && sources ? mapper.writeValueAsString(fields) : json;
-            return new Read<>(bound, revision, null, rest);
+            return new Read<>(bound, revision, null);
         } catch (IOException | RuntimeException e) {
             return null; // the tree decoding decides, and says why
         }

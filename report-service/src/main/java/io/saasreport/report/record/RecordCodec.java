@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.Filing;
@@ -51,12 +50,12 @@ public class RecordCodec {
         return companies(records, false, CompanyValue::metrics);
     }
 
-    /** Every company's figures with the value without its sources (what the writer stores). */
+    /** Every company's figures with their text as the history endpoint serves them (what the writer stores). */
     public Decoded<CompanyValue> companiesToStore(List<ConsumerRecord<String, String>> records) {
         return companies(records, true, value -> value);
     }
 
-    private <T> Decoded<T> companies(List<ConsumerRecord<String, String>> records, boolean withoutSources,
+    private <T> Decoded<T> companies(List<ConsumerRecord<String, String>> records, boolean asServed,
             Function<CompanyValue, T> kept) {
         Decoded<T> decoded = new Decoded<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -69,11 +68,12 @@ public class RecordCodec {
                 continue;
             }
             try {
-                OnePassReader.Read<CompanyMetrics> read = read(record.value(), CompanyMetrics.class, true, withoutSources);
+                OnePassReader.Read<CompanyMetrics> read = read(record.value(), CompanyMetrics.class, true);
                 CompanyMetrics metrics = read.value();
                 requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
                 requireWidth("name", metrics.name(), NAME_WIDTH);
-                CompanyValue value = new CompanyValue(metrics, read.withoutSources());
+                // The text the REST layer writes for these figures (the same mapper, the same record).
+                CompanyValue value = new CompanyValue(metrics, asServed ? mapper.writeValueAsString(metrics) : null);
                 decoded.add(new Update<>(metrics.ticker(), read.version(metrics.asOf()),
                         kept.apply(value), record.value()), record);
             } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -99,7 +99,7 @@ public class RecordCodec {
                 continue;
             }
             try {
-                OnePassReader.Read<UniverseStatistics> read = read(record.value(), UniverseStatistics.class, false, false);
+                OnePassReader.Read<UniverseStatistics> read = read(record.value(), UniverseStatistics.class, false);
                 UniverseStatistics statistics = read.value();
                 decoded.add(new Update<>(record.key(), read.version(statistics.asOf()),
                         statistics, record.value()), record);
@@ -180,29 +180,23 @@ public class RecordCodec {
     }
 
     /** The value read in one pass or, when that does not read it (an unusual value, an error), from its tree. */
-    private <T> OnePassReader.Read<T> read(String json, Class<T> type, boolean company, boolean withoutSources)
-            throws JsonProcessingException {
-        OnePassReader.Read<T> read = onePass.read(json, type, company, withoutSources);
-        return read != null ? read : fromTree(json, type, company && withoutSources);
+    private <T> OnePassReader.Read<T> read(String json, Class<T> type, boolean company) throws JsonProcessingException {
+        OnePassReader.Read<T> read = onePass.read(json, type, company);
+        return read != null ? read : fromTree(json, type);
     }
 
     /** The decoding of old, kept for the values the one pass leaves: it decides their outcome and error text. */
-    private <T> OnePassReader.Read<T> fromTree(String json, Class<T> type, boolean withoutSources)
-            throws JsonProcessingException {
+    private <T> OnePassReader.Read<T> fromTree(String json, Class<T> type) throws JsonProcessingException {
         JsonNode tree = mapper.readTree(json);
         T value = mapper.treeToValue(tree, type);
         JsonNode revision = tree.get(OnePassReader.REVISION);
-        String rest = json;
-        if (withoutSources && tree instanceof ObjectNode object && object.remove(OnePassReader.SOURCES) != null) {
-            rest = mapper.writeValueAsString(object);
-        }
         if (revision == null || revision.isNull()) {
-            return new OnePassReader.Read<>(value, null, null, rest);
+            return new OnePassReader.Read<>(value, null, null);
         }
         if (!revision.canConvertToExactIntegral() || !revision.canConvertToLong()) {
-            return new OnePassReader.Read<>(value, null, revision.toString(), rest);
+            return new OnePassReader.Read<>(value, null, revision.toString());
         }
-        return new OnePassReader.Read<>(value, revision.longValue(), null, rest);
+        return new OnePassReader.Read<>(value, revision.longValue(), null);
     }
 
     private static String require(String value) {

@@ -139,16 +139,16 @@ public class CompanyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No metrics published for this ticker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<CompanyMetrics> history(
+    public Response history(
             @Parameter(description = "Ticker symbol", example = "BPH") @PathParam("ticker") String ticker,
             @Valid @BeanParam HistoryQuery query) {
         if (!isKnown(ticker)) {
             throw new UnknownCompanyException(ticker);
         }
-        List<CompanyMetrics> history = companies.history(ticker, query.resolution(retention, clock), query.from(),
-                query.to(), query.limit());
+        byte[] history = companies.history(ticker, query.resolution(retention, clock), query.from(), query.to(),
+                query.limit());
         meters.snapshotServed("company-history");
-        return history;
+        return Response.ok(history, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

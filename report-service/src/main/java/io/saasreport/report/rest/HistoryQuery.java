@@ -56,12 +56,22 @@ public class HistoryQuery {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** The bounds, parsed once: a read asks for them several times, and parsing an instant is not cheap. */
+    private Instant[] bounds;
+
     Instant from() {
-        return withinStorable(OptionalInstant.parse(from));
+        return bounds()[0];
     }
 
     Instant to() {
-        return withinStorable(OptionalInstant.parse(to));
+        return bounds()[1];
+    }
+
+    private Instant[] bounds() {
+        if (bounds == null) {
+            bounds = new Instant[] {withinStorable(OptionalInstant.parse(from)), withinStorable(OptionalInstant.parse(to))};
+        }
+        return bounds;
     }
 
     private static Instant withinStorable(Instant bound) {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.HistoryResolution;
 import io.saasreport.report.record.SnapshotJson;
 
@@ -21,10 +20,26 @@ public class CompanySnapshots {
         this.history = history;
     }
 
-    /** The company's points of one resolution between the bounds (inclusive, either may be null): the newest {@code limit}, oldest first. */
-    public List<CompanyMetrics> history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
-        return history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit).stream()
-                .map(json::company).toList();
+    /**
+     * The company's points of one resolution between the bounds (inclusive, either may be null), the newest
+     * {@code limit}, oldest first: a JSON array of its figures, UTF-8, joined from the stored texts as they come from
+     * the database (a point stored before they were stored as served is written again).
+     */
+    public byte[] history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
+        List<byte[]> points = history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit).stream()
+                .map(point -> point.asServed() ? point.json() : json.companyAsServed(point.json())).toList();
+        byte[] array = new byte[2 + points.stream().mapToInt(point -> point.length + 1).sum() - (points.isEmpty() ? 0 : 1)];
+        array[0] = '[';
+        int at = 1;
+        for (byte[] point : points) {
+            if (at > 1) {
+                array[at++] = ',';
+            }
+            System.arraycopy(point, 0, array, at, point.length);
+            at += point.length;
+        }
+        array[at] = ']';
+        return array;
     }
 
     /** Whether any point of the company is stored (it may have been removed from the current figures since). */

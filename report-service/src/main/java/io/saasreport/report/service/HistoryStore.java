@@ -32,19 +32,29 @@ import io.saasreport.report.domain.HistoryRetention;
 @Singleton
 public class HistoryStore implements HistoryAtInstant {
 
-    /** A stored history: its table, the column of its series' key and the type of its payload column. */
+    /**
+     * A stored history: its table, the column of its series' key, the type of its payload column and whether its
+     * points are written as the history endpoint serves them (V10: the company's; a row stored before says so).
+     */
     public enum Series {
-        COMPANY("company_history", "ticker", "text"),
-        UNIVERSE("universe_history", "universe", "jsonb");
+        COMPANY("company_history", "ticker", "text", true),
+        UNIVERSE("universe_history", "universe", "jsonb", false);
 
         private final String table;
         private final String key;
         private final String payloadType;
+        private final boolean writtenAsServed;
 
-        Series(String table, String key, String payloadType) {
+        Series(String table, String key, String payloadType, boolean writtenAsServed) {
             this.table = table;
             this.key = key;
             this.payloadType = payloadType;
+            this.writtenAsServed = writtenAsServed;
+        }
+
+        /** The column that tells a point written as served from one stored before (V10), or a constant. */
+        private String asServed() {
+            return writtenAsServed ? "as_served" : "false";
         }
     }
 
@@ -54,6 +64,13 @@ public class HistoryStore implements HistoryAtInstant {
 
     /** One stored row: its resolution and the point's JSON. */
     public record Row(HistoryResolution resolution, String payload) {
+    }
+
+    /**
+     * A point's stored JSON (as PostgreSQL sends it: UTF-8, not decoded into a String), and whether it is the text
+     * the history endpoint serves (else it is to be written again).
+     */
+    public record StoredPoint(byte[] json, boolean asServed) {
     }
 
     private static final String COMPANIES_AT = "with recursive tickers(ticker) as ("
@@ -104,15 +121,17 @@ public class HistoryStore implements HistoryAtInstant {
         }
         // A batch may hold several points of one period (a key's minutes of one hour): the latest, and on a tie the
         // later one, is the period's, as one upsert may touch each row once.
-        String upsert = "insert into " + series.table + " (" + series.key + ", resolution, period, as_of, payload)"
-                + " select distinct on (p.key, r.resolution, r.period) p.key, r.resolution, r.period, p.as_of, p.payload::"
-                + series.payloadType
+        String asServed = series.writtenAsServed ? ", as_served" : "";
+        String upsert = "insert into " + series.table + " (" + series.key + ", resolution, period, as_of, payload"
+                + asServed + ") select distinct on (p.key, r.resolution, r.period) p.key, r.resolution, r.period, p.as_of,"
+                + " p.payload::" + series.payloadType + (series.writtenAsServed ? ", true" : "")
                 + " from unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],"
                 + " ?::timestamptz[]) with ordinality as p(key, as_of, payload, m, h, d, w, n)"
                 + " cross join lateral (values ('m', p.m), ('h', p.h), ('d', p.d), ('w', p.w)) as r(resolution, period)"
                 + " order by p.key, r.resolution, r.period, p.as_of desc, p.n desc"
                 + " on conflict (" + series.key + ", resolution, period) do update set as_of = excluded.as_of,"
-                + " payload = excluded.payload where excluded.as_of >= " + series.table + ".as_of";
+                + " payload = excluded.payload" + (series.writtenAsServed ? ", as_served = true" : "")
+                + " where excluded.as_of >= " + series.table + ".as_of";
         try (PreparedStatement write = connection.prepareStatement(upsert)) {
             write.setArray(1, connection.createArrayOf("text", keys));
             write.setArray(2, connection.createArrayOf("timestamptz", times));
@@ -142,11 +161,11 @@ public class HistoryStore implements HistoryAtInstant {
 
     /**
      * One series' points of one resolution whose asOf is within the bounds (inclusive, either may be null): the
-     * newest {@code limit}, oldest first, as stored JSON.
+     * newest {@code limit}, oldest first, as stored.
      */
-    public List<String> between(Series series, String key, HistoryResolution resolution, Instant from, Instant to, int limit) {
-        StringBuilder sql = new StringBuilder("select payload::text from " + series.table + " where " + series.key
-                + " = ? and resolution = ?");
+    public List<StoredPoint> between(Series series, String key, HistoryResolution resolution, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder("select payload::text, " + series.asServed() + " from " + series.table
+                + " where " + series.key + " = ? and resolution = ?");
         List<Instant> bounds = new ArrayList<>();
         if (from != null) {
             sql.append(" and period >= ? and as_of >= ?");
@@ -168,9 +187,14 @@ public class HistoryStore implements HistoryAtInstant {
                 select.setTimestamp(index++, Timestamp.from(bound));
             }
             select.setInt(index, limit);
-            List<String> payloads = texts(select);
-            Collections.reverse(payloads);
-            return payloads;
+            List<StoredPoint> points = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    points.add(new StoredPoint(rows.getBytes(1), rows.getBoolean(2)));
+                }
+            }
+            Collections.reverse(points);
+            return points;
         } catch (SQLException e) {
             throw new HistoryReadFailure(series.table, e);
         }

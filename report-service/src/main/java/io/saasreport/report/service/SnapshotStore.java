@@ -108,7 +108,7 @@ public class SnapshotStore {
                 upsert.executeBatch();
             }
             List<HistoryStore.Point> points = accepted.stream().map(update -> new HistoryStore.Point(update.key(),
-                    update.value().metrics().asOf(), update.value().withoutSources())).toList();
+                    update.value().metrics().asOf(), update.value().asServed())).toList();
             history.store(connection, HistoryStore.Series.COMPANY, points);
         } catch (SQLException e) {
             throw new StoreFailure("company snapshots", e);

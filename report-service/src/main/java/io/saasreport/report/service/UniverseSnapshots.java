@@ -24,7 +24,7 @@ public class UniverseSnapshots {
     /** One universe's points of one resolution between the bounds (inclusive, either may be null): the newest {@code limit}, oldest first. */
     public List<UniverseStatistics> history(String universe, HistoryResolution resolution, Instant from, Instant to, int limit) {
         return history.between(HistoryStore.Series.UNIVERSE, universe, resolution, from, to, limit).stream()
-                .map(json::universe).toList();
+                .map(point -> json.universe(point.json())).toList();
     }
 
     public long estimatedHistoryRows() {

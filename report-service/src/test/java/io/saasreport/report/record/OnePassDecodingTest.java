@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.UniverseStatistics;
@@ -44,21 +43,21 @@ class OnePassDecodingTest {
     @Test
     void theUsualValuesAreReadInOnePass() {
         String company = ExampleData.company("BPH", AS_OF, value -> value.put("revision", 12));
-        OnePassReader.Read<CompanyMetrics> read = onePass.read(company, CompanyMetrics.class, true, true);
+        OnePassReader.Read<CompanyMetrics> read = onePass.read(company, CompanyMetrics.class, true);
         assertNotNull(read);
         assertEquals(12L, read.revision());
         assertEquals("BPH", read.value().ticker());
-        assertNotNull(onePass.read(ExampleData.universe(AS_OF), UniverseStatistics.class, false, false));
-        assertNotNull(onePass.read(company.replace("\"revision\":12", "\"revision\":null"), CompanyMetrics.class, true, true));
+        assertNotNull(onePass.read(ExampleData.universe(AS_OF), UniverseStatistics.class, false));
+        assertNotNull(onePass.read(company.replace("\"revision\":12", "\"revision\":null"), CompanyMetrics.class, true));
     }
 
     @Test
     void unusualValuesAreLeftToTheTree() {
         for (String revision : List.of("1.5", "5.0", "\"5\"", "99999999999999999999", "{}", "true")) {
             String company = ExampleData.company("BPH", AS_OF).replaceFirst("^\\{", "{\"revision\":" + revision + ",");
-            assertNull(onePass.read(company, CompanyMetrics.class, true, true), revision);
+            assertNull(onePass.read(company, CompanyMetrics.class, true), revision);
         }
-        assertNull(onePass.read("{\"ticker\":\"BPH\",\"ticker\":\"UMV\",\"asOf\":\"" + AS_OF + "\"}", CompanyMetrics.class, true, true));
+        assertNull(onePass.read("{\"ticker\":\"BPH\",\"ticker\":\"UMV\",\"asOf\":\"" + AS_OF + "\"}", CompanyMetrics.class, true));
     }
 
     @Test
@@ -142,11 +141,11 @@ class OnePassDecodingTest {
     }
 
     /** What a value decoded to: the update's parts, or the dead letter's reason, or the exception thrown. */
-    private record Outcome(String key, Version version, Object value, String withoutSources, String payload, String failure) {
+    private record Outcome(String key, Version version, Object value, String asServed, String payload, String failure) {
     }
 
     private static <T> Outcome after(Function<List<ConsumerRecord<String, String>>, Decoded<T>> decode,
-            ConsumerRecord<String, String> record, boolean withoutSources) {
+            ConsumerRecord<String, String> record, boolean asServed) {
         Decoded<T> decoded;
         try {
             decoded = decode.apply(List.of(record));
@@ -159,12 +158,12 @@ class OnePassDecodingTest {
         }
         Update<T> update = decoded.updates().get(0);
         Object value = update.value() instanceof CompanyValue company ? company.metrics() : update.value();
-        String rest = withoutSources ? ((CompanyValue) update.value()).withoutSources() : null;
+        String rest = asServed ? ((CompanyValue) update.value()).asServed() : null;
         return new Outcome(update.key(), update.version(), value, rest, update.payload(), null);
     }
 
-    /** The decoding as it was: the value's tree bound, its revision read from it, the tree without sources written. */
-    private static Outcome before(String json, Class<?> type, boolean withoutSources) {
+    /** The decoding as it was: the value's tree bound, its revision read from it, the bound figures written as served. */
+    private static Outcome before(String json, Class<?> type, boolean asServed) {
         String name = type.getSimpleName();
         try {
             JsonNode tree = MAPPER.readTree(json);
@@ -193,7 +192,7 @@ class OnePassDecodingTest {
             } else {
                 version = new Version(revision.longValue(), asOf);
             }
-            String rest = withoutSources ? withoutSources(json) : null;
+            String rest = asServed ? MAPPER.writeValueAsString(value) : null;
             return new Outcome(key, version, value, rest, json, null);
         } catch (JsonProcessingException e) {
             return new Outcome(null, null, null, null, null, "Not a valid " + name + ": " + e.getOriginalMessage());
@@ -202,14 +201,6 @@ class OnePassDecodingTest {
         } catch (RuntimeException e) {
             return new Outcome(null, null, null, null, null, e.getClass().getName());
         }
-    }
-
-    private static String withoutSources(String json) throws JsonProcessingException {
-        JsonNode tree = MAPPER.readTree(json);
-        if (tree instanceof ObjectNode object && object.remove("sources") != null) {
-            return MAPPER.writeValueAsString(object);
-        }
-        return json;
     }
 
     @Test

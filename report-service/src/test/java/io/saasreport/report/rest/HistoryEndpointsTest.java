@@ -3,13 +3,20 @@ package io.saasreport.report.rest;
 import static io.saasreport.report.support.Api.eventually;
 import static io.saasreport.report.support.Api.given;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -18,8 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.saasreport.contracts.Problem;
+import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.ReportDatabase;
 import io.saasreport.report.support.Upstream;
@@ -37,6 +49,10 @@ class HistoryEndpointsTest {
 
     @Inject
     ReportDatabase database;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ObjectMapper mapper;
 
     @BeforeEach
     void startFromNothing() {
@@ -172,6 +188,39 @@ class HistoryEndpointsTest {
                 .body("asOf", contains(T2.toString(), T3.toString()));
         given().queryParam("resolution", "hour").get("/api/v1/companies/BPH/history").then()
                 .body("asOf", contains(T3.toString()));
+    }
+
+    /**
+     * Each point is served as the text stored for it: the company's figures exactly as the REST layer writes them (no
+     * revision, no sources). A point stored before V10, in its published form, is written again as it is read.
+     */
+    @Test
+    void aCompanysHistoryIsItsFiguresAsServedAlsoForAPointStoredBeforeInItsPublishedForm() throws Exception {
+        Upstream.company(ExampleData.company("BPH", T1, bph -> bph.put("revision", 3)));
+        Upstream.awaitStored();
+        Upstream.company(ExampleData.company("BPH", T2, bph -> bph.put("revision", 4).put("price", 1170.0)));
+        Upstream.awaitStored();
+        eventually(() -> given().get("/api/v1/companies/BPH").then().body("asOf", equalTo(T2.toString())));
+        Instant before = T1.minus(Duration.ofMinutes(3));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into company_history"
+                        + " (ticker, resolution, period, as_of, payload) values ('BPH', 'm', ?, ?, ?)")) {
+            insert.setTimestamp(1, Timestamp.from(before.truncatedTo(ChronoUnit.MINUTES)));
+            insert.setTimestamp(2, Timestamp.from(before));
+            insert.setString(3, ExampleData.company("BPH", before, bph -> bph.put("revision", 2).put("price", 1100.5)));
+            insert.executeUpdate();
+        }
+
+        String history = given().queryParam("resolution", "minute").get("/api/v1/companies/BPH/history").then()
+                .statusCode(200).contentType(ContentType.JSON).extract().asString();
+        List<CompanyMetrics> points = mapper.readValue(history, new TypeReference<List<CompanyMetrics>>() {
+        });
+        assertEquals(List.of(before, T1, T2), points.stream().map(CompanyMetrics::asOf).toList());
+        assertEquals(List.of(1100.5, 1164.47, 1170.0), points.stream().map(CompanyMetrics::price).toList());
+        assertEquals(mapper.writeValueAsString(points), history); // as data binding writes the list, byte for byte
+        assertFalse(history.contains("\"revision\""), history);
+        assertFalse(history.contains("\"sources\""), history);
+        assertEquals(given().get("/api/v1/companies/BPH").asString(), mapper.writeValueAsString(points.get(2)));
     }
 
     @Test
