@@ -27,8 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The freshness probes of one background rate: a price for a ticker the load leaves alone, posted to the ingest API,
- * and five watchers noting when each probe shows: on {@code metrics.company}, on the output of Kafka Streams' floor
- * (the engine's own latency under exactly-once, measured in the same seconds), at the report's REST API, in an event
+ * and a watcher on each hop asked for noting when each probe shows: on {@code metrics.company}, on the output of
+ * Kafka Streams' floor (the engine's own latency under exactly-once; {@link Freshness} watches it in a window of its
+ * own), at the report's REST API, in an event
  * of {@code /api/v1/stream}, and as the changed median of a named universe whose only member is the probe's ticker
  * on {@code metrics.universe}. Probe prices rise, so a probe counts as shown once it or a later one is visible (a
  * newer figure holds it); the universe's median rises with them, so a probe shows there once the median reached

@@ -56,10 +56,7 @@ final class StreamsFloor {
     static Read run(String bootstrap, String topic, Map<TopicPartition, Long> from, long count, long commitIntervalMs,
             long cacheBytes, Path stateDir, Duration timeout) throws Exception {
         String applicationId = "benchmark-streams-floor-" + System.currentTimeMillis();
-        String output = applicationId + "-out";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.List.of(new NewTopic(output, from.size(), (short) 1))).all().get();
-        }
+        String output = createOutput(bootstrap, applicationId, from.size());
         startAt(bootstrap, applicationId, from);
 
         AtomicLong seen = new AtomicLong();
@@ -89,12 +86,11 @@ final class StreamsFloor {
      */
     static Following follow(String bootstrap, String topic, Path stateDir, Duration timeout) throws Exception {
         String applicationId = "benchmark-streams-floor-follow-" + System.currentTimeMillis();
-        String output = applicationId + "-out";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().size();
-            admin.createTopics(java.util.List.of(new NewTopic(output, partitions, (short) 1))).all().get();
+        int partitions;
+        try (Admin admin = admin(bootstrap)) {
+            partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
+        String output = createOutput(bootstrap, applicationId, partitions);
         Properties props = properties(bootstrap, applicationId, stateDir);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
         KafkaStreams streams = new KafkaStreams(topology(topic, output, applicationId, Forward::new), props);
@@ -118,6 +114,19 @@ final class StreamsFloor {
         public void close() {
             streams.close(Duration.ofSeconds(30));
         }
+    }
+
+    /** The app's output topic, {@code <application id>-out}, created with {@code partitions} partitions. */
+    private static String createOutput(String bootstrap, String applicationId, int partitions) throws Exception {
+        String output = applicationId + "-out";
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(java.util.List.of(new NewTopic(output, partitions, (short) 1))).all().get();
+        }
+        return output;
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     /** Latest value per ticker in a changelogged in-memory store, the changed tickers out through a cached table. */

@@ -175,8 +175,9 @@ final class StackEnvironment {
         Path log = data.resolve("logs").resolve(logName + ".log");
         // The heap starts small and grows with the work (the JVM's default start, 1/64 of the machine, is more than
         // a service needs after a storm).
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), serviceHeap(service)),
-                "-Xmx" + serviceHeap(service)));
+        String heap = serviceHeap(service);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
+                "-Xmx" + heap));
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

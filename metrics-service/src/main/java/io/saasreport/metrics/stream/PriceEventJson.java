@@ -1,7 +1,6 @@
 package io.saasreport.metrics.stream;
 
 import java.io.IOException;
-import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,35 +35,41 @@ final class PriceEventJson {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "type" -> type = type == null ? text(parser, value) : null;
-                    case "ticker" -> ticker = ticker == null ? text(parser, value) : null;
-                    case "at" -> at = at == null ? text(parser, value) : null;
-                    case "eventId" -> eventId = eventId == null ? text(parser, value) : null;
-                    case "price" -> price = price == null && (value == JsonToken.VALUE_NUMBER_INT
-                            || value == JsonToken.VALUE_NUMBER_FLOAT) ? parser.getDoubleValue() : null;
+                    case "type" -> type = once(type, text(parser, value));
+                    case "ticker" -> ticker = once(ticker, text(parser, value));
+                    case "at" -> at = once(at, text(parser, value));
+                    case "eventId" -> eventId = once(eventId, text(parser, value));
+                    case "price" -> price = once(price, value == JsonToken.VALUE_NUMBER_INT
+                            || value == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDoubleValue() : null);
                     default -> parser.skipChildren();
                 }
-                // A field given twice, or of another kind than plain, is data binding's to judge.
-                if (field.equals("type") && type == null || field.equals("ticker") && ticker == null
-                        || field.equals("at") && at == null || field.equals("eventId") && eventId == null
-                        || field.equals("price") && price == null) {
-                    return null;
-                }
             }
-            if (!"price".equals(type) || ticker == null || price == null || at == null) {
+            if (!"price".equals(type)) {
                 return null;
             }
-            Instant time = IsoInstantDeserializer.parse(at);
-            if (time == null || !(price >= Double.MIN_NORMAL) || !Double.isFinite(price)) {
-                return null;
-            }
-            return new PriceEvent(ticker, price, time, eventId);
-        } catch (IOException | IllegalArgumentException unreadable) {
+            // The event's own rules refuse a missing field, a time that is no instant and an invalid price.
+            return new PriceEvent(ticker, price, at == null ? null : IsoInstantDeserializer.parse(at), eventId);
+        } catch (IOException | IllegalArgumentException | NotPlain unreadable) {
             return null;
         }
     }
 
     private static String text(JsonParser parser, JsonToken value) throws IOException {
         return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+    }
+
+    /** A field's value the first time it is seen and of the plain kind; else the text is data binding's to judge. */
+    private static <T> T once(T held, T value) {
+        if (held != null || value == null) {
+            throw new NotPlain();
+        }
+        return value;
+    }
+
+    /** The text is not a price event in plain form (no stack trace: it only sends the text to data binding). */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
+        }
     }
 }

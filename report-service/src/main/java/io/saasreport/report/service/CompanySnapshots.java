@@ -28,7 +28,8 @@ public class CompanySnapshots {
     public byte[] history(String ticker, HistoryResolution resolution, Instant from, Instant to, int limit) {
         List<byte[]> points = history.between(HistoryStore.Series.COMPANY, ticker, resolution, from, to, limit).stream()
                 .map(point -> point.asServed() ? point.json() : json.companyAsServed(point.json())).toList();
-        byte[] array = new byte[2 + points.stream().mapToInt(point -> point.length + 1).sum() - (points.isEmpty() ? 0 : 1)];
+        int commas = Math.max(points.size() - 1, 0);
+        byte[] array = new byte[2 + commas + points.stream().mapToInt(point -> point.length).sum()];
         array[0] = '[';
         int at = 1;
         for (byte[] point : points) {
