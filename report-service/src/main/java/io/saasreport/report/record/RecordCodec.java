@@ -2,7 +2,11 @@ package io.saasreport.report.record;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,42 +49,98 @@ public class RecordCodec {
         this.onePass = new OnePassReader(mapper);
     }
 
-    /** Every company's figures (what the view holds). */
-    public Decoded<CompanyMetrics> companies(List<ConsumerRecord<String, String>> records) {
-        return companies(records, false, CompanyValue::metrics);
+    /** The newest figures of each company in the batch (what the view holds), and the unreadable records. */
+    public Decoded<CompanyMetrics> newestCompanies(List<ConsumerRecord<String, String>> records) {
+        return companies(records, false, CompanyValue::metrics, Conflation::newestPerKey);
     }
 
-    /** Every company's figures with their text as the history endpoint serves them (what the writer stores). */
+    /**
+     * Each company's last figures of each minute in the batch (what the history keeps: {@link
+     * Conflation#newestPerKeyAndMinute}), with their text as the history endpoint serves them, and the unreadable
+     * records.
+     */
     public Decoded<CompanyValue> companiesToStore(List<ConsumerRecord<String, String>> records) {
-        return companies(records, true, value -> value);
+        return companies(records, true, value -> value, Conflation::newestPerKeyAndMinute);
     }
 
+    /**
+     * The batch's company records that {@code conflation} keeps, read whole, in offset order. Which ones it keeps is
+     * decided first from each value's ticker and version alone ({@link PublishedVersion}), so that a record
+     * superseded within its batch is not read: a company ticking every 200 ms has three or four records in a writer's
+     * batch and its figures are half of the report's work. A record whose version cannot be had so, and a tombstone,
+     * is always read. When a kept record turns out unreadable, or not what its version said, every record of its
+     * company in the batch is read, so that the one before it is kept as before.
+     */
     private <T> Decoded<T> companies(List<ConsumerRecord<String, String>> records, boolean asServed,
-            Function<CompanyValue, T> kept) {
-        Decoded<T> decoded = new Decoded<>();
-        for (ConsumerRecord<String, String> record : records) {
+            Function<CompanyValue, T> kept, Function<List<Update<Integer>>, Collection<Update<Integer>>> conflation) {
+        int count = records.size();
+        boolean[] read = new boolean[count];
+        PublishedVersion[] versions = new PublishedVersion[count];
+        List<Update<Integer>> candidates = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ConsumerRecord<String, String> record = records.get(i);
             if (record.value() == null) {
-                if (record.key() == null) {
-                    decoded.unreadable().add(new Unreadable(record, "A tombstone without a key"));
-                } else {
-                    decoded.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())), record);
+                read[i] = true;
+                if (record.key() != null) {
+                    candidates.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())));
                 }
                 continue;
             }
-            try {
-                OnePassReader.Read<CompanyMetrics> read = read(record.value(), CompanyMetrics.class, true);
-                CompanyMetrics metrics = read.value();
-                requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
-                requireWidth("name", metrics.name(), NAME_WIDTH);
-                // The text the REST layer writes for these figures (the same mapper, the same record).
-                CompanyValue value = new CompanyValue(metrics, asServed ? mapper.writeValueAsString(metrics) : null);
-                decoded.add(new Update<>(metrics.ticker(), read.version(metrics.asOf()),
-                        kept.apply(value), record.value()), record);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                decoded.unreadable().add(new Unreadable(record, "Not a valid CompanyMetrics: " + message(e)));
+            versions[i] = PublishedVersion.of(record.value(), mapper.getFactory());
+            if (versions[i] == null) {
+                read[i] = true;
+            } else {
+                candidates.add(new Update<>(versions[i].ticker(), versions[i].version(), i, null));
+            }
+        }
+        for (Update<Integer> candidate : conflation.apply(candidates)) {
+            if (!candidate.isTombstone()) {
+                read[candidate.value()] = true;
+            }
+        }
+        Object[] outcomes = new Object[count];
+        Set<String> readWhole = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            if (read[i]) {
+                outcomes[i] = company(records.get(i), asServed, kept);
+                if (versions[i] != null && !versions[i].matches(outcomes[i])) {
+                    readWhole.add(versions[i].ticker());
+                }
+            }
+        }
+        Decoded<T> decoded = new Decoded<>();
+        for (int i = 0; i < count; i++) {
+            if (!read[i] && readWhole.contains(versions[i].ticker())) {
+                outcomes[i] = company(records.get(i), asServed, kept);
+            }
+            if (outcomes[i] instanceof Unreadable unreadable) {
+                decoded.unreadable().add(unreadable);
+            } else if (outcomes[i] != null) {
+                @SuppressWarnings("unchecked")
+                Update<T> update = (Update<T>) outcomes[i];
+                decoded.add(update, records.get(i));
             }
         }
         return decoded;
+    }
+
+    /** One company record read whole: its {@link Update}, or why it is {@link Unreadable}. */
+    private <T> Object company(ConsumerRecord<String, String> record, boolean asServed, Function<CompanyValue, T> kept) {
+        if (record.value() == null) {
+            return record.key() == null ? new Unreadable(record, "A tombstone without a key")
+                    : Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp()));
+        }
+        try {
+            OnePassReader.Read<CompanyMetrics> read = read(record.value(), CompanyMetrics.class, true);
+            CompanyMetrics metrics = read.value();
+            requireWidth("ticker", metrics.ticker(), TICKER_WIDTH);
+            requireWidth("name", metrics.name(), NAME_WIDTH);
+            // The text the REST layer writes for these figures (the same mapper, the same record).
+            CompanyValue value = new CompanyValue(metrics, asServed ? mapper.writeValueAsString(metrics) : null);
+            return new Update<>(metrics.ticker(), read.version(metrics.asOf()), kept.apply(value), record.value());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Unreadable(record, "Not a valid CompanyMetrics: " + message(e));
+        }
     }
 
     /**

@@ -115,7 +115,7 @@ public final class ViewFollower implements Runnable {
         }
         // Unreadable records are skipped here; the writers dead-letter them.
         // Each minute's last universe statistics, not only the newest: they make the medians history.
-        view.apply(Conflation.newestPerKey(codec.companies(companies).updates()),
+        view.apply(Conflation.newestPerKey(codec.newestCompanies(companies).updates()),
                 Conflation.newestPerKeyAndMinute(codec.universe(universe).updates()),
                 codec.alerts(alerts).updates().stream().map(update -> update.value()).toList());
     }
