@@ -37,6 +37,15 @@ public final class BatchConsumer implements Runnable {
         void handle(List<ConsumerRecord<String, String>> batch);
     }
 
+    /**
+     * How a batch is gathered: after its first record, polls are added to it for up to {@code linger}, while it holds
+     * fewer than {@code records} ({@link Duration#ZERO}: each poll is a batch).
+     */
+    public record Gathering(Duration linger, int records) {
+
+        public static final Gathering EACH_POLL = new Gathering(Duration.ZERO, 1);
+    }
+
     /** Why the channel is not moving, and since when. */
     public record Failure(Instant since, int attempts, String reason) {
     }
@@ -46,6 +55,7 @@ public final class BatchConsumer implements Runnable {
     private final Collection<String> topics;
     private final Handler handler;
     private final Backoff backoff;
+    private final Gathering gathering;
     private volatile boolean running = true;
     private volatile Failure failure;
     private volatile Instant lastStored = Instant.now();
@@ -54,12 +64,13 @@ public final class BatchConsumer implements Runnable {
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     public BatchConsumer(String name, Consumer<String, String> consumer, Collection<String> topics, Handler handler,
-            Duration initialBackoff, Duration maxBackoff) {
+            Gathering gathering, Duration initialBackoff, Duration maxBackoff) {
         this.name = name;
         this.consumer = consumer;
         this.topics = topics;
         this.handler = handler;
         this.backoff = new Backoff(initialBackoff, maxBackoff);
+        this.gathering = gathering;
     }
 
     public String name() {
@@ -91,6 +102,7 @@ public final class BatchConsumer implements Runnable {
                     try {
                         consumer.poll(POLL).forEach(batch::add);
                         measureLag(batch);
+                        gather(batch);
                     } catch (WakeupException e) {
                         throw e;
                     } catch (RuntimeException e) {
@@ -152,6 +164,22 @@ public final class BatchConsumer implements Runnable {
             failure = null;
         }
         backoff.reset();
+    }
+
+    /** Adds polls to a batch that has records, as {@link #gathering} says. */
+    private void gather(List<ConsumerRecord<String, String>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + gathering.linger().toNanos();
+        long left;
+        while (running && batch.size() < gathering.records() && (left = deadline - System.nanoTime()) > 0) {
+            consumer.poll(Duration.ofNanos(left)).forEach(batch::add);
+            measureLag(batch);
+        }
+        Set<TopicPartition> owned = consumer.assignment();
+        // A partition taken away meanwhile (a rebalance inside a poll) is another member's now.
+        batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
     }
 
     /** Polls paused partitions until the wait is over; records of partitions assigned meanwhile join the batch. */

@@ -111,7 +111,8 @@ public class ReportConsumers {
     private BatchConsumer writer(String name, Channel channel, BatchConsumer.Handler handler) {
         ReportConfig.Kafka kafka = config.kafka();
         return new BatchConsumer(name, consumer(name, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
-                List.of(channel.topic()), handler, kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
+                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.maxPollRecords()),
+                kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
     }
 
     /** A consumer of the shared group: the writers subscribe with it; the view only reads its committed offsets. */

@@ -29,6 +29,7 @@ class BatchConsumerTest {
     private final List<List<Long>> attempts = new CopyOnWriteArrayList<>();
     private final List<BatchConsumer.Failure> failuresSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private BatchConsumer.Gathering gathering = BatchConsumer.Gathering.EACH_POLL;
     private BatchConsumer loop;
     private Thread thread;
 
@@ -43,7 +44,7 @@ class BatchConsumerTest {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("Connection refused (the database is down)");
             }
-        }, Duration.ofMillis(5), Duration.ofMillis(20));
+        }, gathering, Duration.ofMillis(5), Duration.ofMillis(20));
         thread = new Thread(loop);
         thread.start();
     }
@@ -115,5 +116,27 @@ class BatchConsumerTest {
         assertNotNull(loop.failure());
         List<List<Long>> distinct = new ArrayList<>(attempts.stream().distinct().toList());
         assertEquals(List.of(List.of(0L, 1L)), distinct, "always the same batch, nothing skipped");
+    }
+
+    @Test
+    void aBatchGathersPollsUntilItHoldsEnoughRecords() {
+        gathering = new BatchConsumer.Gathering(Duration.ofSeconds(20), 3);
+        start();
+        publish(0, 1);
+        publish(2);
+        publish(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
+        assertEquals(List.of(0L, 1L, 2L), attempts.get(0), "two polls, one batch, ended by its size well before the linger");
+    }
+
+    @Test
+    void aBatchGathersPollsForTheLingerAtMost() {
+        gathering = new BatchConsumer.Gathering(Duration.ofMillis(300), 1000);
+        start();
+        publish(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 1);
+        publish(1, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
+        assertEquals(List.of(List.of(0L), List.of(1L, 2L)), attempts, "each batch ended by the linger");
     }
 }
