@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -31,6 +33,8 @@ public final class BatchConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PAUSED_POLL = Duration.ofMillis(100);
+    /** A poll this long that brings nothing ends the batch being gathered: the topic is quiet, store what came. */
+    static final Duration QUIET = Duration.ofMillis(300);
 
     /** Stores a batch; any exception means "not stored, try again". */
     public interface Handler {
@@ -39,11 +43,12 @@ public final class BatchConsumer implements Runnable {
 
     /**
      * How a batch is gathered: after its first record, polls are added to it for up to {@code linger}, while it holds
-     * fewer than {@code records} ({@link Duration#ZERO}: each poll is a batch).
+     * fewer than {@code records} and a poll of up to {@link #QUIET} brings records; {@code compaction} drops what the
+     * batch no longer needs as it grows (records superseded within it). {@link #EACH_POLL}: each poll is a batch.
      */
-    public record Gathering(Duration linger, int records) {
+    public record Gathering(Duration linger, int records, UnaryOperator<List<ConsumerRecord<String, String>>> compaction) {
 
-        public static final Gathering EACH_POLL = new Gathering(Duration.ZERO, 1);
+        public static final Gathering EACH_POLL = new Gathering(Duration.ZERO, 1, batch -> batch);
     }
 
     /** Why the channel is not moving, and since when. */
@@ -171,15 +176,29 @@ public final class BatchConsumer implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
+        compact(batch);
         long deadline = System.nanoTime() + gathering.linger().toNanos();
         long left;
         while (running && batch.size() < gathering.records() && (left = deadline - System.nanoTime()) > 0) {
-            consumer.poll(Duration.ofNanos(left)).forEach(batch::add);
+            ConsumerRecords<String, String> polled = consumer.poll(Duration.ofNanos(Math.min(left, QUIET.toNanos())));
+            if (polled.isEmpty()) {
+                break;
+            }
+            polled.forEach(batch::add);
+            compact(batch);
             measureLag(batch);
         }
         Set<TopicPartition> owned = consumer.assignment();
         // A partition taken away meanwhile (a rebalance inside a poll) is another member's now.
         batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
+    }
+
+    private void compact(List<ConsumerRecord<String, String>> batch) {
+        List<ConsumerRecord<String, String>> kept = gathering.compaction().apply(batch);
+        if (kept.size() < batch.size()) {
+            batch.clear();
+            batch.addAll(kept);
+        }
     }
 
     /** Polls paused partitions until the wait is over; records of partitions assigned meanwhile join the batch. */

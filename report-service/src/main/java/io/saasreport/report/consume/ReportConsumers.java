@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -61,14 +63,14 @@ public class ReportConsumers {
     void start(@Observes StartupEvent event) {
         ReportConfig.Kafka kafka = config.kafka();
         deadLetters = new DeadLetters(kafkaClient);
-        writers.add(writer("companies", kafka.company(), batch -> deadLetters.send(kafka.company().deadLetterTopic(),
+        writers.add(writer("companies", kafka.company(), codec::withoutSuperseded, batch -> deadLetters.send(kafka.company().deadLetterTopic(),
                 RefusedRecords.store(codec.companiesToStore(batch), Conflation::newestPerKeyAndMinute, store::companies))));
-        writers.add(writer("universe", kafka.universe(), batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
+        writers.add(writer("universe", kafka.universe(), batch -> batch, batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
                 RefusedRecords.store(codec.universe(batch), Conflation::newestPerKeyAndMinute, store::universe))));
-        writers.add(writer("filings", kafka.filings(), batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
+        writers.add(writer("filings", kafka.filings(), batch -> batch, batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
                 // In offset order, not conflated: a removal drops the filings before it and none after it.
                 RefusedRecords.storeInOrder(codec.filings(batch), store::filings))));
-        writers.add(writer("alerts", kafka.alerts(), batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
+        writers.add(writer("alerts", kafka.alerts(), batch -> batch, batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
                 RefusedRecords.store(codec.alerts(batch), store::alerts))));
         follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
                 kafka.company().topic(), kafka.universe().topic(), kafka.alerts().topic(), codec, view);
@@ -108,10 +110,12 @@ public class ReportConsumers {
                 .description("1 while the writer holds a batch the database did not take and retries it").register(registry);
     }
 
-    private BatchConsumer writer(String name, Channel channel, BatchConsumer.Handler handler) {
+    /** A writer of the shared group; {@code compaction} drops what a batch being gathered no longer needs. */
+    private BatchConsumer writer(String name, Channel channel,
+            UnaryOperator<List<ConsumerRecord<String, String>>> compaction, BatchConsumer.Handler handler) {
         ReportConfig.Kafka kafka = config.kafka();
         return new BatchConsumer(name, consumer(name, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
-                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.maxPollRecords()),
+                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.maxPollRecords(), compaction),
                 kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
     }
 

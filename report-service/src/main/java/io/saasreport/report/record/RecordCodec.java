@@ -74,30 +74,8 @@ public class RecordCodec {
     private <T> Decoded<T> companies(List<ConsumerRecord<String, String>> records, boolean asServed,
             Function<CompanyValue, T> kept, Function<List<Update<Integer>>, Collection<Update<Integer>>> conflation) {
         int count = records.size();
-        boolean[] read = new boolean[count];
         PublishedVersion[] versions = new PublishedVersion[count];
-        List<Update<Integer>> candidates = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            if (record.value() == null) {
-                read[i] = true;
-                if (record.key() != null) {
-                    candidates.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())));
-                }
-                continue;
-            }
-            versions[i] = PublishedVersion.of(record.value(), mapper.getFactory());
-            if (versions[i] == null) {
-                read[i] = true;
-            } else {
-                candidates.add(new Update<>(versions[i].ticker(), versions[i].version(), i, null));
-            }
-        }
-        for (Update<Integer> candidate : conflation.apply(candidates)) {
-            if (!candidate.isTombstone()) {
-                read[candidate.value()] = true;
-            }
-        }
+        boolean[] read = worthReading(records, conflation, versions);
         Object[] outcomes = new Object[count];
         Set<String> readWhole = new HashSet<>();
         for (int i = 0; i < count; i++) {
@@ -122,6 +100,56 @@ public class RecordCodec {
             }
         }
         return decoded;
+    }
+
+    /**
+     * The batch's company records that the history's conflation can keep ({@link #companiesToStore}), judged by their
+     * ends alone, in offset order: what a writer gathering a batch need hold of it. A record superseded within the
+     * batch is dropped unread, so a newest record that turns out unreadable is dead-lettered without the one before
+     * it being stored (that company's next record is).
+     */
+    public List<ConsumerRecord<String, String>> withoutSuperseded(List<ConsumerRecord<String, String>> records) {
+        boolean[] kept = worthReading(records, Conflation::newestPerKeyAndMinute, new PublishedVersion[records.size()]);
+        List<ConsumerRecord<String, String>> left = new ArrayList<>(records.size());
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
+                left.add(records.get(i));
+            }
+        }
+        return left;
+    }
+
+    /**
+     * Which records {@code conflation} can keep, from each value's ticker and version read at its ends ({@code
+     * versions}, filled in; null where they cannot be read so): those, the ones whose version cannot be read so, and
+     * tombstones.
+     */
+    private boolean[] worthReading(List<ConsumerRecord<String, String>> records,
+            Function<List<Update<Integer>>, Collection<Update<Integer>>> conflation, PublishedVersion[] versions) {
+        boolean[] read = new boolean[records.size()];
+        List<Update<Integer>> candidates = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            if (record.value() == null) {
+                read[i] = true;
+                if (record.key() != null) {
+                    candidates.add(Update.tombstone(record.key(), Instant.ofEpochMilli(record.timestamp())));
+                }
+                continue;
+            }
+            versions[i] = PublishedVersion.of(record.value(), mapper.getFactory());
+            if (versions[i] == null) {
+                read[i] = true;
+            } else {
+                candidates.add(new Update<>(versions[i].ticker(), versions[i].version(), i, null));
+            }
+        }
+        for (Update<Integer> candidate : conflation.apply(candidates)) {
+            if (!candidate.isTombstone()) {
+                read[candidate.value()] = true;
+            }
+        }
+        return read;
     }
 
     /** One company record read whole: its {@link Update}, or why it is {@link Unreadable}. */

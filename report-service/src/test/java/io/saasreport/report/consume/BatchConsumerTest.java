@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class BatchConsumerTest {
     private static final String TOPIC = "company.filings";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
 
-    private final MockConsumer<String, String> kafka = new MockConsumer<>("earliest");
+    private MockConsumer<String, String> kafka = new MockConsumer<>("earliest");
     private final List<List<Long>> attempts = new CopyOnWriteArrayList<>();
     private final List<BatchConsumer.Failure> failuresSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -34,10 +35,19 @@ class BatchConsumerTest {
     private Thread thread;
 
     private void start() {
+        assign();
+        launch();
+    }
+
+    /** The partition is assigned at the first poll; tasks scheduled after this run at the polls after it. */
+    private void assign() {
         kafka.schedulePollTask(() -> {
             kafka.rebalance(List.of(PARTITION));
             kafka.updateBeginningOffsets(Map.of(PARTITION, 0L));
         });
+    }
+
+    private void launch() {
         loop = new BatchConsumer("filings", kafka, List.of(TOPIC), batch -> {
             attempts.add(batch.stream().map(ConsumerRecord::offset).toList());
             failuresSeen.add(loop.failure());
@@ -120,23 +130,67 @@ class BatchConsumerTest {
 
     @Test
     void aBatchGathersPollsUntilItHoldsEnoughRecords() {
-        gathering = new BatchConsumer.Gathering(Duration.ofSeconds(20), 3);
-        start();
+        gathering = new BatchConsumer.Gathering(Duration.ofSeconds(20), 3, batch -> batch);
+        assign();
         publish(0, 1);
         publish(2);
         publish(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
+        launch();
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() >= 3);
         assertEquals(List.of(0L, 1L, 2L), attempts.get(0), "two polls, one batch, ended by its size well before the linger");
     }
 
     @Test
-    void aBatchGathersPollsForTheLingerAtMost() {
-        gathering = new BatchConsumer.Gathering(Duration.ofMillis(300), 1000);
+    void aQuietPollEndsTheBatch() {
+        gathering = new BatchConsumer.Gathering(Duration.ofSeconds(20), 1000, batch -> batch);
         start();
         publish(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 1);
         publish(1, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
-        assertEquals(List.of(List.of(0L), List.of(1L, 2L)), attempts, "each batch ended by the linger");
+        assertEquals(List.of(List.of(0L), List.of(1L, 2L)), attempts, "each batch ended by a poll that brought nothing");
+    }
+
+    @Test
+    void aBatchThatIsNeverQuietNorFullEndsAfterTheLinger() {
+        AtomicInteger polls = new AtomicInteger();
+        kafka = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized org.apache.kafka.clients.consumer.ConsumerRecords<String, String> poll(Duration timeout) {
+                // A record 10 ms apart, as long as the test runs: the topic is never quiet.
+                if (!assignment().isEmpty()) {
+                    sleepQuietly(10);
+                    addRecord(new ConsumerRecord<>(TOPIC, 0, polls.getAndIncrement(), "SNOW", "{}"));
+                }
+                return super.poll(timeout);
+            }
+        };
+        gathering = new BatchConsumer.Gathering(Duration.ofMillis(300), 1000, batch -> batch);
+        start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts.size() >= 2);
+        int first = attempts.get(0).size();
+        assertTrue(first > 1 && first < 1000, "gathered, then ended by the linger: " + first + " records");
+    }
+
+    @Test
+    void aBatchIsCompactedAsItIsGathered() {
+        // Keeps the last record of each key: the batch holds what its handler needs of it.
+        gathering = new BatchConsumer.Gathering(Duration.ofSeconds(20), 2, batch -> List.copyOf(batch.stream()
+                .collect(java.util.stream.Collectors.toMap(ConsumerRecord::key, record -> record, (a, b) -> b,
+                        java.util.LinkedHashMap::new)).values()));
+        assign();
+        publish(0, 1);
+        publish(2);
+        launch();
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
+        assertEquals(List.of(2L), attempts.get(0), "three records of one key in two polls, one kept");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -109,6 +109,9 @@ class SupersededRecordsTest {
         assertEquals(new Version(2L, second), stored.updates().get(1).version());
         assertEquals(newest, stored.updates().get(1).payload());
         assertEquals(List.of(), stored.unreadable());
+        // What a writer gathering a batch holds of it: the same records, unread.
+        assertEquals(List.of(1L, 2L), codec.withoutSuperseded(batch(superseded, published("UMV", AS_OF, 7), newest)).stream()
+                .map(ConsumerRecord::offset).toList());
         // The history keeps each minute's last: a record of an earlier minute is read.
         String earlierMinute = published("BPH", AS_OF.minusSeconds(60), 0);
         assertEquals(List.of(0L, 2L), codec.companiesToStore(batch(earlierMinute, superseded, newest)).updates().stream()
