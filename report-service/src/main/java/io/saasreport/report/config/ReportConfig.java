@@ -113,10 +113,19 @@ public interface ReportConfig {
         /** The universes' alerts (metrics.alerts). */
         Channel alerts();
 
-        /** The most records one poll returns, and one batch (one transaction) of a writer holds. */
+        /** The most records one poll returns. */
         @WithDefault("2000")
         @Positive
         int maxPollRecords();
+
+        /**
+         * The most records one batch (one transaction) of a writer holds, once the records superseded within it are
+         * dropped: a batch of company figures holds at most a record per company and minute, each about 4.5 KB, so it
+         * stops growing at the number of companies, unless the universe is larger than this.
+         */
+        @WithDefault("10000")
+        @Positive
+        int writerBatchRecords();
 
         /**
          * How long a writer gathers polls into one batch after its first record (a poll that brings nothing for 0.3 s

@@ -115,7 +115,7 @@ public class ReportConsumers {
             UnaryOperator<List<ConsumerRecord<String, String>>> compaction, BatchConsumer.Handler handler) {
         ReportConfig.Kafka kafka = config.kafka();
         return new BatchConsumer(name, consumer(name, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
-                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.maxPollRecords(), compaction),
+                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.writerBatchRecords(), compaction),
                 kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
     }
 

@@ -25,6 +25,8 @@ class ReportConfigTest {
         assertEquals(1000, config.alerts().kept());
         assertEquals("report-service", config.kafka().group());
         assertEquals(2000, config.kafka().maxPollRecords());
+        assertEquals(Duration.ofSeconds(1), config.kafka().writerLinger());
+        assertEquals(10000, config.kafka().writerBatchRecords());
         assertEquals(Duration.ofMillis(500), config.kafka().retry().initialBackoff());
         assertEquals(Duration.ofSeconds(10), config.kafka().retry().maxBackoff());
         assertEquals(Duration.ofDays(1), config.history().minutesKept());
@@ -49,6 +51,7 @@ class ReportConfigTest {
     void countsAndIntervalsThatAreNotPositiveStopTheStart() {
         assertRefused("report.alerts.kept", "0");
         assertRefused("report.kafka.max-poll-records", "0");
+        assertRefused("report.kafka.writer-batch-records", "0");
         assertRefused("report.kafka.retry.initial-backoff", "PT0S");
         assertRefused("report.kafka.retry.max-backoff", "-PT1S");
         assertRefused("report.stream.interval", "PT0S");
