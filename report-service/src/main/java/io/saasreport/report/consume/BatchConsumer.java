@@ -43,8 +43,9 @@ public final class BatchConsumer implements Runnable {
 
     /**
      * How a batch is gathered: after its first record, polls are added to it for up to {@code linger}, while it holds
-     * fewer than {@code records} and a poll of up to {@link #QUIET} brings records; {@code compaction} drops what the
-     * batch no longer needs as it grows (records superseded within it). {@link #EACH_POLL}: each poll is a batch.
+     * fewer than {@code records} once compacted and a poll of up to {@link #QUIET} brings records; {@code compaction}
+     * drops what the batch no longer needs as it grows (records superseded within it), each time it doubled or
+     * filled up. {@link #EACH_POLL}: each poll is a batch.
      */
     public record Gathering(Duration linger, int records, UnaryOperator<List<ConsumerRecord<String, String>>> compaction) {
 
@@ -176,16 +177,19 @@ public final class BatchConsumer implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
-        compact(batch);
+        int compacted = compact(batch);
         long deadline = System.nanoTime() + gathering.linger().toNanos();
         long left;
-        while (running && batch.size() < gathering.records() && (left = deadline - System.nanoTime()) > 0) {
+        while (running && compacted < gathering.records() && (left = deadline - System.nanoTime()) > 0) {
             ConsumerRecords<String, String> polled = consumer.poll(Duration.ofNanos(Math.min(left, QUIET.toNanos())));
             if (polled.isEmpty()) {
                 break;
             }
             polled.forEach(batch::add);
-            compact(batch);
+            // Compacted again once it doubled or is full: each record is looked at a few times, not once per poll.
+            if (batch.size() >= 2 * compacted || batch.size() >= gathering.records()) {
+                compacted = compact(batch);
+            }
             measureLag(batch);
         }
         Set<TopicPartition> owned = consumer.assignment();
@@ -193,12 +197,14 @@ public final class BatchConsumer implements Runnable {
         batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
     }
 
-    private void compact(List<ConsumerRecord<String, String>> batch) {
+    /** Drops what the batch no longer needs; returns its size. */
+    private int compact(List<ConsumerRecord<String, String>> batch) {
         List<ConsumerRecord<String, String>> kept = gathering.compaction().apply(batch);
         if (kept.size() < batch.size()) {
             batch.clear();
             batch.addAll(kept);
         }
+        return batch.size();
     }
 
     /** Polls paused partitions until the wait is over; records of partitions assigned meanwhile join the batch. */
