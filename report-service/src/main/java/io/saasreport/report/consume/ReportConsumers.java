@@ -63,15 +63,20 @@ public class ReportConsumers {
     void start(@Observes StartupEvent event) {
         ReportConfig.Kafka kafka = config.kafka();
         deadLetters = new DeadLetters(kafkaClient);
-        writers.add(writer("companies", kafka.company(), codec::withoutSuperseded, batch -> deadLetters.send(kafka.company().deadLetterTopic(),
-                RefusedRecords.store(codec.companiesToStore(batch), Conflation::newestPerKeyAndMinute, store::companies))));
-        writers.add(writer("universe", kafka.universe(), batch -> batch, batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
-                RefusedRecords.store(codec.universe(batch), Conflation::newestPerKeyAndMinute, store::universe))));
-        writers.add(writer("filings", kafka.filings(), batch -> batch, batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
-                // In offset order, not conflated: a removal drops the filings before it and none after it.
-                RefusedRecords.storeInOrder(codec.filings(batch), store::filings))));
-        writers.add(writer("alerts", kafka.alerts(), batch -> batch, batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
-                RefusedRecords.store(codec.alerts(batch), store::alerts))));
+        // The companies writer drops superseded records as it gathers a batch; the others keep every record.
+        writers.add(writer("companies", kafka.company(), codec::withoutSuperseded,
+                batch -> deadLetters.send(kafka.company().deadLetterTopic(), RefusedRecords.store(
+                        codec.companiesToStore(batch), Conflation::newestPerKeyAndMinute, store::companies))));
+        writers.add(writer("universe", kafka.universe(), batch -> batch,
+                batch -> deadLetters.send(kafka.universe().deadLetterTopic(),
+                        RefusedRecords.store(codec.universe(batch), Conflation::newestPerKeyAndMinute, store::universe))));
+        writers.add(writer("filings", kafka.filings(), batch -> batch,
+                batch -> deadLetters.send(kafka.filings().deadLetterTopic(),
+                        // In offset order, not conflated: a removal drops the filings before it and none after it.
+                        RefusedRecords.storeInOrder(codec.filings(batch), store::filings))));
+        writers.add(writer("alerts", kafka.alerts(), batch -> batch,
+                batch -> deadLetters.send(kafka.alerts().deadLetterTopic(),
+                        RefusedRecords.store(codec.alerts(batch), store::alerts))));
         follower = new ViewFollower(consumer("view", Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
                 kafka.company().topic(), kafka.universe().topic(), kafka.alerts().topic(), codec, view);
         for (BatchConsumer writer : writers) {
@@ -115,7 +120,8 @@ public class ReportConsumers {
             UnaryOperator<List<ConsumerRecord<String, String>>> compaction, BatchConsumer.Handler handler) {
         ReportConfig.Kafka kafka = config.kafka();
         return new BatchConsumer(name, consumer(name, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords())),
-                List.of(channel.topic()), handler, new BatchConsumer.Gathering(kafka.writerLinger(), kafka.writerBatchRecords(), compaction),
+                List.of(channel.topic()), handler,
+                new BatchConsumer.Gathering(kafka.writerLinger(), kafka.writerBatchRecords(), compaction),
                 kafka.retry().initialBackoff(), kafka.retry().maxBackoff());
     }
 

@@ -47,7 +47,8 @@ record PublishedVersion(String ticker, Version version) {
                     asOf = parser.getText();
                 }
             }
-            return ticker == null || asOf == null ? null : new PublishedVersion(ticker, new Version(revision, Instant.parse(asOf)));
+            return ticker == null || asOf == null ? null
+                    : new PublishedVersion(ticker, new Version(revision, Instant.parse(asOf)));
         } catch (IOException | DateTimeParseException e) {
             return null;
         }

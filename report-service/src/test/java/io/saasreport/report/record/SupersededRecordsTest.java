@@ -122,15 +122,17 @@ class SupersededRecordsTest {
     void anUnreadableNewestRecordLeavesTheOneBeforeIt() {
         String before = published("BPH", AS_OF, 1);
         String unreadable = published("BPH", AS_OF.plusSeconds(1), 2, value -> value.put("price", "not a number"));
-        for (Function<List<ConsumerRecord<String, String>>, Decoded<?>> read : List.<Function<List<ConsumerRecord<String, String>>, Decoded<?>>>of(
-                codec::companiesToStore, codec::newestCompanies)) {
+        List<Function<List<ConsumerRecord<String, String>>, Decoded<?>>> reads =
+                List.of(codec::companiesToStore, codec::newestCompanies);
+        for (Function<List<ConsumerRecord<String, String>>, Decoded<?>> read : reads) {
             Decoded<?> decoded = read.apply(batch(before, unreadable));
             assertEquals(List.of(new Version(1L, AS_OF)), decoded.updates().stream().map(Update::version).toList());
             assertEquals(1, decoded.unreadable().size());
             assertEquals(1L, decoded.unreadable().get(0).record().offset());
         }
         // A value whose ticker is not the one its leading fields said (a repeated name: the last one counts).
-        String renamed = published("BPH", AS_OF.plusSeconds(2), 3).replace(",\"revision\":3}", ",\"ticker\":\"UMV\",\"revision\":3}");
+        String renamed = published("BPH", AS_OF.plusSeconds(2), 3)
+                .replace(",\"revision\":3}", ",\"ticker\":\"UMV\",\"revision\":3}");
         Decoded<CompanyValue> decoded = codec.companiesToStore(batch(before, renamed));
         assertEquals(List.of("BPH", "UMV"), decoded.updates().stream().map(Update::key).toList());
     }
@@ -143,17 +145,17 @@ class SupersededRecordsTest {
         for (int round = 0; round < 300; round++) {
             List<String> values = new ArrayList<>();
             Map<String, Long> revisions = new HashMap<>();
-            for (int i = 0; i < 1 + random.nextInt(12); i++) {
+            int size = 1 + random.nextInt(12);
+            for (int i = 0; i < size; i++) {
                 String ticker = tickers.get(random.nextInt(tickers.size()));
                 long revision = revisions.merge(ticker, (long) random.nextInt(3) - 1L, Long::sum) + 10;
                 Instant asOf = AS_OF.plusSeconds(random.nextInt(150));
                 switch (random.nextInt(8)) {
-                    case 0 -> values.add(null); // a tombstone (key below)
+                    case 0 -> values.add("|" + ticker); // a tombstone
                     case 1 -> values.add(published(ticker, asOf, revision, value -> value.put("price", "x")));
                     case 2 -> values.add(ExampleData.company(ticker, asOf, value -> value.put("revision", revision)));
                     default -> values.add(published(ticker, asOf, revision));
                 }
-                values.set(values.size() - 1, values.get(values.size() - 1) == null ? "|" + ticker : values.get(values.size() - 1));
             }
             List<ConsumerRecord<String, String>> batch = keyed(values);
             assertEquals(everyRecordRead(batch, codec::companiesToStore, Conflation::newestPerKeyAndMinute),
@@ -163,13 +165,17 @@ class SupersededRecordsTest {
         }
     }
 
-    /** A batch in short: each value's ticker, revision and asOf, and whether it is unreadable or not in the published order. */
+    /** A batch in short: each value's ticker, revision and asOf; whether it is unreadable, or not in the published order. */
     private static String describe(List<String> values) {
-        return values.stream().map(value -> value.startsWith("|") ? "tombstone " + value.substring(1) : summary(List.of(
-                new Update<>(read(value).get("ticker").asText(), new Version(read(value).path("revision").asLong(),
-                        Instant.parse(read(value).get("asOf").asText())), value, value))).get(0)
-                + (value.contains("\"price\":\"x\"") ? " unreadable" : "") + (value.startsWith("{\"ticker\"") ? "" : " unordered"))
-                .toList().toString();
+        return values.stream().map(value -> {
+            if (value.startsWith("|")) {
+                return "tombstone " + value.substring(1);
+            }
+            JsonNode tree = read(value);
+            return tree.get("ticker").asText() + " " + tree.path("revision").asLong() + " " + tree.get("asOf").asText()
+                    + (value.contains("\"price\":\"x\"") ? " unreadable" : "")
+                    + (value.startsWith("{\"ticker\"") ? "" : " in another order");
+        }).toList().toString();
     }
 
     private static <T> List<String> everyRecordRead(List<ConsumerRecord<String, String>> batch,
@@ -184,7 +190,8 @@ class SupersededRecordsTest {
 
     /** Each update in short, by company (stable: a company's minutes keep their order; the order of companies may differ). */
     private static <T> List<String> summary(Collection<Update<T>> updates) {
-        return updates.stream().sorted(Comparator.comparing(Update::key)).map(update -> update.key() + " " + update.version() + " #" + Objects.hashCode(update.payload())).toList();
+        return updates.stream().sorted(Comparator.comparing(Update::key))
+                .map(update -> update.key() + " " + update.version() + " #" + Objects.hashCode(update.payload())).toList();
     }
 
     private static List<ConsumerRecord<String, String>> batch(String... values) {
