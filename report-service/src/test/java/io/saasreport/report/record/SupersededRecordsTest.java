@@ -44,24 +44,13 @@ class SupersededRecordsTest {
 
     private final RecordCodec codec = new RecordCodec(MAPPER);
 
-    /** A company's value as the metrics service writes it: ticker, name, asOf first, then figures, sources, revision. */
     private static String published(String ticker, Instant asOf, long revision) {
-        return published(ticker, asOf, revision, value -> {
+        return ExampleData.published(ticker, asOf, revision, value -> {
         });
     }
 
     private static String published(String ticker, Instant asOf, long revision, Consumer<ObjectNode> change) {
-        ObjectNode example = (ObjectNode) read(ExampleData.company(ticker, asOf));
-        change.accept(example);
-        ObjectNode value = MAPPER.createObjectNode();
-        for (String first : List.of("ticker", "name", "asOf")) {
-            value.set(first, example.remove(first));
-        }
-        JsonNode sources = example.remove("sources");
-        value.setAll(example);
-        value.set("sources", sources);
-        value.put("revision", revision);
-        return value.toString();
+        return ExampleData.published(ticker, asOf, revision, change);
     }
 
     private static JsonNode read(String json) {

@@ -60,6 +60,28 @@ public final class ExampleData {
         throw new IllegalArgumentException("No example company " + ticker);
     }
 
+    /**
+     * The same value in the metrics service's field order (ticker, name and asOf first, the figures, the sources, the
+     * revision last), with {@code revision}: what the report reads at its ends (PublishedVersion).
+     */
+    public static String published(String ticker, Instant asOf, long revision, Consumer<ObjectNode> change) {
+        ObjectNode example;
+        try {
+            example = (ObjectNode) MAPPER.readTree(company(ticker, asOf, change));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode value = MAPPER.createObjectNode();
+        for (String first : List.of("ticker", "name", "asOf")) {
+            value.set(first, example.remove(first));
+        }
+        JsonNode sources = example.remove("sources");
+        value.setAll(example);
+        value.set("sources", sources);
+        value.put("revision", revision);
+        return value.toString();
+    }
+
     /** The {@code metrics.universe} value of the example as of {@code asOf}. */
     public static String universe(Instant asOf) {
         return universe(asOf, statistics -> {
