@@ -45,11 +45,9 @@ public final class BatchConsumer implements Runnable {
      * How a batch is gathered: after its first record, polls are added to it for up to {@code linger}, while it holds
      * fewer than {@code records} once compacted and a poll of up to {@link #QUIET} brings records; {@code compaction}
      * drops what the batch no longer needs as it grows (records superseded within it), each time it doubled or
-     * filled up. {@link #EACH_POLL}: each poll is a batch.
+     * filled up.
      */
     public record Gathering(Duration linger, int records, UnaryOperator<List<ConsumerRecord<String, String>>> compaction) {
-
-        public static final Gathering EACH_POLL = new Gathering(Duration.ZERO, 1, batch -> batch);
     }
 
     /** Why the channel is not moving, and since when. */
@@ -192,9 +190,7 @@ public final class BatchConsumer implements Runnable {
             }
             measureLag(batch);
         }
-        Set<TopicPartition> owned = consumer.assignment();
-        // A partition taken away meanwhile (a rebalance inside a poll) is another member's now.
-        batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
+        dropRevoked(batch);
     }
 
     /** Drops what the batch no longer needs; returns its size. */
@@ -223,8 +219,12 @@ public final class BatchConsumer implements Runnable {
             }
         }
         consumer.resume(consumer.paused());
+        dropRevoked(batch);
+    }
+
+    /** A partition taken away meanwhile (a rebalance inside a poll) is another member's now: it starts from the last committed offset. */
+    private void dropRevoked(List<ConsumerRecord<String, String>> batch) {
         Set<TopicPartition> owned = consumer.assignment();
-        // A partition taken away meanwhile is another member's now: it starts from the last committed offset.
         batch.removeIf(record -> !owned.contains(new TopicPartition(record.topic(), record.partition())));
     }
 

@@ -30,7 +30,8 @@ class BatchConsumerTest {
     private final List<List<Long>> attempts = new CopyOnWriteArrayList<>();
     private final List<BatchConsumer.Failure> failuresSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private BatchConsumer.Gathering gathering = BatchConsumer.Gathering.EACH_POLL;
+    /** Each poll a batch, unless a test says otherwise. */
+    private BatchConsumer.Gathering gathering = new BatchConsumer.Gathering(Duration.ZERO, 1, batch -> batch);
     private BatchConsumer loop;
     private Thread thread;
 
