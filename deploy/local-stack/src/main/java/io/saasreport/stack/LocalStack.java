@@ -273,6 +273,14 @@ public final class LocalStack {
         return instance;
     }
 
+    /**
+     * The JVM the stack runs a service in (java, heaps, options; the environment adds MALLOC_ARENA_MAX=2): for a
+     * benchmark's yardstick that should start as cold and as large as the service.
+     */
+    public static List<String> javaCommand(String service) {
+        return StackEnvironment.java(StackEnvironment.service(service));
+    }
+
     /** The running main instance of a service (for its pid or to wait for it). */
     public synchronized ServiceProcess process(String service) {
         ServiceProcess process = processes.get(service);

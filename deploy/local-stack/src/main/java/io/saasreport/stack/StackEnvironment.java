@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -111,12 +112,13 @@ final class StackEnvironment {
      * left the process wedged with liveness UP (a full trading week in the metrics service's first heap).
      */
     static List<String> jvmOptions() {
+        return jvmOptions(System.getenv());
+    }
+
+    private static List<String> jvmOptions(Map<String, String> env) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"));
-        String extra = System.getenv("STACK_JVM_OPTIONS");
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        options.addAll(options(env.get("STACK_JVM_OPTIONS")));
         return options;
     }
 
@@ -124,8 +126,8 @@ final class StackEnvironment {
      * A service's largest heap: its own default (2,000 companies' work), or STACK_SERVICE_HEAP for every service. The
      * metrics service keeps its state stores in memory: 50,000 companies filled a 512 MB heap with full collections.
      */
-    private static String serviceHeap(Service service) {
-        String heap = System.getenv("STACK_SERVICE_HEAP");
+    private static String serviceHeap(Service service, Map<String, String> env) {
+        String heap = env.get("STACK_SERVICE_HEAP");
         return heap == null || heap.isBlank() ? service.heap() : heap.trim();
     }
 
@@ -175,10 +177,7 @@ final class StackEnvironment {
         Path log = data.resolve("logs").resolve(logName + ".log");
         // The heap starts small and grows with the work (the JVM's default start, 1/64 of the machine, is more than
         // a service needs after a storm).
-        String heap = serviceHeap(service);
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
-                "-Xmx" + heap));
-        command.addAll(jvmOptions());
+        List<String> command = java(service);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
@@ -209,6 +208,33 @@ final class StackEnvironment {
         env.putAll(extraEnv);
         LocalStack.log("starting " + service.name() + " on port " + httpPort);
         return new ServiceProcess(service.name(), httpPort, builder.start(), log);
+    }
+
+    /**
+     * The JVM a service runs in: java, its start and largest heap, {@link #jvmOptions()}, then the service's own
+     * STACK_&lt;SERVICE&gt;_JVM_OPTIONS (STACK_METRICS_JVM_OPTIONS, STACK_REPORT_JVM_OPTIONS, STACK_INGEST_JVM_OPTIONS).
+     */
+    static List<String> java(Service service) {
+        return java(service, System.getenv());
+    }
+
+    /** {@link #java(Service)} with the STACK_* settings taken from {@code env}. */
+    static List<String> java(Service service, Map<String, String> env) {
+        String heap = serviceHeap(service, env);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
+                "-Xmx" + heap));
+        command.addAll(jvmOptions(env));
+        command.addAll(options(env.get(serviceOptionsVariable(service.name()))));
+        return command;
+    }
+
+    /** STACK_METRICS_JVM_OPTIONS for metrics-service. */
+    static String serviceOptionsVariable(String service) {
+        return "STACK_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "_JVM_OPTIONS";
+    }
+
+    private static List<String> options(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
     private static String javaExecutable() {
