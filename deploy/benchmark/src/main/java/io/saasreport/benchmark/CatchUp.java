@@ -117,6 +117,19 @@ final class CatchUp {
                 catchUpRate / floor.perSecond(), steadyRate / floor.perSecond()),
                 Map.of("whole", catchUpRate / floor.perSecond(), "secondHalf", steadyRate / floor.perSecond()),
                 "the metrics service as a multiple of Kafka Streams' own floor");
+
+        // The floor above runs in the benchmark's JVM, compiled by its earlier phases; the restarted service is a fresh
+        // JVM. The same floor in a fresh JVM with the service's heaps and options is the cold yardstick.
+        StreamsFloor.Read cold = StreamsFloor.runInFreshJvm(LocalStack.javaCommand(LocalStack.METRICS), target.bootstrap(),
+                PriceTopic.PRICES, before, count, COMMIT_INTERVAL_MS, RECORD_CACHE_BYTES,
+                bench.root().resolve("deploy/benchmark/target/streams-floor-cold"), Duration.ofSeconds(options.waitSeconds()));
+        results.add("catch-up", "Kafka Streams floor, fresh JVM", perSecond(cold.perSecond()), cold.perSecond(),
+                "ticks/s, the same floor in a JVM of its own started with the metrics service's heaps and options: "
+                        + "cold, as the restarted service is");
+        results.add("catch-up", "ratio catch-up / floor in a fresh JVM", String.format(Locale.ROOT,
+                "%.2fx (second half %.2fx)", catchUpRate / cold.perSecond(), steadyRate / cold.perSecond()),
+                Map.of("whole", catchUpRate / cold.perSecond(), "secondHalf", steadyRate / cold.perSecond()),
+                "the restarted metrics service as a multiple of the floor started as cold");
         results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
                 "the metrics service as a share of Kafka's own read rate");
     }

@@ -1,7 +1,14 @@
 package io.saasreport.benchmark;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +86,72 @@ final class StreamsFloor {
     }
 
     /**
+     * {@link #run} in a JVM of its own, started with {@code java} (the metrics service's heaps and options) and this
+     * JVM's class path: cold as a restarted service is, its code interpreted until its compiler has caught up.
+     */
+    static Read runInFreshJvm(List<String> java, String bootstrap, String topic, Map<TopicPartition, Long> from,
+            long count, long commitIntervalMs, long cacheBytes, Path stateDir, Duration timeout) throws Exception {
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-cp", classPath(), StreamsFloor.class.getName(), bootstrap,
+                topic, offsets(from), String.valueOf(count), String.valueOf(commitIntervalMs), String.valueOf(cacheBytes),
+                stateDir.toString(), String.valueOf(timeout.toSeconds())));
+        Path log = stateDir.resolveSibling(stateDir.getFileName() + ".log");
+        Files.createDirectories(stateDir);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("the Streams floor in a fresh JVM failed: see " + log);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        // Its last line: "<records> <nanos>" (Kafka's client logs come before it).
+        List<String> lines = Files.readAllLines(log);
+        String[] read = lines.get(lines.size() - 1).split(" ");
+        return new Read(Long.parseLong(read[0]), Long.parseLong(read[1]));
+    }
+
+    /**
+     * The benchmark's class path: the loader's URLs when Maven runs it in its own JVM (exec:java loads the project
+     * through a URLClassLoader and leaves java.class.path to Maven's launcher), else java.class.path.
+     */
+    private static String classPath() throws Exception {
+        if (StreamsFloor.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /** {@link #runInFreshJvm}'s child: runs {@link #run} and prints what it read as its last line. */
+    public static void main(String[] args) throws Exception {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (String offset : args[2].split(",")) {
+            int at = offset.lastIndexOf(':');
+            int dash = offset.lastIndexOf('-', at);
+            from.put(new TopicPartition(offset.substring(0, dash), Integer.parseInt(offset.substring(dash + 1, at))),
+                    Long.parseLong(offset.substring(at + 1)));
+        }
+        Read read = run(args[0], args[1], from, Long.parseLong(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5]),
+                Path.of(args[6]), Duration.ofSeconds(Long.parseLong(args[7])));
+        System.out.println(read.records() + " " + read.nanos());
+        System.exit(0);
+    }
+
+    /** {@code topic-partition:offset,…}, as {@link #main} reads it. */
+    private static String offsets(Map<TopicPartition, Long> from) {
+        StringBuilder text = new StringBuilder();
+        from.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition).append(':').append(offset));
+        return text.toString();
+    }
+
+    /**
      * The same app following {@code topic} from its end, for freshness, with Kafka Streams' own defaults under
      * exactly-once ({@code commit.interval.ms} 100, a 10 MB record cache): the engine's latency as it comes. (A
      * commit after every processing round without a cache, {@code commit.interval.ms} 0, fell 14 s behind 5,000
@@ -88,7 +161,7 @@ final class StreamsFloor {
         String applicationId = "benchmark-streams-floor-follow-" + System.currentTimeMillis();
         int partitions;
         try (Admin admin = admin(bootstrap)) {
-            partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
         String output = createOutput(bootstrap, applicationId, partitions);
         Properties props = properties(bootstrap, applicationId, stateDir);
@@ -120,7 +193,7 @@ final class StreamsFloor {
     private static String createOutput(String bootstrap, String applicationId, int partitions) throws Exception {
         String output = applicationId + "-out";
         try (Admin admin = admin(bootstrap)) {
-            admin.createTopics(java.util.List.of(new NewTopic(output, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(output, partitions, (short) 1))).all().get();
         }
         return output;
     }
@@ -161,7 +234,7 @@ final class StreamsFloor {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             from.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
             consumer.commitSync(offsets);
         }
