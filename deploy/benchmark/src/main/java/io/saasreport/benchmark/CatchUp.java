@@ -22,7 +22,8 @@ import io.saasreport.stack.LocalStack;
 /**
  * Phase "catchup": the metrics service is stopped while a backlog is written, then started: its rate is taken from
  * the first applied tick it reports to the last (its start and restore left out, as the floor's is). The same records
- * are then read by a raw read_committed consumer and by {@link StreamsFloor} with the service's commit settings.
+ * are then read by a raw read_committed consumer and by {@link StreamsFloor} with the service's commit settings, in
+ * the benchmark's JVM and in a fresh one started as the service is.
  */
 final class CatchUp {
 
@@ -118,21 +119,29 @@ final class CatchUp {
                 Map.of("whole", catchUpRate / floor.perSecond(), "secondHalf", steadyRate / floor.perSecond()),
                 "the metrics service as a multiple of Kafka Streams' own floor");
 
+        results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
+                "the metrics service as a share of Kafka's own read rate");
+
         // The floor above runs in the benchmark's JVM, compiled by its earlier phases; the restarted service is a fresh
         // JVM. The same floor in a fresh JVM with the service's heaps and options is the cold yardstick.
-        StreamsFloor.Read cold = StreamsFloor.runInFreshJvm(LocalStack.javaCommand(LocalStack.METRICS), target.bootstrap(),
-                PriceTopic.PRICES, before, count, COMMIT_INTERVAL_MS, RECORD_CACHE_BYTES,
-                bench.root().resolve("deploy/benchmark/target/streams-floor-cold"), Duration.ofSeconds(options.waitSeconds()));
+        StreamsFloor.Read cold;
+        try {
+            cold = StreamsFloor.runInFreshJvm(target.bootstrap(), PriceTopic.PRICES, before, count, COMMIT_INTERVAL_MS,
+                    RECORD_CACHE_BYTES, bench.root().resolve("deploy/benchmark/target/streams-floor-cold"),
+                    Duration.ofSeconds(options.waitSeconds()));
+        } catch (IllegalStateException e) {
+            results.add("catch-up", "Kafka Streams floor, fresh JVM", "failed", null, e.getMessage());
+            return;
+        }
         results.add("catch-up", "Kafka Streams floor, fresh JVM", perSecond(cold.perSecond()), cold.perSecond(),
-                "ticks/s, the same floor in a JVM of its own started with the metrics service's heaps and options: "
-                        + "cold, as the restarted service is");
+                "ticks/s, the same floor in a JVM of its own started as the local stack starts the metrics service "
+                        + "(its heaps and options): cold, as the restarted service is");
         results.add("catch-up", "ratio catch-up / floor in a fresh JVM", String.format(Locale.ROOT,
                 "%.2fx (second half %.2fx)", catchUpRate / cold.perSecond(), steadyRate / cold.perSecond()),
                 Map.of("whole", catchUpRate / cold.perSecond(), "secondHalf", steadyRate / cold.perSecond()),
                 "the restarted metrics service as a multiple of the floor started as cold");
-        results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
-                "the metrics service as a share of Kafka's own read rate");
     }
+
     /** What the catch-up's commits published: the ends of the service's output and of its universe stage's input. */
     private Map<String, Map<TopicPartition, Long>> publishedEnds() {
         try (KafkaConsumer<String, String> consumer = bench.prices().consumer()) {

@@ -1,12 +1,8 @@
 package io.saasreport.benchmark;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +34,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import io.saasreport.stack.LocalStack;
+
 /**
  * Kafka Streams' own floor beside the metrics service: the least an exactly-once app can do with the same records and
  * the same commit settings. It keeps the latest value per ticker in a changelogged in-memory store and writes the
@@ -49,6 +47,8 @@ import org.apache.kafka.streams.state.Stores;
 final class StreamsFloor {
 
     private static final String STORE = "latest-per-ticker";
+    /** Starts the line with which a floor in a fresh JVM reports what it read. */
+    private static final String RESULT = "[streams-floor] read";
 
     /** How many records the floor read, in how many nanoseconds from its first record to its last. */
     record Read(long records, long nanos) {
@@ -86,69 +86,65 @@ final class StreamsFloor {
     }
 
     /**
-     * {@link #run} in a JVM of its own, started with {@code java} (the metrics service's heaps and options) and this
-     * JVM's class path: cold as a restarted service is, its code interpreted until its compiler has caught up.
+     * {@link #run} in a JVM of its own, started as the local stack starts the metrics service (its heaps and options)
+     * on this JVM's class path: cold as a restarted service is, its code interpreted until its compiler has caught up.
+     * The child's output goes to {@code <stateDir>.log}; its result is the line after {@link #RESULT}.
      */
-    static Read runInFreshJvm(List<String> java, String bootstrap, String topic, Map<TopicPartition, Long> from,
-            long count, long commitIntervalMs, long cacheBytes, Path stateDir, Duration timeout) throws Exception {
-        List<String> command = new ArrayList<>(java);
-        command.addAll(List.of("-cp", classPath(), StreamsFloor.class.getName(), bootstrap,
-                topic, offsets(from), String.valueOf(count), String.valueOf(commitIntervalMs), String.valueOf(cacheBytes),
-                stateDir.toString(), String.valueOf(timeout.toSeconds())));
+    static Read runInFreshJvm(String bootstrap, String topic, Map<TopicPartition, Long> from, long count,
+            long commitIntervalMs, long cacheBytes, Path stateDir, Duration timeout) throws Exception {
+        StringBuilder offsets = new StringBuilder();
+        from.forEach((partition, offset) -> offsets.append(offsets.isEmpty() ? "" : ",")
+                .append(partition.partition()).append(':').append(offset));
         Path log = stateDir.resolveSibling(stateDir.getFileName() + ".log");
         Files.createDirectories(stateDir);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-        Process process = builder.start();
+        Process process = LocalStack.javaProcess(LocalStack.METRICS, List.of("-cp", LocalStack.classPath(),
+                        StreamsFloor.class.getName(), bootstrap, topic, offsets.toString(), String.valueOf(count),
+                        String.valueOf(commitIntervalMs), String.valueOf(cacheBytes), stateDir.toString(),
+                        String.valueOf(timeout.toSeconds())))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         try {
-            if (!process.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("the Streams floor in a fresh JVM failed: see " + log);
+            if (!process.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the Streams floor in a fresh JVM did not end within "
+                        + (timeout.toSeconds() + 60) + " s: see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("the Streams floor in a fresh JVM exited with " + process.exitValue()
+                        + ": see " + log);
             }
         } finally {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        // Its last line: "<records> <nanos>" (Kafka's client logs come before it).
+        // A JVM flag may print after it (a heap summary at exit): the last line that starts with the marker.
         List<String> lines = Files.readAllLines(log);
-        String[] read = lines.get(lines.size() - 1).split(" ");
-        return new Read(Long.parseLong(read[0]), Long.parseLong(read[1]));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(RESULT)) {
+                String[] read = lines.get(i).substring(RESULT.length()).trim().split(" ");
+                return new Read(Long.parseLong(read[0]), Long.parseLong(read[1]));
+            }
+        }
+        throw new IllegalStateException("the Streams floor in a fresh JVM printed no result: see " + log);
     }
 
     /**
-     * The benchmark's class path: the loader's URLs when Maven runs it in its own JVM (exec:java loads the project
-     * through a URLClassLoader and leaves java.class.path to Maven's launcher), else java.class.path.
+     * {@link #runInFreshJvm}'s child: bootstrap, topic, {@code partition:offset,…}, count, commit interval (ms), cache
+     * bytes, state directory, timeout (s). Prints {@link #RESULT}, the records and the nanoseconds; exits 1 on failure.
      */
-    private static String classPath() throws Exception {
-        if (StreamsFloor.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                entries.add(Path.of(url.toURI()).toString());
+    public static void main(String[] args) {
+        try {
+            Map<TopicPartition, Long> from = new HashMap<>();
+            for (String offset : args[2].split(",")) {
+                String[] partitionAndOffset = offset.split(":");
+                from.put(new TopicPartition(args[1], Integer.parseInt(partitionAndOffset[0])),
+                        Long.parseLong(partitionAndOffset[1]));
             }
-            return String.join(File.pathSeparator, entries);
+            Read read = run(args[0], args[1], from, Long.parseLong(args[3]), Long.parseLong(args[4]),
+                    Long.parseLong(args[5]), Path.of(args[6]), Duration.ofSeconds(Long.parseLong(args[7])));
+            System.out.println(RESULT + " " + read.records() + " " + read.nanos());
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
         }
-        return System.getProperty("java.class.path");
-    }
-
-    /** {@link #runInFreshJvm}'s child: runs {@link #run} and prints what it read as its last line. */
-    public static void main(String[] args) throws Exception {
-        Map<TopicPartition, Long> from = new HashMap<>();
-        for (String offset : args[2].split(",")) {
-            int at = offset.lastIndexOf(':');
-            int dash = offset.lastIndexOf('-', at);
-            from.put(new TopicPartition(offset.substring(0, dash), Integer.parseInt(offset.substring(dash + 1, at))),
-                    Long.parseLong(offset.substring(at + 1)));
-        }
-        Read read = run(args[0], args[1], from, Long.parseLong(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5]),
-                Path.of(args[6]), Duration.ofSeconds(Long.parseLong(args[7])));
-        System.out.println(read.records() + " " + read.nanos());
-        System.exit(0);
-    }
-
-    /** {@code topic-partition:offset,…}, as {@link #main} reads it. */
-    private static String offsets(Map<TopicPartition, Long> from) {
-        StringBuilder text = new StringBuilder();
-        from.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition).append(':').append(offset));
-        return text.toString();
     }
 
     /**

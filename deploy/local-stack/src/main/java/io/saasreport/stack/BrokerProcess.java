@@ -29,8 +29,8 @@ public final class BrokerProcess implements AutoCloseable {
     public static BrokerProcess start(Path logDir, int port, int controllerPort, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(),
+            Process process = new ProcessBuilder(StackEnvironment.javaExecutable(),
+                    "-Xmx512m", "-cp", StackEnvironment.classPath(), BrokerProcess.class.getName(),
                     logDir.toString(), String.valueOf(port), String.valueOf(controllerPort))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -274,11 +274,17 @@ public final class LocalStack {
     }
 
     /**
-     * The JVM the stack runs a service in (java, heaps, options; the environment adds MALLOC_ARENA_MAX=2): for a
+     * A process of the JVM the stack runs a service in (java, heaps, options, MALLOC_ARENA_MAX) running
+     * {@code arguments}, on this JVM's class path ({@code -cp} and a main class among the arguments): for a
      * benchmark's yardstick that should start as cold and as large as the service.
      */
-    public static List<String> javaCommand(String service) {
-        return StackEnvironment.java(StackEnvironment.service(service));
+    public static ProcessBuilder javaProcess(String service, List<String> arguments) {
+        return StackEnvironment.javaProcess(StackEnvironment.service(service), arguments);
+    }
+
+    /** This JVM's class path, also when Maven's exec:java runs it, for a child JVM of the same code. */
+    public static String classPath() {
+        return StackEnvironment.classPath();
     }
 
     /** The running main instance of a service (for its pid or to wait for it). */

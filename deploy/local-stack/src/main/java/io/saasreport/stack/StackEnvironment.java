@@ -1,7 +1,11 @@
 package io.saasreport.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +122,7 @@ final class StackEnvironment {
     private static List<String> jvmOptions(Map<String, String> env) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"));
-        options.addAll(options(env.get("STACK_JVM_OPTIONS")));
+        options.addAll(flags(env.get("STACK_JVM_OPTIONS")));
         return options;
     }
 
@@ -175,16 +179,11 @@ final class StackEnvironment {
         }
         String logName = httpPort == ports.of(service.name()) ? service.name() : service.name() + "-" + httpPort;
         Path log = data.resolve("logs").resolve(logName + ".log");
-        // The heap starts small and grows with the work (the JVM's default start, 1/64 of the machine, is more than
-        // a service needs after a storm).
-        List<String> command = java(service);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = javaProcess(service, List.of("-jar", jar.toString()))
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         // One broker: the metrics service's internal topics get one replica (production: 3, min.insync.replicas 2).
@@ -211,20 +210,34 @@ final class StackEnvironment {
     }
 
     /**
-     * The JVM a service runs in: java, its start and largest heap, {@link #jvmOptions()}, then the service's own
-     * STACK_&lt;SERVICE&gt;_JVM_OPTIONS (STACK_METRICS_JVM_OPTIONS, STACK_REPORT_JVM_OPTIONS, STACK_INGEST_JVM_OPTIONS).
+     * A process of the JVM a service runs in ({@link #javaCommand(Service)}) running {@code arguments}, with glibc's
+     * arenas capped at two (MALLOC_ARENA_MAX, unless the environment sets it).
      */
-    static List<String> java(Service service) {
-        return java(service, System.getenv());
+    static ProcessBuilder javaProcess(Service service, List<String> arguments) {
+        List<String> command = javaCommand(service);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
-    /** {@link #java(Service)} with the STACK_* settings taken from {@code env}. */
-    static List<String> java(Service service, Map<String, String> env) {
+    /**
+     * The JVM a service runs in: java, its start and largest heap, {@link #jvmOptions()}, then the service's own
+     * {@code STACK_<SERVICE>_JVM_OPTIONS} (STACK_METRICS_JVM_OPTIONS, STACK_REPORT_JVM_OPTIONS, STACK_INGEST_JVM_OPTIONS).
+     */
+    static List<String> javaCommand(Service service) {
+        return javaCommand(service, System.getenv());
+    }
+
+    /** {@link #javaCommand(Service)} with the STACK_* settings taken from {@code env}. */
+    static List<String> javaCommand(Service service, Map<String, String> env) {
+        // The heap starts small and grows with the work (the JVM's default start, 1/64 of the machine, is more than
+        // a service needs after a storm).
         String heap = serviceHeap(service, env);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
                 "-Xmx" + heap));
         command.addAll(jvmOptions(env));
-        command.addAll(options(env.get(serviceOptionsVariable(service.name()))));
+        command.addAll(flags(env.get(serviceOptionsVariable(service.name()))));
         return command;
     }
 
@@ -233,11 +246,30 @@ final class StackEnvironment {
         return "STACK_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "_JVM_OPTIONS";
     }
 
-    private static List<String> options(String text) {
+    private static List<String> flags(String text) {
         return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * This JVM's class path for a child JVM: the loader's URLs when Maven's exec:java runs it (it loads the project
+     * through a URLClassLoader and leaves java.class.path to Maven's own launcher), else java.class.path.
+     */
+    static String classPath() {
+        if (StackEnvironment.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("a class path entry that is not a path: " + url, e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 }

@@ -15,23 +15,29 @@ class ServiceJvmTest {
 
     @Test
     void aServiceRunsWithItsHeapsAndTheStacksOptions() {
-        List<String> java = StackEnvironment.java(METRICS, Map.of());
+        List<String> java = StackEnvironment.javaCommand(METRICS, Map.of());
         assertEquals(List.of("-Xms256m", "-Xmx640m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"), java.subList(1, java.size()));
-        assertEquals(StackEnvironment.java(METRICS), LocalStack.javaCommand(LocalStack.METRICS),
-                "the benchmark's cold yardstick starts as the service does");
     }
 
     @Test
     void aServicesOwnOptionsComeLastSoThatTheyWin() {
         Map<String, String> env = Map.of("STACK_JVM_OPTIONS", " -Xlog:gc ", "STACK_REPORT_JVM_OPTIONS", "-Xms128m  -Xmn48m",
                 "STACK_SERVICE_HEAP", "192m");
-        List<String> report = StackEnvironment.java(REPORT, env);
+        List<String> report = StackEnvironment.javaCommand(REPORT, env);
         assertEquals(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc", "-Xms128m", "-Xmn48m"), report.subList(1, report.size()));
-        List<String> metrics = StackEnvironment.java(METRICS, env);
+        List<String> metrics = StackEnvironment.javaCommand(METRICS, env);
         assertEquals(List.of("-Xms192m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc"), metrics.subList(1, metrics.size()), "another service's options stay its own");
+    }
+
+    @Test
+    void aProcessOfTheServicesJvmCapsGlibcsArenas() {
+        ProcessBuilder process = LocalStack.javaProcess(LocalStack.METRICS, List.of("-version"));
+        assertEquals(StackEnvironment.javaCommand(METRICS).size() + 1, process.command().size());
+        assertEquals("-version", process.command().get(process.command().size() - 1));
+        assertEquals(System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"), process.environment().get("MALLOC_ARENA_MAX"));
     }
 
     @Test
