@@ -114,10 +114,7 @@ final class CatchUp {
                 "ticks/s, a trivial exactly_once_v2 app (latest value per ticker in a changelogged in-memory store, "
                         + "output through the record cache; commit " + COMMIT_INTERVAL_MS + " ms, cache "
                         + RECORD_CACHE_BYTES / (1024 * 1024) + " MiB) over the same backlog, from its first record");
-        results.add("catch-up", "ratio catch-up / floor", String.format(Locale.ROOT, "%.2fx (second half %.2fx)",
-                catchUpRate / floor.perSecond(), steadyRate / floor.perSecond()),
-                Map.of("whole", catchUpRate / floor.perSecond(), "secondHalf", steadyRate / floor.perSecond()),
-                "the metrics service as a multiple of Kafka Streams' own floor");
+        ratio("ratio catch-up / floor", catchUpRate, steadyRate, floor, "the metrics service as a multiple of Kafka Streams' own floor");
 
         results.add("catch-up", "ratio catch-up / consumer", percent(catchUpRate / consumerRate), catchUpRate / consumerRate,
                 "the metrics service as a share of Kafka's own read rate");
@@ -136,10 +133,15 @@ final class CatchUp {
         results.add("catch-up", "Kafka Streams floor, fresh JVM", perSecond(cold.perSecond()), cold.perSecond(),
                 "ticks/s, the same floor in a JVM of its own started as the local stack starts the metrics service "
                         + "(its heaps and options): cold, as the restarted service is");
-        results.add("catch-up", "ratio catch-up / floor in a fresh JVM", String.format(Locale.ROOT,
-                "%.2fx (second half %.2fx)", catchUpRate / cold.perSecond(), steadyRate / cold.perSecond()),
-                Map.of("whole", catchUpRate / cold.perSecond(), "secondHalf", steadyRate / cold.perSecond()),
+        ratio("ratio catch-up / floor in a fresh JVM", catchUpRate, steadyRate, cold,
                 "the restarted metrics service as a multiple of the floor started as cold");
+    }
+
+    /** The catch-up's rate, whole and over its second half, as a multiple of a floor's. */
+    private void ratio(String name, double catchUpRate, double steadyRate, StreamsFloor.Read floor, String meaning) {
+        bench.results().add("catch-up", name, String.format(Locale.ROOT, "%.2fx (second half %.2fx)",
+                catchUpRate / floor.perSecond(), steadyRate / floor.perSecond()),
+                Map.of("whole", catchUpRate / floor.perSecond(), "secondHalf", steadyRate / floor.perSecond()), meaning);
     }
 
     /** What the catch-up's commits published: the ends of the service's output and of its universe stage's input. */

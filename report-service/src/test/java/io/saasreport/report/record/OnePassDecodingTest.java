@@ -13,15 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.saasreport.report.domain.CompanyMetrics;
 import io.saasreport.report.domain.UniverseStatistics;
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.QuarkusObjectMapper;
 
 /**
  * The codec reads each value in one pass; every value must decode exactly as the tree-based decoding it replaced
@@ -29,12 +27,7 @@ import io.saasreport.report.support.ExampleData;
  */
 class OnePassDecodingTest {
 
-    /** Configured as Quarkus configures its ObjectMapper by default (the service sets no quarkus.jackson.*). */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .build();
+    private static final ObjectMapper MAPPER = QuarkusObjectMapper.create();
     private static final Instant AS_OF = ExampleData.AS_OF;
 
     private final RecordCodec codec = new RecordCodec(MAPPER);

@@ -11,12 +11,9 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.QuarkusObjectMapper;
 
 /**
  * What a published company's {@code sources} cost the report's two readers of every {@code metrics.company} record,
@@ -52,11 +49,7 @@ public final class SourcesReadCost {
     }
 
     public static void main(String[] args) {
-        ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
-        RecordCodec codec = new RecordCodec(mapper);
+        RecordCodec codec = new RecordCodec(QuarkusObjectMapper.create());
         String published = ExampleData.published("BPH", ExampleData.AS_OF, 10, value -> {
         });
         String withoutSources = ExampleData.published("BPH", ExampleData.AS_OF, 10, value -> value.remove("sources"));

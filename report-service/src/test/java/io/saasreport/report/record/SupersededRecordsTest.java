@@ -20,14 +20,12 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.QuarkusObjectMapper;
 
 /**
  * A batch's company records are read whole only where its conflation can keep them ({@link PublishedVersion}): the
@@ -36,10 +34,7 @@ import io.saasreport.report.support.ExampleData;
  */
 class SupersededRecordsTest {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    private static final ObjectMapper MAPPER = QuarkusObjectMapper.create();
     private static final Instant AS_OF = ExampleData.AS_OF;
 
     private final RecordCodec codec = new RecordCodec(MAPPER);

@@ -9,12 +9,9 @@ import java.util.Locale;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.saasreport.report.support.ExampleData;
+import io.saasreport.report.support.QuarkusObjectMapper;
 
 /**
  * What the companies writer spends reading a batch, in CPU time of the calling thread: a second of 5,000 ticks/s over
@@ -40,11 +37,7 @@ public final class WriterReadCpuTime {
     }
 
     public static void main(String[] args) {
-        ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
-        RecordCodec codec = new RecordCodec(mapper);
+        RecordCodec codec = new RecordCodec(QuarkusObjectMapper.create());
         List<ConsumerRecord<String, String>> batch = batch();
         double[] everyRecord = new double[ROUNDS];
         double[] keptOnly = new double[ROUNDS];
