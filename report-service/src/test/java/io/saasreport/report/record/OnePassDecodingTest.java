@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +53,12 @@ class OnePassDecodingTest {
             assertNull(onePass.read(company, CompanyMetrics.class, true), revision);
         }
         assertNull(onePass.read("{\"ticker\":\"BPH\",\"ticker\":\"UMV\",\"asOf\":\"" + AS_OF + "\"}", CompanyMetrics.class, true));
+        String company = ExampleData.company("BPH", AS_OF);
+        assertNull(onePass.read(company.replaceFirst("^\\{", "{\"extra\":[{\"a\":1,\"b\":{\"c\":1,\"c\":2}}],"),
+                CompanyMetrics.class, true), "a repeated name deep in a copied value");
+        // Nothing in the sources is bound, so a repeated name there is not looked for.
+        assertNotNull(onePass.read(company.replaceFirst("\"sources\":\\{", "\"sources\":{\"a\":{\"b\":1,\"b\":2},\"a\":3,"),
+                CompanyMetrics.class, true));
     }
 
     @Test
@@ -103,6 +111,27 @@ class OnePassDecodingTest {
         sameCompany(company.replaceFirst("\"price\":[^,]+", "\"price\":1000.0,\"price\":1001.0")); // a repeated figure
         sameCompany(company.replace(",", " ,\n  ").replace(":", " : "));
         sameCompany(company + "  trailing");
+        String deep = "[".repeat(5_000) + "]".repeat(5_000); // beyond the parser's depth limit
+        sameCompany(company.replaceFirst("^\\{", "{\"extra\":" + deep + ","));
+        sameCompany(company.replaceFirst("\"sources\":\\{", "\"sources\":{\"deep\":" + deep + ","));
+    }
+
+    /** The one pass parses numbers with Jackson's fast parser, the tree with the JDK's: every double must agree. */
+    @Test
+    void everyDoubleDecodesAsBefore() {
+        String company = ExampleData.company("BPH", AS_OF, value -> value.put("revision", 9));
+        Random random = new Random(25);
+        for (int i = 0; i < 2_000; i++) {
+            double value = Double.longBitsToDouble(random.nextLong());
+            String digits = Long.toString(Math.abs(random.nextLong())) + Long.toString(Math.abs(random.nextLong()));
+            for (String text : List.of(Double.toString(value), String.format(Locale.ROOT, "%.17g", value),
+                    digits.substring(0, 1 + random.nextInt(digits.length() - 1)) + "." + digits.substring(random.nextInt(digits.length()))
+                            + "e" + (random.nextInt(700) - 350))) {
+                if (Double.isFinite(value) || text.indexOf('e') > 0) {
+                    sameCompany(company.replaceFirst("\"price\":[^,]+", "\"price\":" + text));
+                }
+            }
+        }
     }
 
     @Test
