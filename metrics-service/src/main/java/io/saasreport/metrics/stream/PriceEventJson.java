@@ -5,13 +5,14 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.saasreport.contracts.UtcInstants;
 import io.saasreport.metrics.domain.event.PriceEvent;
 
 /**
  * The commonest input, a price event in its plain form, read with the mapper's own streaming parser instead of
  * polymorphic data binding (a catch-up reads ticks by the hundred thousand, in a JVM whose code is still cold).
  * Plain means: one object of string {@code type} "price", {@code ticker}, {@code at} (UTC, as
- * {@link IsoInstantDeserializer} reads it) and optionally {@code eventId}, a numeric {@code price}, and other fields
+ * {@link UtcInstants} reads it) and optionally {@code eventId}, a numeric {@code price}, and other fields
  * of any value, which data binding ignores too. Anything else (a null, a repeated field, a number as text, another
  * type, an invalid price or a malformed text) is left to data binding, which decides and words the error as before.
  */
@@ -48,7 +49,7 @@ final class PriceEventJson {
                 return null;
             }
             // The event's own rules refuse a missing field, a time that is no instant and an invalid price.
-            return new PriceEvent(ticker, price, at == null ? null : IsoInstantDeserializer.parse(at), eventId);
+            return new PriceEvent(ticker, price, at == null ? null : UtcInstants.parse(at), eventId);
         } catch (IOException | IllegalArgumentException | NotPlain unreadable) {
             return null;
         }

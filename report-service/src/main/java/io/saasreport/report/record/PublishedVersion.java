@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.saasreport.contracts.UtcInstants;
+
 /**
  * A company value's ticker and {@link Version}, read without reading the rest: the metrics service writes the ticker
  * and {@code asOf} among its first fields and the revision as its last ({@code ...,"revision":12}), while the sources
@@ -48,10 +50,16 @@ record PublishedVersion(String ticker, Version version) {
                 }
             }
             return ticker == null || asOf == null ? null
-                    : new PublishedVersion(ticker, new Version(revision, Instant.parse(asOf)));
+                    : new PublishedVersion(ticker, new Version(revision, instant(asOf)));
         } catch (IOException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The instant the metrics service writes, read from its digits (the JDK's parser for any other form). */
+    private static Instant instant(String text) {
+        Instant instant = UtcInstants.parse(text);
+        return instant != null ? instant : Instant.parse(text);
     }
 
     /** Whether a record read whole ({@link Update}, or {@link Unreadable}) is the company and version read here. */

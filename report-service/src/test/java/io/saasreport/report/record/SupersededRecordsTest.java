@@ -77,6 +77,12 @@ class SupersededRecordsTest {
         assertNull(PublishedVersion.of(value.replace(",\"revision\":12}", ",\"x\":{\"revision\":12}}"), MAPPER.getFactory()));
         assertNull(PublishedVersion.of(ExampleData.company("BPH", AS_OF, v -> v.put("revision", 12)), MAPPER.getFactory()),
                 "ticker and asOf not among the leading fields");
+        // The asOf is read from its digits in the form the metrics service writes, by the JDK in any other.
+        for (String asOf : List.of("2026-11-20T21:21:00.250Z", "2026-11-20T22:21:00+01:00", "2026-11-20T21:21:00.000000001Z")) {
+            assertEquals(new Version(12L, Instant.parse(asOf)), PublishedVersion.of(value.replace(AS_OF.toString(), asOf),
+                    MAPPER.getFactory()).version(), asOf);
+        }
+        assertNull(PublishedVersion.of(value.replace(AS_OF.toString(), "2026-02-30T21:21:00Z"), MAPPER.getFactory()));
         assertNull(PublishedVersion.of(value.replace(AS_OF.toString(), "yesterday"), MAPPER.getFactory()));
         assertNull(PublishedVersion.of("{\"revision\":12}", MAPPER.getFactory()));
         assertNull(PublishedVersion.of("", MAPPER.getFactory()));
