@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -104,7 +105,7 @@ public final class BatchConsumer implements Runnable {
             while (running) {
                 if (batch.isEmpty()) {
                     try {
-                        consumer.poll(POLL).forEach(batch::add);
+                        hold(consumer.poll(POLL), batch);
                         measureLag(batch);
                         gather(batch);
                     } catch (WakeupException e) {
@@ -183,7 +184,7 @@ public final class BatchConsumer implements Runnable {
             if (polled.isEmpty()) {
                 break;
             }
-            polled.forEach(batch::add);
+            hold(polled, batch);
             // Compacted again once it doubled or is full: each record is looked at a few times, not once per poll.
             if (batch.size() >= 2 * compacted || batch.size() >= gathering.records()) {
                 compacted = compact(batch);
@@ -191,6 +192,21 @@ public final class BatchConsumer implements Runnable {
             measureLag(batch);
         }
         dropRevoked(batch);
+    }
+
+    /**
+     * Adds polled records to the batch, each header read into bytes of its own: until it is read, a header is a view
+     * of the whole fetch response it came in, so a batch held for the linger kept every response of that second
+     * alive (at 5,000 ticks/s the report's heap filled with them about once a second, docs/performance.md).
+     */
+    static void hold(ConsumerRecords<String, String> polled, List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> record : polled) {
+            for (Header header : record.headers()) {
+                header.key();
+                header.value();
+            }
+            batch.add(record);
+        }
     }
 
     /** Drops what the batch no longer needs; returns its size. */
@@ -209,7 +225,7 @@ public final class BatchConsumer implements Runnable {
         while (running && System.nanoTime() < deadline) {
             consumer.pause(consumer.assignment());
             try {
-                consumer.poll(PAUSED_POLL).forEach(batch::add);
+                hold(consumer.poll(PAUSED_POLL), batch);
                 measureLag(batch);
             } catch (WakeupException e) {
                 throw e;

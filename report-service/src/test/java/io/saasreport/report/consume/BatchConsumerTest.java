@@ -6,17 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.MemoryRecords;
+import org.apache.kafka.common.record.Record;
+import org.apache.kafka.common.record.SimpleRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +91,34 @@ class BatchConsumerTest {
             loop.stop();
             thread.join(10_000);
         }
+    }
+
+    /**
+     * A held record must not keep the fetch response it came in alive: as the consumer parses a response, a record's
+     * headers are views of the response's bytes until they are read.
+     */
+    @Test
+    void aHeldRecordKeepsNoViewOfTheResponseItCameIn() {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        WeakReference<byte[]> response = fetchedInto(batch);
+        for (int i = 0; i < 10 && response.get() != null; i++) {
+            System.gc();
+        }
+        assertTrue(response.get() == null, "the response's bytes were not collected while the batch held one of its records");
+        assertEquals("metrics-service", new String(batch.get(0).headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8));
+    }
+
+    /** A record with a header, parsed from a response of a megabyte as the consumer parses it, held by the batch. */
+    private static WeakReference<byte[]> fetchedInto(List<ConsumerRecord<String, String>> batch) {
+        Header[] headers = {new RecordHeader("ce_source", "metrics-service".getBytes(StandardCharsets.UTF_8))};
+        MemoryRecords response = MemoryRecords.withRecords(Compression.NONE,
+                new SimpleRecord(0L, "SNOW".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8), headers),
+                new SimpleRecord(0L, null, new byte[1 << 20])); // the rest of the response
+        Record parsed = response.records().iterator().next();
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 0, 0, 0L, TimestampType.CREATE_TIME, 4, 2,
+                "SNOW", "{}", new RecordHeaders(parsed.headers()), Optional.empty());
+        BatchConsumer.hold(new ConsumerRecords<>(Map.of(PARTITION, List.of(record))), batch);
+        return new WeakReference<>(response.buffer().array());
     }
 
     @Test
