@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads an instant in the form every topic's value carries it, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, from its
+ * Reads an instant in the plain UTC form the services write, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, from its
  * digits. {@link Instant#parse} gives the same instant but goes through a formatter that costs several microseconds
  * and a kilobyte of garbage each time, more than the rest of reading a price tick; the services read one or two per
- * record. Anything else (an offset, a leap second, an invalid date) gives null, for the caller's full parser to decide.
+ * record. Anything else (an offset, which the schemas' date-time allows, a leap second, an invalid date) gives null,
+ * for the caller's full parser to decide.
  */
 public final class UtcInstants {
 

@@ -2,6 +2,8 @@ package io.saasreport.report.record;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,12 +16,14 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads a published value (a company's figures, a universe's statistics) in one streaming pass instead of building a
- * tree: the fields are buffered as tokens (each number parsed once, as the tree would, by Jackson's fast parser: the
- * same doubles without the JDK's garbage per number), the top-level {@code revision} is taken on the way, and a
- * company's {@code sources} are skipped (only an explanation reads them). The buffer is then bound to the record type.
+ * tree: the fields are buffered as tokens (each number parsed once into what the tree holds; doubles by Jackson's fast
+ * parser, which gives the JDK's doubles without its garbage per number), the top-level {@code revision} is taken on
+ * the way, and a company's {@code sources} are skipped (only an explanation reads them). The buffer is then bound to
+ * the record type.
  *
- * <p>It reads only the usual shape: an object without a repeated name whose revision is absent, null or an integer
- * token within a long. Anything else (and every error) gives null, and the caller decodes the value from its tree as
+ * <p>It reads only the usual shape: an object without a repeated name (outside a company's {@code sources}, which are
+ * skipped unchecked: the tree would keep the last of a repeated name there, and nothing in them is bound) whose
+ * revision is absent, null or an integer token within a long. Anything else (and every error) gives null, and the caller decodes the value from its tree as
  * before, so an unusual value (a revision of {@code 5.0}) and a dead letter's reason stay exactly what they were.
  */
 final class OnePassReader {
@@ -95,44 +99,50 @@ final class OnePassReader {
 
     /**
      * Copies the parser's current value (a scalar, or an object or array to its end) as the tree would hold it. A
-     * repeated name in an object is refused (the tree would collapse it): the sources are skipped unchecked, as
-     * nothing in them is bound, so the names are only collected where they count. The parser limits the depth.
+     * repeated name in an object is refused (the tree would collapse it); the names are collected everywhere but in
+     * the skipped sources. A loop with a stack of the open objects' names, not recursion: the parser's depth limit
+     * (StreamReadConstraints, 1,000 by default) is all that bounds a value's depth.
      */
     private static void copyValue(JsonParser parser, TokenBuffer to) throws IOException {
-        switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                to.writeStartObject();
-                Set<String> names = new HashSet<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        Deque<Set<String>> open = new ArrayDeque<>(); // the names of each open object; an empty set for an array
+        do {
+            switch (parser.currentToken()) {
+                case START_OBJECT -> {
+                    to.writeStartObject();
+                    open.push(new HashSet<>());
+                }
+                case START_ARRAY -> {
+                    to.writeStartArray();
+                    open.push(Set.of());
+                }
+                case END_OBJECT -> {
+                    to.writeEndObject();
+                    open.pop();
+                }
+                case END_ARRAY -> {
+                    to.writeEndArray();
+                    open.pop();
+                }
+                case FIELD_NAME -> {
                     String name = parser.currentName();
-                    if (!names.add(name)) {
+                    if (!open.peek().add(name)) {
                         throw new IOException("A repeated name: " + name);
                     }
                     to.writeFieldName(name);
-                    parser.nextToken();
-                    copyValue(parser, to);
                 }
-                to.writeEndObject();
-            }
-            case START_ARRAY -> {
-                to.writeStartArray();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    copyValue(parser, to);
+                case VALUE_STRING -> to.writeString(parser.getText());
+                case VALUE_NUMBER_INT -> {
+                    switch (parser.getNumberType()) {
+                        case INT -> to.writeNumber(parser.getIntValue());
+                        case LONG -> to.writeNumber(parser.getLongValue());
+                        default -> to.writeNumber(parser.getBigIntegerValue());
+                    }
                 }
-                to.writeEndArray();
+                case VALUE_NUMBER_FLOAT -> to.writeNumber(parser.getDoubleValue()); // a DoubleNode in the tree
+                case VALUE_TRUE, VALUE_FALSE -> to.writeBoolean(parser.getBooleanValue());
+                case VALUE_NULL -> to.writeNull();
+                default -> throw new IOException("Unexpected token " + parser.currentToken());
             }
-            case VALUE_STRING -> to.writeString(parser.getText());
-            case VALUE_NUMBER_INT -> {
-                switch (parser.getNumberType()) {
-                    case INT -> to.writeNumber(parser.getIntValue());
-                    case LONG -> to.writeNumber(parser.getLongValue());
-                    default -> to.writeNumber(parser.getBigIntegerValue());
-                }
-            }
-            case VALUE_NUMBER_FLOAT -> to.writeNumber(parser.getDoubleValue()); // a DoubleNode in the tree
-            case VALUE_TRUE, VALUE_FALSE -> to.writeBoolean(parser.getBooleanValue());
-            case VALUE_NULL -> to.writeNull();
-            default -> throw new IOException("Unexpected token " + parser.currentToken());
-        }
+        } while (!open.isEmpty() && parser.nextToken() != null);
     }
 }

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -95,30 +96,55 @@ class BatchConsumerTest {
 
     /**
      * A held record must not keep the fetch response it came in alive: as the consumer parses a response, a record's
-     * headers are views of the response's bytes until they are read.
+     * headers are views of the response's bytes until they are read. Once held, the record's headers are its own:
+     * the response's bytes can be overwritten (or collected) without changing them.
      */
     @Test
     void aHeldRecordKeepsNoViewOfTheResponseItCameIn() {
+        MemoryRecords response = response();
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-        WeakReference<byte[]> response = fetchedInto(batch);
-        for (int i = 0; i < 10 && response.get() != null; i++) {
-            System.gc();
-        }
-        assertTrue(response.get() == null, "the response's bytes were not collected while the batch held one of its records");
-        assertEquals("metrics-service", new String(batch.get(0).headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8));
+        BatchConsumer.hold(new ConsumerRecords<>(Map.of(PARTITION, List.of(parsedFrom(response, 0)))), batch);
+        Arrays.fill(response.buffer().array(), (byte) 0);
+        assertEquals("metrics-service", source(batch.get(0)));
     }
 
-    /** A record with a header, parsed from a response of a megabyte as the consumer parses it, held by the batch. */
-    private static WeakReference<byte[]> fetchedInto(List<ConsumerRecord<String, String>> batch) {
+    /** Every record a writer's batch gathers, by each of its polls, is held so. */
+    @Test
+    void theBatchAWriterHandlesKeepsNoViewOfItsResponses() {
+        MemoryRecords response = response();
+        List<String> sources = new CopyOnWriteArrayList<>();
+        gathering = new BatchConsumer.Gathering(Duration.ofMillis(200), 10, batch -> batch);
+        assign();
+        kafka.schedulePollTask(() -> kafka.addRecord(parsedFrom(response, 0)));
+        kafka.schedulePollTask(() -> kafka.addRecord(parsedFrom(response, 1))); // gathered into the same batch
+        loop = new BatchConsumer("companies", kafka, List.of(TOPIC), batch -> {
+            Arrays.fill(response.buffer().array(), (byte) 0);
+            batch.forEach(record -> sources.add(source(record)));
+        }, gathering, Duration.ofMillis(5), Duration.ofMillis(20));
+        thread = new Thread(loop);
+        thread.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed() == 2);
+        assertEquals(List.of("metrics-service", "metrics-service"), sources);
+    }
+
+    /** A response of two records with a header each, and a megabyte more (other partitions' records). */
+    private static MemoryRecords response() {
         Header[] headers = {new RecordHeader("ce_source", "metrics-service".getBytes(StandardCharsets.UTF_8))};
-        MemoryRecords response = MemoryRecords.withRecords(Compression.NONE,
+        return MemoryRecords.withRecords(Compression.NONE,
                 new SimpleRecord(0L, "SNOW".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8), headers),
-                new SimpleRecord(0L, null, new byte[1 << 20])); // the rest of the response
-        Record parsed = response.records().iterator().next();
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 0, 0, 0L, TimestampType.CREATE_TIME, 4, 2,
-                "SNOW", "{}", new RecordHeaders(parsed.headers()), Optional.empty());
-        BatchConsumer.hold(new ConsumerRecords<>(Map.of(PARTITION, List.of(record))), batch);
-        return new WeakReference<>(response.buffer().array());
+                new SimpleRecord(0L, "SNOW".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8), headers),
+                new SimpleRecord(0L, null, new byte[1 << 20]));
+    }
+
+    /** The response's record at {@code offset} as the consumer hands it over: its headers parsed as views. */
+    private static ConsumerRecord<String, String> parsedFrom(MemoryRecords response, int offset) {
+        Record parsed = StreamSupport.stream(response.records().spliterator(), false).skip(offset).findFirst().orElseThrow();
+        return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, 4, 2, "SNOW", "{}",
+                new RecordHeaders(parsed.headers()), Optional.empty());
+    }
+
+    private static String source(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8);
     }
 
     @Test
