@@ -104,6 +104,10 @@ final class OnePassReader {
      * (StreamReadConstraints, 1,000 by default) is all that bounds a value's depth.
      */
     private static void copyValue(JsonParser parser, TokenBuffer to) throws IOException {
+        if (!parser.currentToken().isStructStart()) {
+            copyScalar(parser, to); // most of a company's fields: no stack for them
+            return;
+        }
         Deque<Set<String>> open = new ArrayDeque<>(); // the names of each open object; an empty set for an array
         do {
             switch (parser.currentToken()) {
@@ -130,19 +134,25 @@ final class OnePassReader {
                     }
                     to.writeFieldName(name);
                 }
-                case VALUE_STRING -> to.writeString(parser.getText());
-                case VALUE_NUMBER_INT -> {
-                    switch (parser.getNumberType()) {
-                        case INT -> to.writeNumber(parser.getIntValue());
-                        case LONG -> to.writeNumber(parser.getLongValue());
-                        default -> to.writeNumber(parser.getBigIntegerValue());
-                    }
-                }
-                case VALUE_NUMBER_FLOAT -> to.writeNumber(parser.getDoubleValue()); // a DoubleNode in the tree
-                case VALUE_TRUE, VALUE_FALSE -> to.writeBoolean(parser.getBooleanValue());
-                case VALUE_NULL -> to.writeNull();
-                default -> throw new IOException("Unexpected token " + parser.currentToken());
+                default -> copyScalar(parser, to);
             }
         } while (!open.isEmpty() && parser.nextToken() != null);
+    }
+
+    private static void copyScalar(JsonParser parser, TokenBuffer to) throws IOException {
+        switch (parser.currentToken()) {
+            case VALUE_STRING -> to.writeString(parser.getText());
+            case VALUE_NUMBER_INT -> {
+                switch (parser.getNumberType()) {
+                    case INT -> to.writeNumber(parser.getIntValue());
+                    case LONG -> to.writeNumber(parser.getLongValue());
+                    default -> to.writeNumber(parser.getBigIntegerValue());
+                }
+            }
+            case VALUE_NUMBER_FLOAT -> to.writeNumber(parser.getDoubleValue()); // a DoubleNode in the tree
+            case VALUE_TRUE, VALUE_FALSE -> to.writeBoolean(parser.getBooleanValue());
+            case VALUE_NULL -> to.writeNull();
+            default -> throw new IOException("Unexpected token " + parser.currentToken());
+        }
     }
 }
