@@ -196,8 +196,9 @@ public final class BatchConsumer implements Runnable {
 
     /**
      * Adds polled records to the batch, each header read into bytes of its own: until it is read, a header is a view
-     * of the whole fetch response it came in (of an uncompressed batch, as ours are), so a batch held for the linger kept every response of that second
-     * alive (at 5,000 ticks/s the report's heap filled with them about once a second, docs/performance.md).
+     * of the whole fetch response it came in (of an uncompressed batch, as ours are), so a batch held for the linger
+     * kept every response of that second alive (at 5,000 ticks/s the report's heap filled with them about once a
+     * second, docs/performance.md).
      */
     static void hold(ConsumerRecords<String, String> polled, List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> record : polled) {

@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
  *
  * <p>It reads only the usual shape: an object without a repeated name (outside a company's {@code sources}, which are
  * skipped unchecked: the tree would keep the last of a repeated name there, and nothing in them is bound) whose
- * revision is absent, null or an integer token within a long. Anything else (and every error) gives null, and the caller decodes the value from its tree as
- * before, so an unusual value (a revision of {@code 5.0}) and a dead letter's reason stay exactly what they were.
+ * revision is absent, null or an integer token within a long. Anything else (and every error) gives null, and the
+ * caller decodes the value from its tree as before, so an unusual value (a revision of {@code 5.0}) and a dead
+ * letter's reason stay exactly what they were.
  */
 final class OnePassReader {
 

@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-
 import io.saasreport.report.support.ExampleData;
 import io.saasreport.report.support.QuarkusObjectMapper;
 
