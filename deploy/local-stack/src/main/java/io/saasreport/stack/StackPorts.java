@@ -16,6 +16,24 @@ public record StackPorts(int kafka, int kafkaController, int postgres, int inges
 
     public static final StackPorts DEFAULT = new StackPorts(9092, 9093, 5432, 8081, 8082, 8083);
 
+    /**
+     * Each port is a port number and no two are the same: two programs of the stack given one port would have the
+     * second fail to bind while the first answers in its place (the metrics service's health asked of the ingest).
+     */
+    public StackPorts {
+        Map<Integer, String> variableOf = new LinkedHashMap<>();
+        byVariable(kafka, kafkaController, postgres, ingest, metrics, report).forEach((variable, port) -> {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(variable + "=" + port + " is not a port number (1-65535)");
+            }
+            String other = variableOf.putIfAbsent(port, variable);
+            if (other != null) {
+                throw new IllegalArgumentException(other + " and " + variable + " are both " + port
+                        + ": each program of the stack needs a port of its own");
+            }
+        });
+    }
+
     /** The ports, each from its variable when set (STACK_KAFKA_PORT, …), else the default. */
     public static StackPorts fromEnvironment(Map<String, String> env) {
         return new StackPorts(
@@ -39,6 +57,16 @@ public record StackPorts(int kafka, int kafkaController, int postgres, int inges
 
     /** Fails with a message naming the first busy port, what it is for and the variable that moves it. */
     public void requireFree() {
+        byVariable(kafka, kafkaController, postgres, ingest, metrics, report).forEach((variable, port) -> {
+            if (!isFree(port)) {
+                throw new PortInUseException(port, variable);
+            }
+        });
+    }
+
+    /** The ports by the variable that moves each, in the order of the components. */
+    private static Map<String, Integer> byVariable(int kafka, int kafkaController, int postgres, int ingest,
+            int metrics, int report) {
         Map<String, Integer> byVariable = new LinkedHashMap<>();
         byVariable.put("STACK_KAFKA_PORT", kafka);
         byVariable.put("STACK_KAFKA_CONTROLLER_PORT", kafkaController);
@@ -46,11 +74,7 @@ public record StackPorts(int kafka, int kafkaController, int postgres, int inges
         byVariable.put("STACK_INGEST_PORT", ingest);
         byVariable.put("STACK_METRICS_PORT", metrics);
         byVariable.put("STACK_REPORT_PORT", report);
-        byVariable.forEach((variable, port) -> {
-            if (!isFree(port)) {
-                throw new PortInUseException(port, variable);
-            }
-        });
+        return byVariable;
     }
 
     /** Nothing listens on the port (on any local address) and this process may bind it. */

@@ -72,6 +72,27 @@ class BusyPortTest {
         assertThrows(IllegalArgumentException.class, () -> StackPorts.fromEnvironment(Map.of("STACK_KAFKA_PORT", "x")));
     }
 
+    @Test
+    void refusesTwoVariablesNamingOnePort() {
+        var refused = assertThrows(IllegalArgumentException.class, () -> StackPorts.fromEnvironment(
+                Map.of("STACK_INGEST_PORT", "18082", "STACK_METRICS_PORT", "18082")));
+        assertEquals("STACK_INGEST_PORT and STACK_METRICS_PORT are both 18082: each program of the stack needs a port"
+                + " of its own", refused.getMessage());
+
+        var onADefault = assertThrows(IllegalArgumentException.class,
+                () -> StackPorts.fromEnvironment(Map.of("STACK_REPORT_PORT", "5432")));
+        assertEquals("STACK_POSTGRES_PORT and STACK_REPORT_PORT are both 5432: each program of the stack needs a port"
+                + " of its own", onADefault.getMessage());
+    }
+
+    @Test
+    void refusesANumberThatIsNoPort() {
+        assertEquals("STACK_KAFKA_PORT=70000 is not a port number (1-65535)", assertThrows(IllegalArgumentException.class,
+                () -> StackPorts.fromEnvironment(Map.of("STACK_KAFKA_PORT", "70000"))).getMessage());
+        assertEquals("STACK_REPORT_PORT=0 is not a port number (1-65535)", assertThrows(IllegalArgumentException.class,
+                () -> StackPorts.fromEnvironment(Map.of("STACK_REPORT_PORT", "0"))).getMessage());
+    }
+
     /** Free ports everywhere except {@code variable}, which gets {@code port}. */
     private static StackPorts freePortsWith(String variable, int port) {
         Map<String, String> env = new java.util.HashMap<>();
