@@ -17,14 +17,20 @@ import java.util.function.Supplier;
  */
 final class FigureTrace {
 
-    private record Term(Double value, Set<String> uses, List<String> missing) {
+    /**
+     * The inputs a value uses, as bits in {@link CompanySources#INPUTS} order: a figure's uses are one of 128 sets,
+     * each list made once, so a company's trace (28 figures at every publication) builds no sets.
+     */
+    private record Term(Double value, int uses, List<String> missing) {
     }
+
+    private static final List<List<String>> USES_BY_BITS = usesByBits();
 
     private final Map<String, Term> terms = new HashMap<>();
 
     /** A value read from {@code input}; {@code missing} says why it is null (asked only then). */
     Double input(String name, Double value, String input, Supplier<String> missing) {
-        terms.put(name, new Term(value, Set.of(input), value == null ? List.of(missing.get()) : List.of()));
+        terms.put(name, new Term(value, bit(input), value == null ? List.of(missing.get()) : List.of()));
         return value;
     }
 
@@ -41,15 +47,20 @@ final class FigureTrace {
      * non-positive base, a division by zero).
      */
     Double derived(String name, Double value, String otherwise, String... from) {
-        Set<String> uses = new LinkedHashSet<>();
-        Set<String> missing = new LinkedHashSet<>();
+        int uses = 0;
+        Set<String> missing = null;
         for (String input : from) {
             Term term = term(input);
-            uses.addAll(term.uses());
-            missing.addAll(term.missing());
+            uses |= term.uses();
+            if (value == null && !term.missing().isEmpty()) {
+                if (missing == null) {
+                    missing = new LinkedHashSet<>();
+                }
+                missing.addAll(term.missing());
+            }
         }
         List<String> reasons = value != null ? List.of()
-                : !missing.isEmpty() ? new ArrayList<>(missing)
+                : missing != null ? List.copyOf(missing)
                 : List.of(otherwise != null ? otherwise : name + " is not a finite number");
         terms.put(name, new Term(value, uses, reasons));
         return value;
@@ -60,13 +71,7 @@ final class FigureTrace {
         Map<String, CompanySources.FigureSource> figures = new LinkedHashMap<>();
         for (String name : names) {
             Term term = term(name);
-            List<String> uses = new ArrayList<>(term.uses().size());
-            for (String input : CompanySources.INPUTS) {
-                if (term.uses().contains(input)) {
-                    uses.add(input);
-                }
-            }
-            figures.put(name, new CompanySources.FigureSource(uses,
+            figures.put(name, new CompanySources.FigureSource(USES_BY_BITS.get(term.uses()),
                     term.missing().isEmpty() ? null : String.join("; ", term.missing())));
         }
         return figures;
@@ -78,5 +83,27 @@ final class FigureTrace {
             throw new IllegalStateException("no value named " + name + " traced yet among " + Arrays.toString(terms.keySet().toArray()));
         }
         return term;
+    }
+
+    private static int bit(String input) {
+        int index = CompanySources.INPUTS.indexOf(input);
+        if (index < 0) {
+            throw new IllegalArgumentException("no input named " + input + " among " + CompanySources.INPUTS);
+        }
+        return 1 << index;
+    }
+
+    private static List<List<String>> usesByBits() {
+        List<List<String>> lists = new ArrayList<>(1 << CompanySources.INPUTS.size());
+        for (int bits = 0; bits < 1 << CompanySources.INPUTS.size(); bits++) {
+            List<String> uses = new ArrayList<>();
+            for (int i = 0; i < CompanySources.INPUTS.size(); i++) {
+                if ((bits & 1 << i) != 0) {
+                    uses.add(CompanySources.INPUTS.get(i));
+                }
+            }
+            lists.add(List.copyOf(uses));
+        }
+        return List.copyOf(lists);
     }
 }
