@@ -114,8 +114,8 @@ public final class MetricsTopology {
                 .branch((ticker, out) -> out.route() == Routed.Route.COMPANY_REMOVED, Branched.as("removed"))
                 .defaultBranch(Branched.as("member"));
         published.get("published-figures")
-                .mapValues(Routed::value, Named.as("company-figures-json"))
-                .to(topic.company(), Produced.with(Serdes.String(), Serdes.String())
+                .mapValues(Routed::bytes, Named.as("company-figures-json"))
+                .to(topic.company(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("company-figures"));
         KStream<String, byte[]> members = published.get("published-member")
                 .mapValues(Routed::universeInput, Named.as("member-json"))

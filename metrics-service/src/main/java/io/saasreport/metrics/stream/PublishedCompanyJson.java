@@ -1,8 +1,10 @@
 package io.saasreport.metrics.stream;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.saasreport.metrics.domain.company.CompanyFigures;
@@ -34,7 +36,9 @@ import io.saasreport.metrics.domain.company.Revised;
  * largest part of a publication. The generator formats every value (the fast double writer, the escaping of
  * strings), so the text is the same byte for byte; {@code PublishedCompanyJsonTest} compares the two on random
  * and extreme figures. Fields in record-component order, nulls written, {@code growthBucket} after the figures, as
- * the annotations on {@link CompanyMetrics} and {@link CompanySources} make data binding write them.
+ * the annotations on {@link CompanyMetrics} and {@link CompanySources} make data binding write them. It is written
+ * straight to UTF-8, as the topic carries it (the text as a {@code String} first, then its bytes, was half of a
+ * publication's allocation): a character outside the BMP as its four UTF-8 bytes, as the text's encoding gives it.
  */
 final class PublishedCompanyJson {
 
@@ -55,17 +59,18 @@ final class PublishedCompanyJson {
 
     /**
      * Each figure's inputs and reason, as JSON: most of a record's text, and the same few dozen values for every
-     * company and commit (a reason naming a date varies more), so they are written once and copied; emptied
-     * when full, so that reasons of passing dates cannot grow it without bound.
+     * company and commit (a reason naming a date varies more), so they are written once and copied (their UTF-8
+     * bytes kept beside them); emptied when full, so that reasons of passing dates cannot grow it without bound.
      */
-    private static final Map<CompanySources.FigureSource, String> FIGURE_SOURCES = new ConcurrentHashMap<>();
+    private static final Map<CompanySources.FigureSource, SerializedString> FIGURE_SOURCES = new ConcurrentHashMap<>();
     static final int FIGURE_SOURCES_HELD = 4_096;
 
     private PublishedCompanyJson() {
     }
 
-    static String write(Revised<CompanyFigures> company) {
-        return text(json -> {
+    /** The record's value: its JSON in UTF-8. */
+    static byte[] write(Revised<CompanyFigures> company) {
+        return utf8(json -> {
             json.writeStartObject();
             metrics(json, company.value().metrics());
             field(json, "sources");
@@ -81,17 +86,36 @@ final class PublishedCompanyJson {
         void to(JsonGenerator json) throws IOException;
     }
 
-    private static String text(Writing writing, String ticker) {
-        JsonFactory factory = StreamJson.MAPPER.getFactory();
-        // As data binding writes a String: into recycled char segments joined once (a StringWriter would check
-        // every char it appends for the compact Latin-1 form, which cost more than the writing).
-        try (SegmentedStringWriter text = new SegmentedStringWriter(factory._getBufferRecycler())) {
-            try (JsonGenerator json = factory.createGenerator(text)) {
-                writing.to(json);
-            }
-            return text.getAndClear();
+    /**
+     * What a generator writes, in UTF-8. The generator fills its own recycled buffer (8,000 bytes) and hands it on
+     * when full or closed, so a record shorter than that is copied once, into an array of its length.
+     */
+    private static byte[] utf8(Writing writing, String ticker) {
+        Utf8Bytes bytes = new Utf8Bytes();
+        try (JsonGenerator json = StreamJson.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            // A surrogate pair as the character's four bytes (String.getBytes' form), not as two escaped halves.
+            json.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+            writing.to(json);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the figures of " + ticker, e);
+        }
+        return bytes.written;
+    }
+
+    /** The bytes written, in one array of their length (a ByteArrayBuilder would grow blocks, then join them). */
+    private static final class Utf8Bytes extends OutputStream {
+        private byte[] written = new byte[0];
+
+        @Override
+        public void write(byte[] from, int offset, int length) {
+            byte[] joined = Arrays.copyOf(written, written.length + length);
+            System.arraycopy(from, offset, joined, written.length, length);
+            written = joined;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 
@@ -175,10 +199,10 @@ final class PublishedCompanyJson {
     }
 
     /** A figure's inputs and reason as JSON: written once, then copied. */
-    private static String figureSource(CompanySources.FigureSource source) {
-        String written = FIGURE_SOURCES.get(source);
+    private static SerializedString figureSource(CompanySources.FigureSource source) {
+        SerializedString written = FIGURE_SOURCES.get(source);
         if (written == null) {
-            written = text(json -> {
+            written = new SerializedString(new String(utf8(json -> {
                 json.writeStartObject();
                 field(json, "uses");
                 json.writeStartArray();
@@ -193,7 +217,7 @@ final class PublishedCompanyJson {
                 json.writeEndArray();
                 string(json, "missing", source.missing());
                 json.writeEndObject();
-            }, "a figure");
+            }, "a figure"), StandardCharsets.UTF_8));
             if (FIGURE_SOURCES.size() >= FIGURE_SOURCES_HELD) {
                 FIGURE_SOURCES.clear();
             }

@@ -36,7 +36,7 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
         company.published();
         if (company.company().isRemoved()) {
             // A tombstone: the company leaves the compacted topic; and its removal, for the universes.
-            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES, null))
+            context.forward(changed.withValue(Routed.companyFigures(null))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
             context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_REMOVED,
                     Long.toString(company.company().revision()))));
@@ -44,8 +44,7 @@ final class PublishedFigures implements FixedKeyProcessor<String, String, Routed
         }
         Revised<CompanyFigures> figures = company.company().current().orElseThrow();
         if (RevisedCompany.isPublishable(figures.value().metrics())) {
-            context.forward(changed.withValue(new Routed(Routed.Route.COMPANY_FIGURES,
-                            StreamJson.writePublishedCompany(figures)))
+            context.forward(changed.withValue(Routed.companyFigures(StreamJson.writePublishedCompany(figures)))
                     .withHeaders(CloudEventHeaders.of(CloudEventHeaders.COMPANY_TYPE)));
             context.forward(changed.withValue(Routed.universeMember(CompactFigures.write(
                     new Revised<>(figures.value().metrics(), figures.revision())))));

@@ -4,12 +4,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a stage emits, and where it goes: the value is already the JSON (or raw record) to write; a company's figures
- * for the universe stage are bytes ({@link CompactFigures}), with no text.
+ * are bytes, with no text: for {@code metrics.company} their JSON in UTF-8, for the universe stage
+ * {@link CompactFigures}.
  */
 record Routed(Route route, String value, byte[] bytes) {
 
     Routed(Route route, String value) {
         this(route, value, null);
+    }
+
+    /** A company's figures and sources for {@code metrics.company}, their JSON in UTF-8 (null: a tombstone). */
+    static Routed companyFigures(byte[] json) {
+        return new Routed(Route.COMPANY_FIGURES, null, json);
     }
 
     /** A company's figures for the universe stage. */

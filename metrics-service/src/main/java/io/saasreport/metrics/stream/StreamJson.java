@@ -58,11 +58,11 @@ public final class StreamJson {
     }
 
     /**
-     * A company's figures with their sources for {@code metrics.company}: the text {@link #writePublished} writes for
-     * {@link CompanyFigures} (the figures' fields unwrapped, then {@code sources}, then the revision), written without
-     * data binding ({@link PublishedCompanyJson}).
+     * A company's figures with their sources for {@code metrics.company}, in UTF-8: the text {@link #writePublished}
+     * writes for {@link CompanyFigures} (the figures' fields unwrapped, then {@code sources}, then the revision),
+     * written without data binding ({@link PublishedCompanyJson}).
      */
-    public static String writePublishedCompany(Revised<CompanyFigures> company) {
+    public static byte[] writePublishedCompany(Revised<CompanyFigures> company) {
         return PublishedCompanyJson.write(company);
     }
 

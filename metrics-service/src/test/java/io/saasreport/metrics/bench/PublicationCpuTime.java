@@ -79,6 +79,8 @@ public final class PublicationCpuTime {
     private static final int WARM_UP_ROUNDS = 15;
     private static final int ROUNDS = 11;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The JDK's own bean also counts the bytes a thread allocated: what the collector will have to deal with. */
+    private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
     private static final ObjectWriter EVENTS = StreamJson.MAPPER.writerFor(MarketEvent.class);
 
     private static final String[] PARTS = {
@@ -87,9 +89,12 @@ public final class PublicationCpuTime {
         "metrics.company JSON alone, data binding",
         "stage 1 writing, now (generator JSON, compact)",
         "universe stage reading, now (compact)",
-        "metrics.company JSON alone, generator"};
+        "metrics.company JSON alone, generator, in UTF-8"};
     /** This branch's writers and reader, where the classes on the class path have them (null where not). */
     private static final MethodHandle COMPANY_JSON = handle(StreamJson.class, "writePublishedCompany", String.class);
+    /** Since the generator writes UTF-8 itself, the same writer returns the record's bytes. */
+    private static final MethodHandle COMPANY_JSON_BYTES = handle(StreamJson.class, "writePublishedCompany",
+            byte[].class);
     private static final MethodHandle COMPACT_WRITE = handle(compactFigures(), "write", byte[].class);
     private static final MethodHandle COMPACT_READ = handle(compactFigures(), "read", Revised.class);
 
@@ -169,6 +174,7 @@ public final class PublicationCpuTime {
         double[] unchanged = new double[ROUNDS];
         double[] universe = new double[ROUNDS];
         double[] published = new double[ROUNDS];
+        double[][] allocated = new double[3][ROUNDS];
         double[][] parts = new double[PARTS.length][ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             double[] round = bench.round();
@@ -176,6 +182,9 @@ public final class PublicationCpuTime {
             unchanged[i] = round[1];
             universe[i] = round[2];
             published[i] = round[0] - round[1] - round[2];
+            for (int kind = 0; kind < 3; kind++) {
+                allocated[kind][i] = round[3 + kind];
+            }
             double[] measured = bench.parts();
             for (int part = 0; part < PARTS.length; part++) {
                 parts[part][i] = measured[part];
@@ -192,6 +201,10 @@ public final class PublicationCpuTime {
                 print(PARTS[part], parts[part]);
             }
         }
+        System.out.printf(Locale.ROOT, "bytes allocated per record, least / median of %d rounds:%n", ROUNDS);
+        print("tick (published company + universe record)", allocated[0]);
+        print("unchanged tick (read, driver's commit)", allocated[1]);
+        print("universe record (universe stage alone)", allocated[2]);
         bench.driver.close();
         bench.universeDriver.close();
     }
@@ -202,7 +215,10 @@ public final class PublicationCpuTime {
         System.out.printf(Locale.ROOT, "  %-50s %8.0f / %8.0f%n", what, sorted[0], sorted[sorted.length / 2]);
     }
 
-    /** One round of each measurement: ns per record of tick, unchanged, universe record, JSON (binding, topology). */
+    /**
+     * One round of each measurement: ns per record of tick, unchanged, universe record, then the bytes each
+     * allocated per record in the same order.
+     */
     private double[] round() {
         List<String> ticks = new ArrayList<>(companies);
         second++;
@@ -210,31 +226,37 @@ public final class PublicationCpuTime {
             double price = prices[i] * (1 + 0.01 * random.nextGaussian());
             ticks.add(json(new PriceEvent(tickers[i], price, START.plusSeconds(second))));
         }
+        long allocated = ALLOCATION.getCurrentThreadAllocatedBytes();
         long started = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < companies; i++) {
             priceInput.pipeInput(tickers[i], ticks.get(i));
         }
         double tick = perRecord(started, companies);
+        double tickBytes = allocatedPerRecord(allocated, companies);
         List<TestRecord<String, byte[]>> members = universeRecords.readRecordsToList();
         check(companyRecords.readRecordsToList().size() == companies, "a publication per tick");
         drainOutputs();
 
+        allocated = ALLOCATION.getCurrentThreadAllocatedBytes();
         started = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < companies; i++) {
             priceInput.pipeInput(tickers[i], ticks.get(i));
         }
         double unchanged = perRecord(started, companies);
+        double unchangedBytes = allocatedPerRecord(allocated, companies);
         check(companyRecords.readRecordsToList().isEmpty(), "no publication for an unchanged price");
         drainOutputs();
 
+        allocated = ALLOCATION.getCurrentThreadAllocatedBytes();
         started = THREADS.getCurrentThreadCpuTime();
         for (TestRecord<String, byte[]> member : members) {
             universeInput.pipeInput(member.key(), member.value());
         }
         double universe = perRecord(started, members.size());
+        double universeBytes = allocatedPerRecord(allocated, members.size());
         check(members.size() == companies, "a universe record per tick, not " + members.size());
         drainOutputs();
-        return new double[] {tick, unchanged, universe};
+        return new double[] {tick, unchanged, universe, tickBytes, unchangedBytes, universeBytes};
     }
 
     /**
@@ -264,14 +286,14 @@ public final class PublicationCpuTime {
             sink = StreamJson.writePublished(company);
         }
         nanos[2] = perRecord(started, figures.size());
-        if (COMPANY_JSON == null || COMPACT_WRITE == null || COMPACT_READ == null) {
+        if ((COMPANY_JSON == null && COMPANY_JSON_BYTES == null) || COMPACT_WRITE == null || COMPACT_READ == null) {
             return nanos;
         }
         try {
             List<byte[]> compact = new ArrayList<>(figures.size());
             started = THREADS.getCurrentThreadCpuTime();
             for (Revised<CompanyFigures> company : figures) {
-                sink = ((String) COMPANY_JSON.invokeExact(company)).getBytes(StandardCharsets.UTF_8);
+                sink = companyJsonBytes(company);
                 compact.add((byte[]) COMPACT_WRITE.invokeExact(
                         new Revised<>(company.value().metrics(), company.revision())));
             }
@@ -283,13 +305,21 @@ public final class PublicationCpuTime {
             nanos[4] = perRecord(started, figures.size());
             started = THREADS.getCurrentThreadCpuTime();
             for (Revised<CompanyFigures> company : figures) {
-                sink = (String) COMPANY_JSON.invokeExact(company);
+                sink = companyJsonBytes(company);
             }
             nanos[5] = perRecord(started, figures.size());
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
         return nanos;
+    }
+
+    /** The {@code metrics.company} value as the generator of the classes on the class path writes it, in UTF-8. */
+    private static byte[] companyJsonBytes(Revised<CompanyFigures> company) throws Throwable {
+        if (COMPANY_JSON_BYTES != null) {
+            return (byte[]) COMPANY_JSON_BYTES.invokeExact(company);
+        }
+        return ((String) COMPANY_JSON.invokeExact(company)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** What stage 1 wrote before this branch: the figures' JSON once, with the sources and alone, each revised. */
@@ -351,6 +381,10 @@ public final class PublicationCpuTime {
 
     private static double perRecord(long startedCpuNanos, int records) {
         return (THREADS.getCurrentThreadCpuTime() - startedCpuNanos) / (double) records;
+    }
+
+    private static double allocatedPerRecord(long startedAllocatedBytes, int records) {
+        return (ALLOCATION.getCurrentThreadAllocatedBytes() - startedAllocatedBytes) / (double) records;
     }
 
     private static void check(boolean condition, String what) {

@@ -1,8 +1,10 @@
 package io.saasreport.metrics.stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ class PublishedCompanyJsonTest {
             company.apply(companyEvent);
             Revised<CompanyFigures> figures = company.current().orElseThrow();
 
-            assertEquals(StreamJson.writePublished(figures), StreamJson.writePublishedCompany(figures));
+            assertEquals(StreamJson.writePublished(figures), published(figures));
             compared++;
         }
         assertTrue(compared > 2_000, "compared " + compared);
@@ -70,8 +72,7 @@ class PublishedCompanyJsonTest {
             Revised<CompanyFigures> figures = new Revised<>(
                     new CompanyFigures(metrics(random), sources(random)), 1 + random.nextLong(Long.MAX_VALUE));
 
-            assertEquals(StreamJson.writePublished(figures), StreamJson.writePublishedCompany(figures),
-                    "figures number " + i);
+            assertEquals(StreamJson.writePublished(figures), published(figures), "figures number " + i);
         }
     }
 
@@ -82,9 +83,32 @@ class PublishedCompanyJsonTest {
                     Map.of("price", new CompanySources.FigureSource(List.of(CompanySources.PRICE), "reason " + i)));
             Revised<CompanyFigures> figures = new Revised<>(new CompanyFigures(metrics(new Random(i)), sources), 1);
 
-            assertEquals(StreamJson.writePublished(figures), StreamJson.writePublishedCompany(figures));
+            assertEquals(StreamJson.writePublished(figures), published(figures));
             assertTrue(PublishedCompanyJson.figureSourcesHeld() <= PublishedCompanyJson.FIGURE_SOURCES_HELD);
         }
+    }
+
+    @Test
+    void aCharacterOutsideTheBasicPlaneIsWrittenAsItsFourUtf8Bytes() {
+        CompanyMetrics metrics = metrics(new Random(1));
+        Revised<CompanyFigures> figures = new Revised<>(new CompanyFigures(new CompanyMetrics(metrics.ticker(),
+                "Smile \uD83D\uDE00 Inc", metrics.asOf(), null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                new CompanySources(null, null, null, null, null, null, null, Map.of())), 7);
+
+        byte[] written = StreamJson.writePublishedCompany(figures);
+
+        assertArrayEquals(StreamJson.writePublished(figures).getBytes(StandardCharsets.UTF_8), written);
+        String text = new String(written, StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("Smile \u00f0\u009f\u0098\u0080 Inc"), "U+1F600 as F0 9F 98 80");
+    }
+
+    /**
+     * The record's value as text: the writer gives UTF-8, whose decoding is compared with the data-binding text (the
+     * same text decodes only from the same valid UTF-8).
+     */
+    private static String published(Revised<CompanyFigures> figures) {
+        return new String(StreamJson.writePublishedCompany(figures), StandardCharsets.UTF_8);
     }
 
     /** Random figures of every kind, for this test and {@code CompactFiguresTest}. */
