@@ -17,7 +17,8 @@ class ServiceJvmTest {
     void aServiceRunsWithItsHeapsAndTheStacksOptions() {
         List<String> java = StackEnvironment.javaCommand(METRICS, Map.of());
         assertEquals(List.of("-Xms256m", "-Xmx640m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
-                "-XX:+ExitOnOutOfMemoryError"), java.subList(1, java.size()));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:MinHeapFreeRatio=25", "-XX:MaxHeapFreeRatio=50",
+                "-XX:SurvivorRatio=4"), java.subList(1, java.size()));
     }
 
     @Test
@@ -29,7 +30,9 @@ class ServiceJvmTest {
                 "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc", "-Xms128m", "-Xmn48m"), report.subList(1, report.size()));
         List<String> metrics = StackEnvironment.javaCommand(METRICS, env);
         assertEquals(List.of("-Xms192m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
-                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc"), metrics.subList(1, metrics.size()), "another service's options stay its own");
+                "-XX:+ExitOnOutOfMemoryError", "-XX:MinHeapFreeRatio=25", "-XX:MaxHeapFreeRatio=50",
+                "-XX:SurvivorRatio=4", "-Xlog:gc"), metrics.subList(1, metrics.size()),
+                "another service's options stay its own");
     }
 
     @Test
