@@ -250,9 +250,9 @@ final class StackEnvironment {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
                 "-Xmx" + heap));
         // The stack's own flags, the service's, then STACK_JVM_OPTIONS and the service's variable (the last one wins).
-        command.addAll(STACK_OPTIONS);
-        command.addAll(service.jvmOptions());
-        command.addAll(flags(env.get("STACK_JVM_OPTIONS")));
+        List<String> options = jvmOptions(env);
+        options.addAll(STACK_OPTIONS.size(), service.jvmOptions());
+        command.addAll(options);
         command.addAll(flags(env.get(serviceOptionsVariable(service.name()))));
         return command;
     }
