@@ -44,7 +44,7 @@ final class StackEnvironment {
             // (3.9 million prices, every one of the week held for the weekly change). It starts at 256m: a restarted
             // service catching up a backlog holds a fetch response of up to 8 MB a partition whole in its old
             // generation, and from 64m its heap stayed at 80m with a full collection every two seconds (its live set
-            // after each was small, so the collector saw no reason to grow it; docs/performance.md, "Catch-up").
+            // after each was small, so the collector saw no reason to grow it; docs/performance.md, "Throughput").
             // Its heap is kept nearer its live set than the JVM keeps it (a quarter of the old generation free after a
             // full collection, not two fifths; given back above half), and survivors of a young collection a sixth of
             // the young generation each, not a tenth, so that fewer short-lived figures are promoted: 474-480 MiB
