@@ -47,9 +47,9 @@ final class StackEnvironment {
             // after each was small, so the collector saw no reason to grow it; docs/performance.md, "Throughput").
             // Its heap is kept nearer its live set than the JVM keeps it (a quarter of the old generation free after a
             // full collection, not two fifths; given back above half), and survivors of a young collection a sixth of
-            // the young generation each, not a tenth, so that fewer short-lived figures are promoted: 474-480 MiB
-            // resident after the benchmark's storms instead of 549-565, for more full collections (25-30 against
-            // 19-20 in a run; docs/performance.md, "The metrics service's heap kept near its live set").
+            // the young generation each, not a tenth, so that fewer short-lived figures are promoted: less resident
+            // memory after the benchmark's storms for more full collections (docs/performance.md, "The metrics
+            // service's heap kept near its live set").
             new Service(LocalStack.METRICS, null, "640m", "256m",
                     List.of("-XX:MinHeapFreeRatio=25", "-XX:MaxHeapFreeRatio=50", "-XX:SurvivorRatio=4")),
             new Service(LocalStack.REPORT, "report", "160m", "64m"),
