@@ -126,14 +126,16 @@ final class StackEnvironment {
      * left the process wedged with liveness UP (a full trading week in the metrics service's first heap).
      */
     static List<String> jvmOptions() {
-        return jvmOptions(System.getenv());
+        return jvmOptions(List.of(), System.getenv());
     }
 
     private static final List<String> STACK_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
             "-XX:+ExitOnOutOfMemoryError");
 
-    private static List<String> jvmOptions(Map<String, String> env) {
+    /** The stack's own flags, then a service's own, then STACK_JVM_OPTIONS (the last one given wins). */
+    private static List<String> jvmOptions(List<String> serviceOptions, Map<String, String> env) {
         List<String> options = new ArrayList<>(STACK_OPTIONS);
+        options.addAll(serviceOptions);
         options.addAll(flags(env.get("STACK_JVM_OPTIONS")));
         return options;
     }
@@ -249,10 +251,7 @@ final class StackEnvironment {
         String heap = serviceHeap(service, env);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + startHeap(service.startHeap(), heap),
                 "-Xmx" + heap));
-        // The stack's own flags, the service's, then STACK_JVM_OPTIONS and the service's variable (the last one wins).
-        List<String> options = jvmOptions(env);
-        options.addAll(STACK_OPTIONS.size(), service.jvmOptions());
-        command.addAll(options);
+        command.addAll(jvmOptions(service.jvmOptions(), env));
         command.addAll(flags(env.get(serviceOptionsVariable(service.name()))));
         return command;
     }

@@ -36,8 +36,8 @@ import io.saasreport.metrics.domain.company.Revised;
  * strings), so the text is the same byte for byte; {@code PublishedCompanyJsonTest} compares the two on random
  * and extreme figures. Fields in record-component order, nulls written, {@code growthBucket} after the figures, as
  * the annotations on {@link CompanyMetrics} and {@link CompanySources} make data binding write them. It is written
- * straight to UTF-8, as the topic carries it (the text as a {@code String} first, then its bytes, allocated 16 kB for
- * a 4.6 kB record; 10 kB now): a character outside the BMP as its four UTF-8 bytes, as the text's encoding gives it.
+ * straight to UTF-8, as the topic carries it (the text as a {@code String} first, then its bytes, allocated more per
+ * record; docs/performance.md): a character outside the BMP as its four UTF-8 bytes, as the text's encoding gives it.
  */
 final class PublishedCompanyJson {
 
