@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddedInfrastructureTest {
 
@@ -63,6 +65,33 @@ class EmbeddedInfrastructureTest {
                 }
                 assertEquals(1, records.count());
                 assertEquals("{\"price\":1}", records.iterator().next().value());
+            }
+        }
+    }
+
+    /** A client may compress with any codec Kafka has: the broker must hold each one's library (lz4 was missing). */
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "snappy", "lz4", "zstd"})
+    void brokerTakesRecordsCompressedWithEachCodec(String codec) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"), FreePort.find(), FreePort.find())) {
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, codec,
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("metrics.company", "SNOW", "{\"ticker\":\"SNOW\"}")).get();
+            }
+            try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "codec-check",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("metrics.company"));
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                    records = consumer.poll(Duration.ofMillis(500));
+                }
+                assertEquals(1, records.count());
+                assertEquals("{\"ticker\":\"SNOW\"}", records.iterator().next().value());
             }
         }
     }
