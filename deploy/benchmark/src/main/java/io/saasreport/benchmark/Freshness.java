@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.saasreport.benchmark.FreshnessProbes.Hop;
+import io.saasreport.stack.LocalStack;
 
 /**
  * Phase "freshness", once per background rate: holds {@code rate} ticks/s of other tickers while, after a lead of
@@ -19,7 +20,8 @@ import io.saasreport.benchmark.FreshnessProbes.Hop;
  * One row per hop: p50 / p99 / max. Then a second window of the same length measures Kafka Streams' own floor
  * ({@link StreamsFloor#follow}) beside the service: in a window of its own, so that the floor's work does not slow
  * the service's figures of the first, and with the service's {@code 202 -> metrics.company} again, in the same
- * seconds as the floor's.
+ * seconds as the floor's. In each window, how much of it the service's stream thread (and the floor's) spent on a core
+ * and waiting for one ({@link CoreWait}): whether a lagging figure waited for the thread's work or for the machine.
  */
 final class Freshness {
 
@@ -35,6 +37,10 @@ final class Freshness {
      * probes waited 3 s).
      */
     private static final Duration LEAD = Duration.ofSeconds(10);
+    /** The metrics service's Kafka Streams threads are named after its application id. */
+    private static final String SERVICE_THREADS = "metrics-service";
+    /** The floor's, after {@code StreamsFloor.follow}'s application id, in this JVM. */
+    private static final String FLOOR_THREADS = "benchmark-streams-floor-follow";
 
     private final Bench bench;
     private final Options options;
@@ -67,6 +73,7 @@ final class Freshness {
         for (Hop hop : SERVICE_HOPS) {
             add(group, hop.label, hop.meaning, service.latencies(hop));
         }
+        addCoreWait(group, "metrics stream thread: on a core / waiting for one", window.service(), "");
 
         try (StreamsFloor.Following floor = StreamsFloor.follow(bench.prices().bootstrap(), PriceTopic.PRICES,
                 bench.root().resolve("deploy/benchmark/target/streams-floor-follow"), Duration.ofMinutes(2))) {
@@ -77,6 +84,8 @@ final class Freshness {
             add(group, Hop.FLOOR_TOPIC.label, Hop.FLOOR_TOPIC.meaning + held, beside.latencies(Hop.FLOOR_TOPIC));
             add(group, Hop.COMPANY_TOPIC.label + ", beside the floor", Hop.COMPANY_TOPIC.meaning + ", in the floor's window",
                     beside.latencies(Hop.COMPANY_TOPIC));
+            addCoreWait(group, "floor's stream thread: on a core / waiting for one", floorWindow.floor(), "");
+            addCoreWait(group, "metrics stream thread, beside the floor", floorWindow.service(), ", in the floor's window");
         }
     }
 
@@ -85,8 +94,17 @@ final class Freshness {
                 "p50 / p99 / max from 202 at ingest to " + meaning + " (" + latencies.size() + " probes)");
     }
 
-    /** One window's background ticks and whether every probe showed on every hop watched. */
-    private record Window(long sent, long nanos, boolean allShown) {
+    private void addCoreWait(String group, String label, CoreWait.Share share, String window) {
+        bench.results().add(group, label, share == null ? "unknown" : share.text(), share == null ? null : share.asMap(),
+                "shares of the window's wall time" + window + ": the busiest thread of its name on a core, and runnable"
+                        + " but waiting for one (/proc/<pid>/task/<tid>/schedstat)");
+    }
+
+    /**
+     * One window's background ticks, whether every probe showed on every hop watched, and the stream threads' time
+     * (null when unknown; {@code floor} null without the floor).
+     */
+    private record Window(long sent, long nanos, boolean allShown, CoreWait.Share service, CoreWait.Share floor) {
     }
 
     /**
@@ -97,6 +115,10 @@ final class Freshness {
         probes.watch(bench.prices()::consumer, bench.api().http(), bench.target().report(), floorOutput);
         AtomicLong sent = new AtomicLong();
         long duration = lead.plusSeconds(options.freshnessSeconds()).toNanos();
+        Long servicePid = bench.target().pid(LocalStack.METRICS);
+        long floorPid = ProcessHandle.current().pid();
+        var serviceBefore = servicePid == null ? null : CoreWait.threads(servicePid, SERVICE_THREADS);
+        var floorBefore = CoreWait.threads(floorPid, FLOOR_THREADS);
         long start = System.nanoTime();
         Thread load = new Thread(() -> bench.prices().hold(bench.stormTickers(), rate, start, duration, sent), "freshness-load");
         load.start();
@@ -111,6 +133,10 @@ final class Freshness {
         }
         load.join();
         long nanos = System.nanoTime() - start;
+        CoreWait.Share serviceShare = servicePid == null ? null
+                : CoreWait.busiest(serviceBefore, CoreWait.threads(servicePid, SERVICE_THREADS), nanos);
+        CoreWait.Share floorShare = floorOutput == null ? null
+                : CoreWait.busiest(floorBefore, CoreWait.threads(floorPid, FLOOR_THREADS), nanos);
         // A probe not shown within a minute of the last one counts as never.
         long shownBy = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!probes.allShown() && System.nanoTime() < shownBy) {
@@ -118,6 +144,6 @@ final class Freshness {
         }
         boolean all = probes.allShown();
         probes.stop();
-        return new Window(sent.get(), nanos, all);
+        return new Window(sent.get(), nanos, all, serviceShare, floorShare);
     }
 }
