@@ -220,25 +220,47 @@ final class PriceHistory {
         return -(low + 1);
     }
 
-    /** Makes index {@code end} free: the dropped prices' room is reused first, then the arrays grow. */
+    /**
+     * Makes index {@code end} free. A history drops its oldest prices as new ones come (the week slides), so the held
+     * prices are moved to the front of the arrays while that leaves at least an eighth of them free; otherwise, or when
+     * the arrays are more than twice what is held, they are made a quarter larger than what is held. A sliding week
+     * then keeps about 1.25 slots a price held (growing by doubling and reusing the room only below half full kept
+     * 2-4), for about four moves of a price per price taken.
+     */
     private void makeRoomAtEnd() {
         if (end < seconds.length) {
             return;
         }
         int size = size();
-        int capacity = size * 2 < seconds.length ? seconds.length : Math.max(4, seconds.length * 2);
-        seconds = moved(seconds, capacity, size);
-        nanos = moved(nanos, capacity, size);
-        prices = moved(prices, capacity, size);
-        idHigh = moved(idHigh, capacity, size);
-        idLow = moved(idLow, capacity, size);
-        if (otherIds != null) {
-            String[] movedIds = new String[capacity];
-            System.arraycopy(otherIds, start, movedIds, 0, size);
-            otherIds = movedIds;
+        int capacity = seconds.length;
+        if (capacity <= size + (size >> 3) || capacity > size * 2) {
+            capacity = size + (size >> 2) + 4;
+        }
+        if (capacity == seconds.length) {
+            int oldEnd = end;
+            shift(start, 0, size);
+            if (otherIds != null) {
+                Arrays.fill(otherIds, size, oldEnd, null);
+            }
+        } else {
+            seconds = moved(seconds, capacity, size);
+            nanos = moved(nanos, capacity, size);
+            prices = moved(prices, capacity, size);
+            idHigh = moved(idHigh, capacity, size);
+            idLow = moved(idLow, capacity, size);
+            if (otherIds != null) {
+                String[] movedIds = new String[capacity];
+                System.arraycopy(otherIds, start, movedIds, 0, size);
+                otherIds = movedIds;
+            }
         }
         start = 0;
         end = size;
+    }
+
+    /** The prices the arrays have room for (what they cost), held or not. */
+    int capacity() {
+        return seconds.length;
     }
 
     private long[] moved(long[] values, int capacity, int size) {

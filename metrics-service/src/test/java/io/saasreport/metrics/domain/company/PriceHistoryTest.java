@@ -1,6 +1,7 @@
 package io.saasreport.metrics.domain.company;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,30 @@ class PriceHistoryTest {
                 assertEquals(model.isEmpty() ? null : model.lastEntry().getValue(), history.last());
             }
         }
+    }
+
+    /**
+     * A week of one price a minute, the oldest dropped as each new one comes: the arrays stay a quarter larger than
+     * what is held, growing and sliding (by doubling, and reusing the room only below half full, a sliding week of
+     * 1,951 prices kept room for 4,096).
+     */
+    @Test
+    void aSlidingWeekKeepsItsArraysNearWhatItHolds() {
+        int week = 1_950;
+        PriceHistory history = new PriceHistory();
+        for (int minute = 0; minute < week; minute++) {
+            history.add(new PricePoint(at(240L * minute), 100 + minute, null));
+        }
+        assertEquals(week, history.size());
+        assertTrue(history.capacity() <= week + week / 4 + 4, "growing: " + history.capacity());
+        for (int minute = week; minute < 10 * week; minute++) {
+            history.add(new PricePoint(at(240L * minute), 100 + minute, null));
+            history.dropBeforeLastAtOrBefore(at(240L * (minute - week)));
+            assertEquals(week + 1, history.size());
+            assertTrue(history.capacity() <= (week + 1) * 5 / 4 + 4, "sliding, minute " + minute + ": " + history.capacity());
+        }
+        assertEquals(new PricePoint(at(240L * (9 * week - 1)), 100 + 9 * week - 1, null), history.first());
+        assertEquals(100 + 10 * week - 1, history.last().price());
     }
 
     /**
