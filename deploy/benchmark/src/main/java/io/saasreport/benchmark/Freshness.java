@@ -118,7 +118,7 @@ final class Freshness {
         Long servicePid = bench.target().pid(LocalStack.METRICS);
         long floorPid = ProcessHandle.current().pid();
         var serviceBefore = servicePid == null ? null : CoreWait.threads(servicePid, SERVICE_THREADS);
-        var floorBefore = CoreWait.threads(floorPid, FLOOR_THREADS);
+        var floorBefore = floorOutput == null ? null : CoreWait.threads(floorPid, FLOOR_THREADS);
         long start = System.nanoTime();
         Thread load = new Thread(() -> bench.prices().hold(bench.stormTickers(), rate, start, duration, sent), "freshness-load");
         load.start();

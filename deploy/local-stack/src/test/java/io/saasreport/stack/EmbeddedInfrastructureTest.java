@@ -38,11 +38,7 @@ class EmbeddedInfrastructureTest {
         int port = FreePort.find();
         int controllerPort = FreePort.find();
         try (KafkaBroker broker = KafkaBroker.start(logDir, port, controllerPort)) {
-            try (var producer = new KafkaProducer<String, String>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("market.prices", "SNOW", "{\"price\":1}")).get();
-            }
+            send(broker, "none", "market.prices", "{\"price\":1}");
         }
         try (KafkaBroker broker = KafkaBroker.start(logDir, port, controllerPort);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -53,19 +49,9 @@ class EmbeddedInfrastructureTest {
             assertEquals(Topics.INPUT_PARTITIONS,
                     admin.describeTopics(List.of("market.prices")).allTopicNames().get().get("market.prices").partitions().size());
 
-            try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of("market.prices"));
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (records.isEmpty() && System.currentTimeMillis() < deadline) {
-                    records = consumer.poll(Duration.ofMillis(500));
-                }
-                assertEquals(1, records.count());
-                assertEquals("{\"price\":1}", records.iterator().next().value());
-            }
+            ConsumerRecords<String, String> records = firstRecords(broker, "market.prices", "restart-check");
+            assertEquals(1, records.count());
+            assertEquals("{\"price\":1}", records.iterator().next().value());
         }
     }
 
@@ -74,25 +60,36 @@ class EmbeddedInfrastructureTest {
     @ValueSource(strings = {"gzip", "snappy", "lz4", "zstd"})
     void brokerTakesRecordsCompressedWithEachCodec(String codec) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"), FreePort.find(), FreePort.find())) {
-            try (var producer = new KafkaProducer<String, String>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.COMPRESSION_TYPE_CONFIG, codec,
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("metrics.company", "SNOW", "{\"ticker\":\"SNOW\"}")).get();
+            send(broker, codec, "metrics.company", "{\"ticker\":\"SNOW\"}");
+            ConsumerRecords<String, String> records = firstRecords(broker, "metrics.company", "codec-check");
+            assertEquals(1, records.count());
+            assertEquals("{\"ticker\":\"SNOW\"}", records.iterator().next().value());
+        }
+    }
+
+    /** One record under the key SNOW, acknowledged by every replica, compressed with {@code codec}. */
+    private static void send(KafkaBroker broker, String codec, String topic, String value) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, codec,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "SNOW", value)).get();
+        }
+    }
+
+    /** The first poll of the topic from its start that brings records, within 30 s (empty if none did). */
+    private static ConsumerRecords<String, String> firstRecords(KafkaBroker broker, String topic, String group) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            ConsumerRecords<String, String> records = ConsumerRecords.empty();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                records = consumer.poll(Duration.ofMillis(500));
             }
-            try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "codec-check",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of("metrics.company"));
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (records.isEmpty() && System.currentTimeMillis() < deadline) {
-                    records = consumer.poll(Duration.ofMillis(500));
-                }
-                assertEquals(1, records.count());
-                assertEquals("{\"ticker\":\"SNOW\"}", records.iterator().next().value());
-            }
+            return records;
         }
     }
 
